@@ -1,0 +1,23 @@
+/* check — semantic validation of a loaded pack, and the derived fields the
+ * rest of the program relies on (resolved references, parsed numbers). */
+#ifndef MLCERT_CHECK_H
+#define MLCERT_CHECK_H
+
+#include <stdbool.h>
+
+#include "mlcert/content.h"
+#include "mlcert/diag.h"
+
+/* Validates everything and fills the derived fields. Reports every problem,
+ * not only the first; returns true when no error was found. */
+bool check_pack(struct content_pack *pack, struct diag_list *diags);
+
+/* Strict parsers shared with other readers of user text. */
+bool check_parse_int(const char *text, int min, int max, int *out);
+bool check_parse_date(const char *text, int *year, int *month, int *day);
+bool check_valid_id(const char *id);
+
+/* How many choices a stem asks for ("Choose two."), 0 when it does not say. */
+unsigned check_stem_choose_count(const char *stem);
+
+#endif

@@ -1,0 +1,216 @@
+/* content — the model of a study pack and its loading from YAML through
+ * libcyaml schemas, from a folder or from memory buffers.
+ *
+ * The structs below are exactly what libcyaml fills; the fields under
+ * "derived" are not read from YAML but filled by check_pack(). Numbers and
+ * booleans are read as text and parsed strictly by check_pack(), because
+ * libcyaml 1.3 accepts `13abc` as 13 and any word but a few as true. */
+#ifndef MLCERT_CONTENT_H
+#define MLCERT_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mlcert/diag.h"
+
+enum content_kind { CONTENT_KIND_PACK, CONTENT_KIND_TOPIC, CONTENT_KIND_QUESTION, CONTENT_KIND_FLOW };
+
+/* Where an item was defined: the file, and its entry in that file's list. */
+struct content_origin {
+	unsigned source;
+	unsigned index;
+	enum content_kind kind;
+};
+
+struct content_resource {
+	char *title;
+	char *url;
+	char *kind; /* doc, guide, tutorial, video, course, exam, blog, paper, tool */
+};
+
+struct content_status {
+	char *state; /* active, preview, deprecated, renamed, retired */
+	char *since; /* YYYY-MM-DD */
+	char *note;
+	char *replaced_by; /* a topic id */
+};
+
+struct content_topic {
+	char *id;
+	char *title;
+	char *domain; /* exactly one of domain and parent */
+	char *parent;
+	char *name;   /* the NAME line */
+	char *synopsis;
+	char *description;
+	char *when_to_use;
+	char **exam_tips;
+	unsigned exam_tips_count;
+	char **see_also;
+	unsigned see_also_count;
+	struct content_resource *resources;
+	unsigned resources_count;
+	struct content_status *status;
+	char *as_of;
+	/* derived */
+	int domain_index;  /* into meta->domains */
+	int parent_index;  /* into pack->topics; -1 directly under a domain */
+	int depth;         /* 0 directly under a domain */
+	bool has_children;
+	int index;         /* into pack->topics */
+	struct content_origin origin;
+};
+
+struct content_choice {
+	char *text;
+	char *correct_text; /* "true" or "false"; absent means false */
+	char *why;
+	/* derived */
+	bool correct;
+};
+
+struct content_question {
+	char *id;
+	char *domain;
+	char **topics;
+	unsigned topics_count;
+	char *stem;
+	struct content_choice *choices;
+	unsigned choices_count;
+	char *explanation;
+	char *as_of;
+	/* derived */
+	int domain_index;
+	unsigned correct_count;
+	int index;         /* into pack->questions */
+	struct content_origin origin;
+};
+
+struct content_flow_option {
+	char *label;
+	char *next;
+	/* derived */
+	int next_index; /* into the flow's nodes */
+};
+
+struct content_flow_node {
+	char *id;
+	char *ask; /* a question node has ask and options ... */
+	struct content_flow_option *options;
+	unsigned options_count;
+	char *result; /* ... a result node has result and topic */
+	char *topic;
+	char *note;
+	/* derived */
+	int topic_index;
+};
+
+struct content_flow {
+	char *id;
+	char *title;
+	char *summary;
+	char *start;
+	struct content_flow_node *nodes;
+	unsigned nodes_count;
+	/* derived */
+	int start_index;
+	struct content_origin origin;
+};
+
+struct content_domain {
+	char *id;
+	char *title;
+	char *weight_text;
+	char *summary;
+	/* derived */
+	int weight;
+};
+
+struct content_exam_facts {
+	char *questions_text;
+	char *minutes_text;
+	char *format;
+	char *passing;
+	/* derived */
+	int questions;
+	int minutes;
+};
+
+struct content_meta {
+	char *id;
+	char *title;
+	char *guide_version;
+	char *as_of;
+	char *description;
+	struct content_exam_facts exam;
+	struct content_domain *domains;
+	unsigned domains_count;
+};
+
+/* One YAML file of the pack. */
+struct content_source {
+	char *path;            /* as shown in diagnostics */
+	const char *data;      /* borrowed text when loaded from memory, else NULL */
+	size_t data_len;
+	bool is_meta;          /* pack.yaml */
+	void *doc;             /* what libcyaml returned */
+};
+
+struct content_pack {
+	char *root;
+	struct content_meta *meta; /* NULL when pack.yaml failed to load */
+	struct content_source *sources;
+	size_t source_count;
+	struct content_topic **topics;
+	size_t topic_count;
+	struct content_question **questions;
+	size_t question_count;
+	struct content_flow **flows;
+	size_t flow_count;
+	struct content_id_index *ids; /* owned; see content_find_* */
+};
+
+/* One file given from memory: name is relative to the pack root. */
+struct content_buffer {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+
+/* Loads every *.yaml under dir (pack.yaml is the pack's description, every
+ * other file may hold topics, questions and flows). Problems in files become
+ * diagnostics and the rest still loads. Returns NULL, with a diagnostic, only
+ * when dir cannot be read or holds no pack.yaml. */
+struct content_pack *content_load_dir(const char *dir, struct diag_list *diags);
+
+/* The same from memory; the buffers must outlive the pack. root names the
+ * pack in diagnostics. */
+struct content_pack *content_load_buffers(const char *root, const struct content_buffer *files,
+					  size_t count, struct diag_list *diags);
+
+void content_pack_free(struct content_pack *pack);
+
+/* Position of a node of an item, subpath relative to the item ("/see_also/1",
+ * or "" for the item itself). Falls back to the nearest existing ancestor. */
+void content_locate(const struct content_pack *pack, struct content_origin origin,
+		    const char *subpath, const char **file, int *line, int *col);
+
+/* Lookups by id, built by check_pack(); NULL or -1 when absent. */
+struct content_topic *content_find_topic(const struct content_pack *pack, const char *id);
+struct content_question *content_find_question(const struct content_pack *pack, const char *id);
+struct content_flow *content_find_flow(const struct content_pack *pack, const char *id);
+int content_find_domain(const struct content_pack *pack, const char *id);
+
+/* The id index is shared by every kind: an id names one thing in the pack. */
+enum content_id_kind { CONTENT_ID_DOMAIN, CONTENT_ID_TOPIC, CONTENT_ID_QUESTION, CONTENT_ID_FLOW };
+struct content_id_entry {
+	const char *id;
+	enum content_id_kind kind;
+	int index;
+};
+/* Adds id; returns the existing entry when the id is taken (nothing added). */
+const struct content_id_entry *content_index_add(struct content_pack *pack, const char *id,
+						 enum content_id_kind kind, int index);
+const struct content_id_entry *content_index_get(const struct content_pack *pack, const char *id);
+
+#endif

@@ -1,0 +1,27 @@
+/* yamlpos — positions inside a YAML text, found with libyaml's event parser.
+ * libcyaml gives the loaded data but no positions; these lookups run only when
+ * a diagnostic needs a line and column, so a clean load never pays for them. */
+#ifndef MLCERT_YAMLPOS_H
+#define MLCERT_YAMLPOS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Finds the node at path, a '/'-separated list of mapping keys and 0-based
+ * sequence indexes ("/topics/3/see_also/1"). A mapping member is placed at its
+ * key, a sequence entry at its start. Returns false when the path is absent;
+ * then *line and *col hold the deepest ancestor that exists. */
+bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int *col);
+
+/* When libyaml cannot parse buf: its problem text and where it is. */
+bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t problem_size,
+			  int *line, int *col);
+
+/* Where the first anchor (&a) or alias (*a) is: libcyaml refuses them
+ * without saying where. */
+bool yamlpos_find_anchor(const char *buf, size_t len, int *line, int *col);
+
+/* Where a second document starts, when there is one. */
+bool yamlpos_second_document(const char *buf, size_t len, int *line, int *col);
+
+#endif

@@ -1,0 +1,849 @@
+/* content — the pack model and its loading through libcyaml. */
+#include "mlcert/content.h"
+
+#include <cyaml/cyaml.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "mlcert/text.h"
+#include "mlcert/yamlpos.h"
+
+enum { MAX_FILE_BYTES = 64 * 1024 * 1024, MAX_TREE_DEPTH = 16 };
+
+/* ---- schemas ---------------------------------------------------------- */
+
+#define REQUIRED_TEXT(key, type, member) \
+	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER, type, member, 1, CYAML_UNLIMITED)
+#define OPTIONAL_TEXT(key, type, member) \
+	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, type, member, 0, \
+			       CYAML_UNLIMITED)
+#define LIST(key, flags, type, member, entry) \
+	CYAML_FIELD_SEQUENCE(key, CYAML_FLAG_POINTER | (flags), type, member, entry, 0, CYAML_UNLIMITED)
+
+static const cyaml_schema_value_t text_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, CYAML_UNLIMITED),
+};
+
+static const cyaml_schema_field_t resource_fields[] = {
+	REQUIRED_TEXT("title", struct content_resource, title),
+	REQUIRED_TEXT("url", struct content_resource, url),
+	REQUIRED_TEXT("kind", struct content_resource, kind),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t resource_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_resource, resource_fields),
+};
+
+static const cyaml_schema_field_t status_fields[] = {
+	REQUIRED_TEXT("state", struct content_status, state),
+	OPTIONAL_TEXT("since", struct content_status, since),
+	OPTIONAL_TEXT("note", struct content_status, note),
+	OPTIONAL_TEXT("replaced_by", struct content_status, replaced_by),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t topic_fields[] = {
+	REQUIRED_TEXT("id", struct content_topic, id),
+	REQUIRED_TEXT("title", struct content_topic, title),
+	OPTIONAL_TEXT("domain", struct content_topic, domain),
+	OPTIONAL_TEXT("parent", struct content_topic, parent),
+	REQUIRED_TEXT("name", struct content_topic, name),
+	OPTIONAL_TEXT("synopsis", struct content_topic, synopsis),
+	REQUIRED_TEXT("description", struct content_topic, description),
+	OPTIONAL_TEXT("when_to_use", struct content_topic, when_to_use),
+	LIST("exam_tips", CYAML_FLAG_OPTIONAL, struct content_topic, exam_tips, &text_entry),
+	LIST("see_also", CYAML_FLAG_OPTIONAL, struct content_topic, see_also, &text_entry),
+	LIST("resources", CYAML_FLAG_OPTIONAL, struct content_topic, resources, &resource_entry),
+	CYAML_FIELD_MAPPING_PTR("status", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+				struct content_topic, status, status_fields),
+	REQUIRED_TEXT("as_of", struct content_topic, as_of),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t topic_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_topic, topic_fields),
+};
+
+static const cyaml_schema_field_t choice_fields[] = {
+	REQUIRED_TEXT("text", struct content_choice, text),
+	OPTIONAL_TEXT("correct", struct content_choice, correct_text),
+	REQUIRED_TEXT("why", struct content_choice, why),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t choice_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_choice, choice_fields),
+};
+
+static const cyaml_schema_field_t question_fields[] = {
+	REQUIRED_TEXT("id", struct content_question, id),
+	REQUIRED_TEXT("domain", struct content_question, domain),
+	LIST("topics", CYAML_FLAG_DEFAULT, struct content_question, topics, &text_entry),
+	REQUIRED_TEXT("stem", struct content_question, stem),
+	LIST("choices", CYAML_FLAG_DEFAULT, struct content_question, choices, &choice_entry),
+	REQUIRED_TEXT("explanation", struct content_question, explanation),
+	OPTIONAL_TEXT("as_of", struct content_question, as_of),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t question_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_question, question_fields),
+};
+
+static const cyaml_schema_field_t option_fields[] = {
+	REQUIRED_TEXT("label", struct content_flow_option, label),
+	REQUIRED_TEXT("next", struct content_flow_option, next),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t option_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_flow_option, option_fields),
+};
+
+static const cyaml_schema_field_t node_fields[] = {
+	REQUIRED_TEXT("id", struct content_flow_node, id),
+	OPTIONAL_TEXT("ask", struct content_flow_node, ask),
+	LIST("options", CYAML_FLAG_OPTIONAL, struct content_flow_node, options, &option_entry),
+	OPTIONAL_TEXT("result", struct content_flow_node, result),
+	OPTIONAL_TEXT("topic", struct content_flow_node, topic),
+	OPTIONAL_TEXT("note", struct content_flow_node, note),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t node_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_flow_node, node_fields),
+};
+
+static const cyaml_schema_field_t flow_fields[] = {
+	REQUIRED_TEXT("id", struct content_flow, id),
+	REQUIRED_TEXT("title", struct content_flow, title),
+	OPTIONAL_TEXT("summary", struct content_flow, summary),
+	REQUIRED_TEXT("start", struct content_flow, start),
+	LIST("nodes", CYAML_FLAG_DEFAULT, struct content_flow, nodes, &node_entry),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t flow_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_flow, flow_fields),
+};
+
+/* Any file but pack.yaml: each list optional, so a file may hold one kind or all. */
+struct content_unit {
+	struct content_topic *topics;
+	unsigned topics_count;
+	struct content_question *questions;
+	unsigned questions_count;
+	struct content_flow *flows;
+	unsigned flows_count;
+};
+static const cyaml_schema_field_t unit_fields[] = {
+	LIST("topics", CYAML_FLAG_OPTIONAL, struct content_unit, topics, &topic_entry),
+	LIST("questions", CYAML_FLAG_OPTIONAL, struct content_unit, questions, &question_entry),
+	LIST("flows", CYAML_FLAG_OPTIONAL, struct content_unit, flows, &flow_entry),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t unit_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct content_unit, unit_fields),
+};
+
+static const cyaml_schema_field_t domain_fields[] = {
+	REQUIRED_TEXT("id", struct content_domain, id),
+	REQUIRED_TEXT("title", struct content_domain, title),
+	REQUIRED_TEXT("weight", struct content_domain, weight_text),
+	OPTIONAL_TEXT("summary", struct content_domain, summary),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t domain_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_domain, domain_fields),
+};
+
+static const cyaml_schema_field_t exam_fields[] = {
+	REQUIRED_TEXT("questions", struct content_exam_facts, questions_text),
+	REQUIRED_TEXT("minutes", struct content_exam_facts, minutes_text),
+	OPTIONAL_TEXT("format", struct content_exam_facts, format),
+	OPTIONAL_TEXT("passing", struct content_exam_facts, passing),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t meta_fields[] = {
+	REQUIRED_TEXT("id", struct content_meta, id),
+	REQUIRED_TEXT("title", struct content_meta, title),
+	REQUIRED_TEXT("guide_version", struct content_meta, guide_version),
+	REQUIRED_TEXT("as_of", struct content_meta, as_of),
+	OPTIONAL_TEXT("description", struct content_meta, description),
+	CYAML_FIELD_MAPPING("exam", CYAML_FLAG_DEFAULT, struct content_meta, exam, exam_fields),
+	LIST("domains", CYAML_FLAG_DEFAULT, struct content_meta, domains, &domain_entry),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t meta_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct content_meta, meta_fields),
+};
+
+/* ---- libcyaml messages ------------------------------------------------ */
+
+struct log_capture {
+	char text[4096];
+	size_t len;
+};
+
+/* libcyaml would print to stderr, which corrupts a curses screen: keep its
+ * messages and turn them into diagnostics. */
+static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+{
+	(void)level;
+	struct log_capture *capture = ctx;
+	if (capture->len + 1 >= sizeof capture->text)
+		return;
+	int n = vsnprintf(capture->text + capture->len, sizeof capture->text - capture->len, fmt, args);
+	if (n > 0)
+		capture->len += (size_t)n < sizeof capture->text - capture->len
+					? (size_t)n
+					: sizeof capture->text - capture->len - 1;
+}
+
+struct backtrace_entry {
+	char field[128];  /* mapping field name, or "" */
+	long entry;       /* 1-based sequence entry, or 0 */
+	int line, col;
+};
+
+struct cyaml_report {
+	char message[512];
+	struct backtrace_entry trace[32]; /* innermost first */
+	int depth;
+};
+
+static void parse_report(const char *text, struct cyaml_report *report)
+{
+	memset(report, 0, sizeof *report);
+	for (const char *line = text; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		char buf[512];
+		snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf ? n : sizeof buf - 1), line);
+		if (strncmp(buf, "Load: ", 6) == 0 && strcmp(buf, "Load: Backtrace:") != 0 &&
+		    !report->message[0]) {
+			snprintf(report->message, sizeof report->message, "%s", buf + 6);
+		} else if (strncmp(buf, "Load:   in ", 11) == 0 || strncmp(buf, "  in ", 5) == 0) {
+			const char *in = strstr(buf, "in ") + 3;
+			if (report->depth < (int)(sizeof report->trace / sizeof report->trace[0])) {
+				struct backtrace_entry *e = &report->trace[report->depth++];
+				memset(e, 0, sizeof *e);
+				if (sscanf(in, "mapping field '%127[^']'", e->field) != 1)
+					sscanf(in, "sequence entry '%ld'", &e->entry);
+				const char *pos = strstr(in, "(line: ");
+				if (pos)
+					sscanf(pos, "(line: %d, column: %d)", &e->line, &e->col);
+			}
+		}
+		line = end ? end + 1 : line + n;
+	}
+}
+
+/* The path of the innermost node named by the backtrace, as "/a/0/b". */
+static void report_path(const struct cyaml_report *report, int skip_innermost, char *path,
+			size_t size)
+{
+	size_t len = 0;
+	path[0] = '\0';
+	for (int i = report->depth - 1; i >= skip_innermost; i--) {
+		const struct backtrace_entry *e = &report->trace[i];
+		int n = 0;
+		if (e->field[0])
+			n = snprintf(path + len, size - len, "/%s", e->field);
+		else if (e->entry > 0)
+			n = snprintf(path + len, size - len, "/%ld", e->entry - 1);
+		if (n > 0 && (size_t)n < size - len)
+			len += (size_t)n;
+	}
+}
+
+static const char *describe_event(const char *event)
+{
+	if (strncmp(event, "SCALAR", 6) == 0)
+		return "a single value";
+	if (strncmp(event, "SEQUENCE", 8) == 0)
+		return "a list";
+	if (strncmp(event, "MAPPING", 7) == 0)
+		return "a mapping";
+	if (strncmp(event, "ALIAS", 5) == 0)
+		return "an alias";
+	return "something else";
+}
+
+static const char *describe_type(const char *type)
+{
+	if (strcmp(type, "SEQUENCE") == 0 || strcmp(type, "SEQUENCE_FIXED") == 0)
+		return "a list";
+	if (strcmp(type, "MAPPING") == 0)
+		return "a mapping";
+	return "a single value";
+}
+
+static void report_cyaml_error(cyaml_err_t err, const struct log_capture *capture,
+			       const char *path, const char *buf, size_t len,
+			       struct diag_list *diags)
+{
+	struct cyaml_report report;
+	parse_report(capture->text, &report);
+	int line = report.depth ? report.trace[0].line : 1;
+	int col = report.depth ? report.trace[0].col : 1;
+	const char *field = report.depth ? report.trace[0].field : "";
+	char node_path[1024], problem[256];
+	char expected[32], got[32], key[128];
+
+	if (err == CYAML_ERR_LIBYAML_PARSER) {
+		if (yamlpos_syntax_error(buf, len, problem, sizeof problem, &line, &col))
+			diag_add(diags, DIAG_ERROR, path, line, col, "YAML syntax: %s", problem);
+		else
+			diag_add(diags, DIAG_ERROR, path, line, col, "YAML syntax: %s", report.message);
+	} else if (err == CYAML_ERR_ALIAS) {
+		yamlpos_find_anchor(buf, len, &line, &col);
+		diag_add(diags, DIAG_ERROR, path, line, col,
+			 "YAML anchors and aliases are not allowed; write the value out");
+	} else if (sscanf(report.message, "Unexpected key: %127[^\n]", key) == 1) {
+		report_path(&report, 0, node_path, sizeof node_path);
+		size_t used = strlen(node_path);
+		snprintf(node_path + used, sizeof node_path - used, "/%s", key);
+		yamlpos_find(buf, len, node_path, &line, &col);
+		diag_add(diags, DIAG_ERROR, path, line, col, "unknown key '%s'", key);
+	} else if (sscanf(report.message, "Missing required mapping field: %127[^\n]", key) == 1) {
+		/* The innermost frame is the last key read; the mapping is its parent. */
+		if (report.depth > 1 && report.trace[0].field[0]) {
+			line = report.trace[1].line;
+			col = report.trace[1].col;
+		} else if (report.depth == 1 && report.trace[0].field[0]) {
+			line = 1;
+			col = 1;
+		}
+		diag_add(diags, DIAG_ERROR, path, line, col, "missing required key '%s'", key);
+	} else if (sscanf(report.message, "Mapping field already seen: %127[^\n]", key) == 1) {
+		diag_add(diags, DIAG_ERROR, path, line, col, "key '%s' appears twice", key);
+	} else if (sscanf(report.message, "Expecting %31s got event: %31s", expected, got) == 2) {
+		size_t n = strlen(expected);
+		if (n && expected[n - 1] == ',')
+			expected[n - 1] = '\0';
+		if (field[0])
+			diag_add(diags, DIAG_ERROR, path, line, col, "'%s' must be %s, not %s", field,
+				 describe_type(expected), describe_event(got));
+		else if (report.depth == 0)
+			diag_add(diags, DIAG_ERROR, path, 1, 1,
+				 "the file must be a mapping of keys, not %s", describe_event(got));
+		else
+			diag_add(diags, DIAG_ERROR, path, line, col, "expected %s, not %s",
+				 describe_type(expected), describe_event(got));
+	} else if (err == CYAML_ERR_STRING_LENGTH_MIN) {
+		diag_add(diags, DIAG_ERROR, path, line, col, "'%s' must not be empty",
+			 field[0] ? field : "this entry");
+	} else if (err == CYAML_ERR_OOM) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory while loading");
+	} else {
+		diag_add(diags, DIAG_ERROR, path, line, col, "%s",
+			 report.message[0] ? report.message : cyaml_strerror(err));
+	}
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void line_col_of_offset(const char *buf, size_t offset, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+static bool only_blank_or_comments(const char *buf, size_t len)
+{
+	bool in_comment = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (c == '\n')
+			in_comment = false;
+		else if (c == '#' && !in_comment)
+			in_comment = true;
+		else if (!in_comment && c != ' ' && c != '\t' && c != '\r')
+			return false;
+	}
+	return true;
+}
+
+static bool grow(void **array, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return true;
+	size_t cap2 = *cap ? *cap * 2 : 64;
+	while (cap2 < need)
+		cap2 *= 2;
+	void *p = realloc(*array, cap2 * elem);
+	if (!p)
+		return false;
+	*array = p;
+	*cap = cap2;
+	return true;
+}
+
+struct pack_builder {
+	struct content_pack *pack;
+	size_t sources_cap, topics_cap, questions_cap, flows_cap;
+};
+
+static const cyaml_config_t *loader_config(struct log_capture *capture, cyaml_config_t *config)
+{
+	*config = (cyaml_config_t){
+		.log_fn = capture_log,
+		.log_ctx = capture,
+		.mem_fn = cyaml_mem,
+		.log_level = CYAML_LOG_WARNING,
+		.flags = CYAML_CFG_NO_ALIAS,
+	};
+	return config;
+}
+
+/* Loads one file's text; on success the document is attached to the source. */
+static void load_one(struct pack_builder *b, struct content_source *src, const char *buf,
+		     size_t len, struct diag_list *diags)
+{
+	const cyaml_schema_value_t *schema = src->is_meta ? &meta_schema : &unit_schema;
+	size_t bad;
+	int line, col;
+	if (!text_utf8_valid(buf, len, &bad)) {
+		line_col_of_offset(buf, bad, &line, &col);
+		diag_add(diags, DIAG_ERROR, src->path, line, col,
+			 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+			 (unsigned)(unsigned char)buf[bad]);
+		return;
+	}
+	if (memchr(buf, '\0', len)) {
+		line_col_of_offset(buf, (size_t)((const char *)memchr(buf, '\0', len) - buf), &line, &col);
+		diag_add(diags, DIAG_ERROR, src->path, line, col, "NUL byte in a text file");
+		return;
+	}
+	struct log_capture capture = {.len = 0};
+	cyaml_config_t config;
+	void *doc = NULL;
+	cyaml_err_t err = cyaml_load_data((const uint8_t *)buf, len,
+					  loader_config(&capture, &config), schema, &doc, NULL);
+	if (err != CYAML_OK) {
+		report_cyaml_error(err, &capture, src->path, buf, len, diags);
+		return;
+	}
+	if (yamlpos_second_document(buf, len, &line, &col)) {
+		diag_add(diags, DIAG_ERROR, src->path, line, col,
+			 "a second YAML document starts here; a file holds one document");
+		cyaml_free(&config, schema, doc, 0);
+		return;
+	}
+	if (!doc || only_blank_or_comments(buf, len)) {
+		diag_add(diags, DIAG_ERROR, src->path, 1, 1, "%s",
+			 src->is_meta ? "empty file: expected the pack's id, title, exam and domains"
+				      : "empty file: expected 'topics', 'questions' or 'flows'");
+		if (doc)
+			cyaml_free(&config, schema, doc, 0);
+		return;
+	}
+	src->doc = doc;
+	unsigned source = (unsigned)(src - b->pack->sources);
+	if (src->is_meta) {
+		b->pack->meta = doc;
+		return;
+	}
+	struct content_unit *unit = doc;
+	struct content_pack *p = b->pack;
+	if (!grow((void **)&p->topics, &b->topics_cap, p->topic_count + unit->topics_count,
+		  sizeof *p->topics) ||
+	    !grow((void **)&p->questions, &b->questions_cap, p->question_count + unit->questions_count,
+		  sizeof *p->questions) ||
+	    !grow((void **)&p->flows, &b->flows_cap, p->flow_count + unit->flows_count,
+		  sizeof *p->flows)) {
+		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "out of memory");
+		return;
+	}
+	for (unsigned i = 0; i < unit->topics_count; i++) {
+		struct content_topic *t = &unit->topics[i];
+		t->origin = (struct content_origin){source, i, CONTENT_KIND_TOPIC};
+		t->index = (int)p->topic_count;
+		t->domain_index = t->parent_index = -1;
+		p->topics[p->topic_count++] = t;
+	}
+	for (unsigned i = 0; i < unit->questions_count; i++) {
+		struct content_question *q = &unit->questions[i];
+		q->origin = (struct content_origin){source, i, CONTENT_KIND_QUESTION};
+		q->index = (int)p->question_count;
+		q->domain_index = -1;
+		p->questions[p->question_count++] = q;
+	}
+	for (unsigned i = 0; i < unit->flows_count; i++) {
+		struct content_flow *f = &unit->flows[i];
+		f->origin = (struct content_origin){source, i, CONTENT_KIND_FLOW};
+		f->start_index = -1;
+		p->flows[p->flow_count++] = f;
+	}
+}
+
+static bool is_meta_name(const char *name)
+{
+	return strcmp(name, "pack.yaml") == 0 || strcmp(name, "pack.yml") == 0;
+}
+
+static char *join_path(const char *root, const char *name)
+{
+	size_t n = strlen(root) + strlen(name) + 2;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s/%s", root, name);
+	return s;
+}
+
+static struct content_pack *new_pack(const char *root, size_t count)
+{
+	struct content_pack *pack = calloc(1, sizeof *pack);
+	if (!pack)
+		return NULL;
+	pack->root = strdup(root);
+	pack->sources = calloc(count ? count : 1, sizeof *pack->sources);
+	if (!pack->root || !pack->sources) {
+		content_pack_free(pack);
+		return NULL;
+	}
+	return pack;
+}
+
+struct content_pack *content_load_buffers(const char *root, const struct content_buffer *files,
+					  size_t count, struct diag_list *diags)
+{
+	struct pack_builder b = {.pack = new_pack(root, count)};
+	if (!b.pack) {
+		diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
+		return NULL;
+	}
+	bool has_meta = false;
+	for (size_t i = 0; i < count; i++) {
+		struct content_source *src = &b.pack->sources[b.pack->source_count++];
+		src->path = join_path(root, files[i].name);
+		src->data = files[i].data;
+		src->data_len = files[i].len;
+		src->is_meta = is_meta_name(files[i].name);
+		has_meta |= src->is_meta;
+		if (src->path)
+			load_one(&b, src, files[i].data, files[i].len, diags);
+	}
+	if (!has_meta) {
+		diag_add(diags, DIAG_ERROR, root, 0, 0, "no pack.yaml: this is not a content pack");
+		content_pack_free(b.pack);
+		return NULL;
+	}
+	return b.pack;
+}
+
+/* Reads a whole file; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	for (;;) {
+		if (n == cap) {
+			if (cap >= MAX_FILE_BYTES) {
+				free(buf);
+				fclose(f);
+				errno = EFBIG;
+				return NULL;
+			}
+			cap = cap ? cap * 2 : 16384;
+			char *p = realloc(buf, cap + 1);
+			if (!p) {
+				free(buf);
+				fclose(f);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = p;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	int failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		free(buf);
+		errno = EIO;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+struct name_list {
+	char **names;
+	size_t count, cap;
+};
+
+static bool has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+/* Collects YAML files under dir/rel, skipping hidden entries. */
+static bool collect_files(const char *dir, const char *rel, struct name_list *out, int depth,
+			  struct diag_list *diags)
+{
+	char *here = rel[0] ? join_path(dir, rel) : strdup(dir);
+	if (!here)
+		return false;
+	DIR *d = opendir(here);
+	if (!d) {
+		diag_add(diags, DIAG_ERROR, here, 0, 0, "cannot read folder: %s", strerror(errno));
+		free(here);
+		return false;
+	}
+	bool ok = true;
+	struct dirent *e;
+	while (ok && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *child_rel = rel[0] ? join_path(rel, e->d_name) : strdup(e->d_name);
+		char *child = child_rel ? join_path(dir, child_rel) : NULL;
+		struct stat st;
+		if (!child_rel || !child) {
+			ok = false;
+		} else if (stat(child, &st) != 0) {
+			diag_add(diags, DIAG_ERROR, child, 0, 0, "cannot read: %s", strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth < MAX_TREE_DEPTH)
+				ok = collect_files(dir, child_rel, out, depth + 1, diags);
+		} else if (S_ISREG(st.st_mode) && has_yaml_suffix(e->d_name)) {
+			if (grow((void **)&out->names, &out->cap, out->count + 1, sizeof *out->names)) {
+				out->names[out->count++] = child_rel;
+				child_rel = NULL;
+			} else {
+				ok = false;
+			}
+		}
+		free(child_rel);
+		free(child);
+	}
+	closedir(d);
+	free(here);
+	return ok;
+}
+
+struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
+{
+	char root[4096];
+	snprintf(root, sizeof root, "%s", dir);
+	for (size_t n = strlen(root); n > 1 && root[n - 1] == '/'; n--)
+		root[n - 1] = '\0';
+
+	struct name_list names = {0};
+	struct content_pack *pack = NULL;
+	if (!collect_files(root, "", &names, 0, diags))
+		goto out;
+	qsort(names.names, names.count, sizeof *names.names, compare_strings);
+	/* Read files one at a time and free each after loading: only the parsed
+	 * data stays in memory. Positions for later diagnostics re-read the file. */
+	struct pack_builder b = {.pack = new_pack(root, names.count)};
+	if (!b.pack)
+		goto out;
+	bool has_meta = false;
+	for (size_t i = 0; i < names.count; i++) {
+		struct content_source *src = &b.pack->sources[b.pack->source_count++];
+		src->path = join_path(root, names.names[i]);
+		src->is_meta = strchr(names.names[i], '/') == NULL && is_meta_name(names.names[i]);
+		has_meta |= src->is_meta;
+		if (!src->path)
+			continue;
+		size_t len = 0;
+		char *buf = read_file(src->path, &len);
+		if (!buf) {
+			diag_add(diags, DIAG_ERROR, src->path, 0, 0, "cannot read: %s", strerror(errno));
+			continue;
+		}
+		load_one(&b, src, buf, len, diags);
+		free(buf);
+	}
+	if (!has_meta) {
+		diag_add(diags, DIAG_ERROR, root, 0, 0, "no pack.yaml: this is not a content pack");
+		content_pack_free(b.pack);
+		goto out;
+	}
+	pack = b.pack;
+out:
+	for (size_t i = 0; i < names.count; i++)
+		free(names.names[i]);
+	free(names.names);
+	return pack;
+}
+
+struct content_id_index {
+	struct content_id_entry *slots;
+	size_t cap, count;
+};
+
+void content_pack_free(struct content_pack *pack)
+{
+	if (!pack)
+		return;
+	struct log_capture capture = {.len = 0};
+	cyaml_config_t config;
+	loader_config(&capture, &config);
+	for (size_t i = 0; i < pack->source_count; i++) {
+		struct content_source *src = &pack->sources[i];
+		if (src->doc)
+			cyaml_free(&config, src->is_meta ? &meta_schema : &unit_schema, src->doc, 0);
+		free(src->path);
+	}
+	if (pack->ids)
+		free(pack->ids->slots);
+	free(pack->ids);
+	free(pack->sources);
+	free(pack->topics);
+	free(pack->questions);
+	free(pack->flows);
+	free(pack->root);
+	free(pack);
+}
+
+/* ---- positions -------------------------------------------------------- */
+
+void content_locate(const struct content_pack *pack, struct content_origin origin,
+		    const char *subpath, const char **file, int *line, int *col)
+{
+	*line = 0;
+	*col = 0;
+	*file = pack->root;
+	if (origin.source >= pack->source_count)
+		return;
+	const struct content_source *src = &pack->sources[origin.source];
+	*file = src->path;
+	char path[1024];
+	static const char *const list_key[] = {
+		[CONTENT_KIND_TOPIC] = "topics",
+		[CONTENT_KIND_QUESTION] = "questions",
+		[CONTENT_KIND_FLOW] = "flows",
+	};
+	if (origin.kind == CONTENT_KIND_PACK)
+		snprintf(path, sizeof path, "%s", subpath);
+	else
+		snprintf(path, sizeof path, "/%s/%u%s", list_key[origin.kind], origin.index, subpath);
+	if (src->data) {
+		yamlpos_find(src->data, src->data_len, path, line, col);
+		return;
+	}
+	size_t len;
+	char *buf = read_file(src->path, &len);
+	if (!buf)
+		return;
+	yamlpos_find(buf, len, path, line, col);
+	free(buf);
+}
+
+/* ---- ids -------------------------------------------------------------- */
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+const struct content_id_entry *content_index_get(const struct content_pack *pack, const char *id)
+{
+	const struct content_id_index *ix = pack->ids;
+	if (!ix || !id)
+		return NULL;
+	for (size_t i = hash_id(id) & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
+		if (!ix->slots[i].id)
+			return NULL;
+		if (strcmp(ix->slots[i].id, id) == 0)
+			return &ix->slots[i];
+	}
+}
+
+static bool index_insert(struct content_id_index *ix, struct content_id_entry entry)
+{
+	for (size_t i = hash_id(entry.id) & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
+		if (!ix->slots[i].id) {
+			ix->slots[i] = entry;
+			ix->count++;
+			return true;
+		}
+	}
+}
+
+const struct content_id_entry *content_index_add(struct content_pack *pack, const char *id,
+						 enum content_id_kind kind, int index)
+{
+	const struct content_id_entry *existing = content_index_get(pack, id);
+	if (existing)
+		return existing;
+	struct content_id_index *ix = pack->ids;
+	if (!ix) {
+		ix = pack->ids = calloc(1, sizeof *ix);
+		if (!ix)
+			return NULL;
+	}
+	if ((ix->count + 1) * 2 > ix->cap) {
+		struct content_id_index bigger = {.cap = ix->cap ? ix->cap * 2 : 256};
+		bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
+		if (!bigger.slots)
+			return NULL;
+		for (size_t i = 0; i < ix->cap; i++)
+			if (ix->slots[i].id)
+				index_insert(&bigger, ix->slots[i]);
+		free(ix->slots);
+		*ix = bigger;
+	}
+	index_insert(ix, (struct content_id_entry){.id = id, .kind = kind, .index = index});
+	return NULL;
+}
+
+static const struct content_id_entry *find_kind(const struct content_pack *pack, const char *id,
+						enum content_id_kind kind)
+{
+	const struct content_id_entry *e = content_index_get(pack, id);
+	return e && e->kind == kind ? e : NULL;
+}
+
+struct content_topic *content_find_topic(const struct content_pack *pack, const char *id)
+{
+	const struct content_id_entry *e = find_kind(pack, id, CONTENT_ID_TOPIC);
+	return e ? pack->topics[e->index] : NULL;
+}
+
+struct content_question *content_find_question(const struct content_pack *pack, const char *id)
+{
+	const struct content_id_entry *e = find_kind(pack, id, CONTENT_ID_QUESTION);
+	return e ? pack->questions[e->index] : NULL;
+}
+
+struct content_flow *content_find_flow(const struct content_pack *pack, const char *id)
+{
+	const struct content_id_entry *e = find_kind(pack, id, CONTENT_ID_FLOW);
+	return e ? pack->flows[e->index] : NULL;
+}
+
+int content_find_domain(const struct content_pack *pack, const char *id)
+{
+	const struct content_id_entry *e = find_kind(pack, id, CONTENT_ID_DOMAIN);
+	return e ? e->index : -1;
+}

@@ -71,10 +71,10 @@ run: deps mlcert
 SAN_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) -O1 -g \
              -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJS) tests/unit/testing.h | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJS) $(wildcard tests/unit/*.h) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
-$(BUILD)/san/tests/%: tests/unit/%.c $(SAN_OBJS) tests/unit/testing.h | $(BUILD)/san/tests
+$(BUILD)/san/tests/%: tests/unit/%.c $(SAN_OBJS) $(wildcard tests/unit/*.h) | $(BUILD)/san/tests
 	$(SAN_CC) $(SAN_CFLAGS) -Itests/unit -o $@ $< $(SAN_OBJS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 unit: $(UNIT_TESTS:%=$(BUILD)/tests/%)
@@ -92,8 +92,7 @@ e2e: mlcert
 	@set -e; for t in tests/e2e/test_*.sh; do echo "== $$t"; bash $$t ./mlcert; done
 
 valgrind: mlcert
-	valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
-	  --error-exitcode=9 ./mlcert lint content/pmle
+	bash tests/e2e/valgrind.sh ./mlcert
 
 check: deps
 	$(MAKE) --no-print-directory mlcert

@@ -13,6 +13,7 @@ struct check_ctx {
 	struct content_pack *pack;
 	struct diag_list *diags;
 	struct content_origin meta_origin;
+	size_t unchecked_references; /* skipped because some file did not load */
 };
 
 static void report(struct check_ctx *c, struct content_origin origin, const char *subpath,
@@ -30,6 +31,18 @@ static void report(struct check_ctx *c, struct content_origin origin, const char
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
 	diag_add(c->diags, DIAG_ERROR, file, line, col, "%s", message);
+}
+
+/* A reference that does not resolve. When a file failed to load, its ids are
+ * missing and every reference to them would be noise: count instead. */
+static void unresolved(struct check_ctx *c, struct content_origin origin, const char *subpath,
+		       const char *what, const char *id)
+{
+	if (c->pack->failed_sources) {
+		c->unchecked_references++;
+		return;
+	}
+	report(c, origin, subpath, "%s '%s'", what, id);
 }
 
 bool check_parse_int(const char *text, int min, int max, int *out)
@@ -87,10 +100,18 @@ bool check_valid_id(const char *id)
 	return true;
 }
 
+static const char *const number_words[] = {"zero", "one", "two", "three", "four",
+					   "five", "six", "seven", "eight"};
+
+static const char *number_word(unsigned n)
+{
+	return n < sizeof number_words / sizeof number_words[0] ? number_words[n] : "many";
+}
+
 unsigned check_stem_choose_count(const char *stem)
 {
-	static const char *const words[] = {"zero", "one", "two", "three", "four",
-					    "five", "six", "seven", "eight"};
+	const char *const *words = number_words;
+	const unsigned word_count = sizeof number_words / sizeof number_words[0];
 	for (const char *p = stem; *p; p++) {
 		const char *rest = NULL;
 		if (strncasecmp(p, "choose ", 7) == 0)
@@ -101,7 +122,7 @@ unsigned check_stem_choose_count(const char *stem)
 			continue;
 		if (isdigit((unsigned char)rest[0]) && !isdigit((unsigned char)rest[1]))
 			return (unsigned)(rest[0] - '0');
-		for (unsigned w = 2; w < sizeof words / sizeof words[0]; w++) {
+		for (unsigned w = 2; w < word_count; w++) {
 			size_t n = strlen(words[w]);
 			if (strncasecmp(rest, words[w], n) == 0 && !isalpha((unsigned char)rest[n]))
 				return w;
@@ -247,11 +268,11 @@ static void check_topic_fields(struct check_ctx *c, struct content_topic *t)
 	else if (blank(t->domain) && blank(t->parent))
 		report(c, o, "", "topic '%s' needs 'domain' (top level) or 'parent'", t->id);
 	else if (!blank(t->domain) && (t->domain_index = content_find_domain(c->pack, t->domain)) < 0)
-		report(c, o, "/domain", "unknown domain '%s'", t->domain);
+		unresolved(c, o, "/domain", "unknown domain", t->domain);
 	else if (!blank(t->parent)) {
 		struct content_topic *parent = content_find_topic(c->pack, t->parent);
 		if (!parent)
-			report(c, o, "/parent", "unknown parent topic '%s'", t->parent);
+			unresolved(c, o, "/parent", "unknown parent topic", t->parent);
 		else if (parent == t)
 			report(c, o, "/parent", "topic '%s' cannot be its own parent", t->id);
 		else
@@ -264,7 +285,7 @@ static void check_topic_fields(struct check_ctx *c, struct content_topic *t)
 		snprintf(sub, sizeof sub, "/see_also/%u", i);
 		const struct content_topic *other = content_find_topic(c->pack, t->see_also[i]);
 		if (!other)
-			report(c, o, sub, "see_also names unknown topic '%s'", t->see_also[i]);
+			unresolved(c, o, sub, "see_also names unknown topic", t->see_also[i]);
 		else if (other == t)
 			report(c, o, sub, "topic '%s' lists itself in see_also", t->id);
 	}
@@ -294,7 +315,7 @@ static void check_topic_fields(struct check_ctx *c, struct content_topic *t)
 			report(c, o, "/status", "a '%s' status needs 'since', the date it took effect",
 			       s->state);
 		if (!blank(s->replaced_by) && !content_find_topic(c->pack, s->replaced_by))
-			report(c, o, "/status/replaced_by", "unknown topic '%s'", s->replaced_by);
+			unresolved(c, o, "/status/replaced_by", "unknown topic", s->replaced_by);
 	}
 	check_date_field(c, o, "/as_of", "as_of", t->as_of);
 }
@@ -335,19 +356,20 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 	struct content_origin o = q->origin;
 	char sub[64];
 	if ((q->domain_index = content_find_domain(c->pack, q->domain)) < 0)
-		report(c, o, "/domain", "unknown domain '%s'", q->domain);
+		unresolved(c, o, "/domain", "unknown domain", q->domain);
 	if (q->topics_count == 0)
 		report(c, o, "/topics", "question '%s' must name at least one topic", q->id);
 	for (unsigned i = 0; i < q->topics_count; i++) {
 		if (!content_find_topic(c->pack, q->topics[i])) {
 			snprintf(sub, sizeof sub, "/topics/%u", i);
-			report(c, o, sub, "unknown topic '%s'", q->topics[i]);
+			unresolved(c, o, sub, "unknown topic", q->topics[i]);
 		}
 	}
 	if (q->choices_count < 2 || q->choices_count > MAX_CHOICES)
-		report(c, o, "/choices", "question '%s' has %u choices; give 2 to %d", q->id,
-		       q->choices_count, MAX_CHOICES);
+		report(c, o, "/choices", "question '%s' has %u choice%s; give 2 to %d", q->id,
+		       q->choices_count, q->choices_count == 1 ? "" : "s", MAX_CHOICES);
 	q->correct_count = 0;
+	bool bad_correct = false;
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		struct content_choice *ch = &q->choices[i];
 		ch->correct = false;
@@ -358,6 +380,7 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 				snprintf(sub, sizeof sub, "/choices/%u/correct", i);
 				report(c, o, sub, "'correct' must be true or false, not '%s'",
 				       ch->correct_text);
+				bad_correct = true;
 			}
 		}
 		q->correct_count += ch->correct;
@@ -368,13 +391,13 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 			}
 		}
 	}
-	if (q->choices_count >= 2 && q->correct_count == 0)
+	if (q->choices_count >= 2 && q->correct_count == 0 && !bad_correct)
 		report(c, o, "/choices", "question '%s' has no correct choice", q->id);
 	unsigned asked = check_stem_choose_count(q->stem);
 	if (q->correct_count > 1 && asked != q->correct_count)
 		report(c, o, "/stem",
-		       "question '%s' has %u correct choices, so its stem must say \"Choose %u.\"",
-		       q->id, q->correct_count, q->correct_count);
+		       "question '%s' has %u correct choices, so its stem must say \"(Choose %s.)\"",
+		       q->id, q->correct_count, number_word(q->correct_count));
 	else if (q->correct_count == 1 && asked > 1)
 		report(c, o, "/stem", "the stem asks for %u choices but only one is correct", asked);
 	if (q->as_of)
@@ -468,7 +491,7 @@ static void check_flow(struct check_ctx *c, struct content_flow *f)
 			if (t)
 				n->topic_index = t->index;
 			else
-				report(c, o, sub, "unknown topic '%s'", n->topic);
+				unresolved(c, o, sub, "unknown topic", n->topic);
 		}
 		for (unsigned j = 0; j < n->options_count; j++) {
 			struct content_flow_option *opt = &n->options[j];
@@ -525,5 +548,9 @@ bool check_pack(struct content_pack *pack, struct diag_list *diags)
 		check_question(&c, pack->questions[i]);
 	for (size_t i = 0; i < pack->flow_count; i++)
 		check_flow(&c, pack->flows[i]);
+	if (c.unchecked_references)
+		diag_add(diags, DIAG_WARNING, pack->root, 0, 0,
+			 "%zu references were not checked because %zu files did not load",
+			 c.unchecked_references, pack->failed_sources);
 	return diags->errors == errors_before;
 }

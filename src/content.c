@@ -297,10 +297,6 @@ static void report_cyaml_error(cyaml_err_t err, const struct log_capture *captur
 			diag_add(diags, DIAG_ERROR, path, line, col, "YAML syntax: %s", problem);
 		else
 			diag_add(diags, DIAG_ERROR, path, line, col, "YAML syntax: %s", report.message);
-	} else if (err == CYAML_ERR_ALIAS) {
-		yamlpos_find_anchor(buf, len, &line, &col);
-		diag_add(diags, DIAG_ERROR, path, line, col,
-			 "YAML anchors and aliases are not allowed; write the value out");
 	} else if (sscanf(report.message, "Unexpected key: %127[^\n]", key) == 1) {
 		report_path(&report, 0, node_path, sizeof node_path);
 		size_t used = strlen(node_path);
@@ -318,6 +314,8 @@ static void report_cyaml_error(cyaml_err_t err, const struct log_capture *captur
 		}
 		diag_add(diags, DIAG_ERROR, path, line, col, "missing required key '%s'", key);
 	} else if (sscanf(report.message, "Mapping field already seen: %127[^\n]", key) == 1) {
+		report_path(&report, 0, node_path, sizeof node_path);
+		yamlpos_find_nth(buf, len, node_path, 2, &line, &col);
 		diag_add(diags, DIAG_ERROR, path, line, col, "key '%s' appears twice", key);
 	} else if (sscanf(report.message, "Expecting %31s got event: %31s", expected, got) == 2) {
 		size_t n = strlen(expected);
@@ -423,11 +421,13 @@ static void load_one(struct pack_builder *b, struct content_source *src, const c
 		diag_add(diags, DIAG_ERROR, src->path, line, col,
 			 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
 			 (unsigned)(unsigned char)buf[bad]);
+		b->pack->failed_sources++;
 		return;
 	}
 	if (memchr(buf, '\0', len)) {
 		line_col_of_offset(buf, (size_t)((const char *)memchr(buf, '\0', len) - buf), &line, &col);
 		diag_add(diags, DIAG_ERROR, src->path, line, col, "NUL byte in a text file");
+		b->pack->failed_sources++;
 		return;
 	}
 	struct log_capture capture = {.len = 0};
@@ -436,13 +436,23 @@ static void load_one(struct pack_builder *b, struct content_source *src, const c
 	cyaml_err_t err = cyaml_load_data((const uint8_t *)buf, len,
 					  loader_config(&capture, &config), schema, &doc, NULL);
 	if (err != CYAML_OK) {
-		report_cyaml_error(err, &capture, src->path, buf, len, diags);
+		/* An anchor often makes libcyaml fail elsewhere first; name the cause. */
+		bool anchored = yamlpos_find_anchor(buf, len, &line, &col);
+		if (!anchored)
+			line = col = 1;
+		if (err == CYAML_ERR_ALIAS || anchored)
+			diag_add(diags, DIAG_ERROR, src->path, line, col,
+				 "YAML anchors and aliases are not allowed; write the value out");
+		if (err != CYAML_ERR_ALIAS)
+			report_cyaml_error(err, &capture, src->path, buf, len, diags);
+		b->pack->failed_sources++;
 		return;
 	}
 	if (yamlpos_second_document(buf, len, &line, &col)) {
 		diag_add(diags, DIAG_ERROR, src->path, line, col,
 			 "a second YAML document starts here; a file holds one document");
 		cyaml_free(&config, schema, doc, 0);
+		b->pack->failed_sources++;
 		return;
 	}
 	if (!doc || only_blank_or_comments(buf, len)) {
@@ -451,6 +461,7 @@ static void load_one(struct pack_builder *b, struct content_source *src, const c
 				      : "empty file: expected 'topics', 'questions' or 'flows'");
 		if (doc)
 			cyaml_free(&config, schema, doc, 0);
+		b->pack->failed_sources++;
 		return;
 	}
 	src->doc = doc;
@@ -675,6 +686,7 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 		char *buf = read_file(src->path, &len);
 		if (!buf) {
 			diag_add(diags, DIAG_ERROR, src->path, 0, 0, "cannot read: %s", strerror(errno));
+			b.pack->failed_sources++;
 			continue;
 		}
 		load_one(&b, src, buf, len, diags);

@@ -32,6 +32,12 @@ static int split_path(char *path, char *components[], int max)
 
 bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int *col)
 {
+	return yamlpos_find_nth(buf, len, path, 1, line, col);
+}
+
+bool yamlpos_find_nth(const char *buf, size_t len, const char *path, int nth, int *line,
+		      int *col)
+{
 	char copy[1024];
 	char *want[MAX_DEPTH];
 	snprintf(copy, sizeof copy, "%s", path);
@@ -80,6 +86,9 @@ bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int 
 				node_line = parent->key_line;
 				node_col = parent->key_col;
 			}
+			/* A new node at this level replaces whatever matched here before. */
+			if (!is_key && matched > depth - 1)
+				matched = depth - 1;
 			/* The node is on the wanted path when every ancestor matched and its
 			 * own component is the next wanted one. */
 			if (!is_key && matched == depth - 1 && depth - 1 < want_depth &&
@@ -87,7 +96,7 @@ bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int 
 				matched = depth;
 				*line = node_line;
 				*col = node_col;
-				if (matched == want_depth)
+				if (matched == want_depth && --nth <= 0)
 					found = true;
 			}
 		}
@@ -140,8 +149,9 @@ bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t pro
 	if (failed) {
 		set_pos(&parser.problem_mark, line, col);
 		if (parser.context)
-			snprintf(problem, problem_size, "%s (%s)", parser.problem ? parser.problem : "syntax error",
-				 parser.context);
+			snprintf(problem, problem_size, "%s (%s that starts at %d:%d)",
+				 parser.problem ? parser.problem : "syntax error", parser.context,
+				 (int)parser.context_mark.line + 1, (int)parser.context_mark.column + 1);
 		else
 			snprintf(problem, problem_size, "%s", parser.problem ? parser.problem : "syntax error");
 	}

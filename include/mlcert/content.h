@@ -168,6 +168,7 @@ struct content_pack {
 	struct content_flow **flows;
 	size_t flow_count;
 	struct content_id_index *ids; /* owned; see content_find_* */
+	size_t failed_sources;        /* files that did not load */
 };
 
 /* One file given from memory: name is relative to the pack root. */

@@ -13,6 +13,10 @@
  * then *line and *col hold the deepest ancestor that exists. */
 bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int *col);
 
+/* The same for the nth (1-based) node at path: a duplicated key has two. */
+bool yamlpos_find_nth(const char *buf, size_t len, const char *path, int nth, int *line,
+		      int *col);
+
 /* When libyaml cannot parse buf: its problem text and where it is. */
 bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t problem_size,
 			  int *line, int *col);

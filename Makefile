@@ -8,10 +8,10 @@ SAN_CC     ?= clang
 BUILD      := build
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
-DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev libcmocka-dev \
+DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libcmocka-dev \
                 tmux clang libclang-rt-dev valgrind python3
 
-PKGS      := ncursesw libcyaml yaml-0.1
+PKGS      := ncursesw libcyaml yaml-0.1 zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -27,8 +27,8 @@ CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_MODULES := diag text yamlpos content check jsonw lint
-UI_MODULES   :=
+CORE_MODULES := diag text yamlpos content check jsonw lint action clock journal study manfmt app session stats
+UI_MODULES   := keys ui ui_pane pane_tree pane_reader pane_quiz view_help view_dashboard
 MODULES      := $(CORE_MODULES) $(UI_MODULES)
 
 OBJS      := $(MODULES:%=$(BUILD)/%.o)

@@ -1,22 +1,46 @@
 /* main — parses the command line and hands over to the module that does the work. */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/app.h"
 #include "mlcert/lint.h"
+#include "mlcert/session.h"
+#include "mlcert/stats.h"
+#include "mlcert/ui.h"
 
 #ifndef MLCERT_VERSION
 #define MLCERT_VERSION "0.0.0"
 #endif
 
 static const char usage_text[] =
-	"usage: mlcert [--version] [--help] <command> [args]\n"
+	"usage: mlcert [options] [command]\n"
+	"\n"
+	"Without a command, mlcert starts the full-screen study program.\n"
 	"\n"
 	"commands:\n"
 	"  lint [DIR] [--json]   check a content pack (default: the bundled pack)\n"
+	"  stats [--json]        print progress per exam domain\n"
+	"\n"
+	"options:\n"
+	"  --content DIR         study the pack in DIR instead of the bundled one\n"
+	"  --state DIR           keep progress in DIR (default: $XDG_STATE_HOME/mlcert,\n"
+	"                        or ~/.local/state/mlcert)\n"
+	"  --color=WHEN          never, always or auto (default; NO_COLOR turns it off)\n"
+	"  --version             print the version\n"
+	"  --help                print this help\n"
 	"\n"
 	"exit status: 0 success, 1 content errors, 2 usage or I/O errors\n";
+
+struct options {
+	const char *content_dir;
+	const char *state_dir;
+	const char *color; /* never, always, auto */
+};
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -31,7 +55,7 @@ static int usage_error(const char *fmt, ...)
 	return 2;
 }
 
-static int command_lint(int argc, char **argv)
+static int command_lint(int argc, char **argv, const struct options *o)
 {
 	const char *dir = NULL;
 	bool json = false;
@@ -45,22 +69,124 @@ static int command_lint(int argc, char **argv)
 		else
 			dir = argv[i];
 	}
-	return lint_run(dir ? dir : MLCERT_PACK_DIR, json, stdout, stderr);
+	return lint_run(dir ? dir : o->content_dir ? o->content_dir : MLCERT_PACK_DIR, json, stdout,
+			stderr);
+}
+
+static int open_session(struct session *s, const struct options *o)
+{
+	struct session_options so = {.content_dir = o->content_dir, .state_dir = o->state_dir};
+	int status = session_open(s, &so);
+	diag_print(&s->diags, stderr);
+	if (status != 0)
+		session_close(s);
+	return status;
+}
+
+static int command_stats(int argc, char **argv, const struct options *o)
+{
+	bool json = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else
+			return usage_error("stats: unknown argument '%s'", argv[i]);
+	}
+	struct session s;
+	int status = open_session(&s, o);
+	if (status != 0)
+		return status;
+	stats_print(s.study, json, stdout);
+	session_close(&s);
+	return 0;
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+static int command_study(const struct options *o)
+{
+	struct ui_options uo = {.ascii = !locale_is_utf8()};
+	const char *no_color = getenv("NO_COLOR");
+	if (strcmp(o->color, "always") == 0)
+		uo.color = true;
+	else if (strcmp(o->color, "never") == 0)
+		uo.color = false;
+	else
+		uo.color = !(no_color && no_color[0]);
+
+	struct session s;
+	int status = open_session(&s, o);
+	if (status != 0)
+		return status;
+	struct app *app = app_new(s.pack, s.study, s.journal, uo.ascii);
+	if (!app) {
+		session_close(&s);
+		fputs("mlcert: out of memory\n", stderr);
+		return 2;
+	}
+	if (s.diags.warnings)
+		app_status(app, true, "%zu journal lines were damaged and skipped: see 'mlcert stats'",
+			   s.diags.warnings);
+	char why[512] = "";
+	status = ui_run(app, &uo, why, sizeof why);
+	app_free(app);
+	session_close(&s);
+	if (why[0])
+		fprintf(stderr, "mlcert: %s\n", why);
+	return status;
+}
+
+/* Takes the options before the command; returns the index of the command, or -1 after an error. */
+static int parse_options(int argc, char **argv, struct options *o, int *status)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--version") == 0) {
+			printf("mlcert %s\n", MLCERT_VERSION);
+			*status = 0;
+			return -1;
+		}
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			*status = 0;
+			return -1;
+		}
+		if ((strcmp(a, "--content") == 0 || strcmp(a, "--state") == 0) && i + 1 < argc) {
+			*(a[2] == 'c' ? &o->content_dir : &o->state_dir) = argv[++i];
+		} else if (strncmp(a, "--content=", 10) == 0) {
+			o->content_dir = a + 10;
+		} else if (strncmp(a, "--state=", 8) == 0) {
+			o->state_dir = a + 8;
+		} else if (strncmp(a, "--color=", 8) == 0 &&
+			   (strcmp(a + 8, "never") == 0 || strcmp(a + 8, "always") == 0 ||
+			    strcmp(a + 8, "auto") == 0)) {
+			o->color = a + 8;
+		} else {
+			*status = usage_error("unknown or incomplete option '%s'", a);
+			return -1;
+		}
+	}
+	return i;
 }
 
 int main(int argc, char **argv)
 {
-	if (argc < 2)
-		return usage_error("no command given");
-	if (strcmp(argv[1], "--version") == 0) {
-		printf("mlcert %s\n", MLCERT_VERSION);
-		return 0;
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage_text, stdout);
-		return 0;
-	}
-	if (strcmp(argv[1], "lint") == 0)
-		return command_lint(argc - 1, argv + 1);
-	return usage_error("unknown command '%s'", argv[1]);
+	setlocale(LC_ALL, "");
+	struct options o = {.color = "auto"};
+	int status = 0;
+	int cmd = parse_options(argc, argv, &o, &status);
+	if (cmd < 0)
+		return status;
+	if (cmd >= argc)
+		return command_study(&o);
+	if (strcmp(argv[cmd], "lint") == 0)
+		return command_lint(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "stats") == 0)
+		return command_stats(argc - cmd, argv + cmd, &o);
+	return usage_error("unknown command '%s'", argv[cmd]);
 }

@@ -1,6 +1,11 @@
 /* text — UTF-8, sanitising, width, wrap. */
 #include "mlcert/text.h"
 
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
 size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -48,4 +53,192 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 		i += n;
 	}
 	return true;
+}
+
+static bool is_invisible(uint32_t cp)
+{
+	return cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||          /* DEL, C1 */
+	       cp == 0x200B || cp == 0x200C || cp == 0x200D ||         /* zero width */
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C ||         /* marks */
+	       (cp >= 0x202A && cp <= 0x202E) ||                       /* embeddings, overrides */
+	       (cp >= 0x2066 && cp <= 0x2069) ||                       /* isolates */
+	       cp == 0x2060 || cp == 0xFEFF || cp == 0x180E;           /* joiners, BOM */
+}
+
+struct translit {
+	uint32_t cp;
+	const char *ascii;
+};
+
+static const struct translit ascii_forms[] = {
+	{0x00A0, " "},   {0x00A9, "(c)"}, {0x00AB, "<<"},  {0x00AE, "(R)"}, {0x00B7, "."},
+	{0x00BB, ">>"},  {0x00D7, "x"},   {0x00F7, "/"},   {0x2010, "-"},   {0x2011, "-"},
+	{0x2012, "-"},   {0x2013, "-"},   {0x2014, "--"},  {0x2015, "--"},  {0x2018, "'"},
+	{0x2019, "'"},   {0x201A, "'"},   {0x201C, "\""},  {0x201D, "\""},  {0x201E, "\""},
+	{0x2022, "*"},   {0x2026, "..."}, {0x2028, " "},   {0x2029, " "},   {0x2032, "'"},
+	{0x2033, "\""},  {0x2190, "<-"},  {0x2192, "->"},  {0x2194, "<->"}, {0x21D2, "=>"},
+	{0x2212, "-"},   {0x2248, "~"},   {0x2260, "!="},  {0x2264, "<="},  {0x2265, ">="},
+	{0x2500, "-"},   {0x2502, "|"},   {0x2588, "#"},   {0x2591, "."},   {0x2592, ":"},
+	{0x2593, "#"},   {0x25CB, "o"},   {0x25CF, "*"},   {0x2713, "+"},   {0x2717, "x"},
+	{0xFFFD, "?"},
+};
+
+static const char *ascii_form(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof ascii_forms / sizeof ascii_forms[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ascii_forms[mid].cp == cp)
+			return ascii_forms[mid].ascii;
+		if (ascii_forms[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+int text_codepoint_width(uint32_t cp)
+{
+	if (cp < 0x20)
+		return 0;
+	if (cp < 0x7F)
+		return 1;
+	int w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+char *text_sanitize(const char *s, bool ascii)
+{
+	size_t len = strlen(s);
+	/* Worst case: each byte becomes U+FFFD (3 bytes) or a 3-byte ASCII form. */
+	char *out = malloc(len * 3 + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			cp = 0xFFFD;
+			n = 1;
+		}
+		i += n;
+		if (cp == '\n') {
+			out[o++] = '\n';
+			continue;
+		}
+		if (cp == '\t' || cp == 0x2028 || cp == 0x2029) {
+			out[o++] = ' ';
+			continue;
+		}
+		if (cp < 0x20 || is_invisible(cp))
+			continue;
+		if (cp >= 0x80 && wcwidth((wchar_t)cp) < 0 && !ascii)
+			cp = 0xFFFD;
+		if (cp < 0x80) {
+			out[o++] = (char)cp;
+		} else if (ascii) {
+			const char *form = ascii_form(cp);
+			size_t fl = form ? strlen(form) : 1;
+			memcpy(out + o, form ? form : "?", fl);
+			o += fl;
+		} else if (cp == 0xFFFD) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			memcpy(out + o, s + i - n, n);
+			o += n;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int text_width(const char *s, size_t len)
+{
+	int w = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			n = 1;
+			cp = '?';
+		}
+		w += text_codepoint_width(cp);
+		i += n;
+	}
+	return w;
+}
+
+size_t text_fit(const char *s, size_t len, int width, int *used)
+{
+	int w = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			n = 1;
+			cp = '?';
+		}
+		int cw = text_codepoint_width(cp);
+		if (w + cw > width)
+			break;
+		w += cw;
+		i += n;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+void text_wrap(const char *s, size_t len, int width, text_emit_fn emit, void *ctx)
+{
+	if (width < 1)
+		width = 1;
+	size_t start = 0;
+	while (start < len && s[start] == ' ')
+		start++;
+	if (start >= len) {
+		emit(ctx, s + len, 0);
+		return;
+	}
+	while (start < len) {
+		int used;
+		size_t fit = text_fit(s + start, len - start, width, &used);
+		size_t end = start + fit;
+		if (end < len && s[end] != ' ') {
+			/* Back up to the last space inside the line, if there is one. */
+			size_t space = end;
+			while (space > start && s[space - 1] != ' ')
+				space--;
+			if (space > start)
+				end = space;
+			else if (fit == 0)
+				end = start + 1; /* a character wider than the line */
+		}
+		size_t line_end = end;
+		while (line_end > start && s[line_end - 1] == ' ')
+			line_end--;
+		emit(ctx, s + start, line_end - start);
+		start = end;
+		while (start < len && s[start] == ' ')
+			start++;
+	}
+}
+
+const char *text_find_caseless(const char *haystack, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (n == 0)
+		return haystack;
+	for (size_t i = 0; i + n <= len; i++) {
+		size_t k = 0;
+		while (k < n && tolower((unsigned char)haystack[i + k]) == tolower((unsigned char)needle[k]))
+			k++;
+		if (k == n)
+			return haystack + i;
+	}
+	return NULL;
 }

@@ -16,4 +16,32 @@ size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp);
  * offset of the first bad sequence. */
 bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/* A copy of s that is safe to put on a terminal: no C0 controls except
+ * newline (a tab becomes a space), no DEL, no C1 controls, no ESC, no bidi
+ * overrides or isolates, no zero-width characters; invalid UTF-8 and
+ * unprintable code points become U+FFFD. With ascii set, the result is pure
+ * ASCII: common punctuation is transliterated, the rest becomes '?'.
+ * Returns NULL only when out of memory. */
+char *text_sanitize(const char *s, bool ascii);
+
+/* Columns a code point takes: 0, 1 or 2 (unprintable counts as 1, since
+ * sanitised text shows U+FFFD there). */
+int text_codepoint_width(uint32_t cp);
+
+/* Columns taken by len bytes of sanitised UTF-8. */
+int text_width(const char *s, size_t len);
+
+/* How many bytes of s (len bytes) fit in width columns, never splitting a
+ * character; *used receives the columns they take. */
+size_t text_fit(const char *s, size_t len, int width, int *used);
+
+/* Breaks one paragraph (no newlines) into lines of at most width columns,
+ * at spaces where possible, calling emit for each line (without its
+ * trailing space). A word longer than width is broken between characters. */
+typedef void (*text_emit_fn)(void *ctx, const char *line, size_t len);
+void text_wrap(const char *s, size_t len, int width, text_emit_fn emit, void *ctx);
+
+/* Case-insensitive (ASCII) substring search; NULL when absent. */
+const char *text_find_caseless(const char *haystack, size_t len, const char *needle);
+
 #endif

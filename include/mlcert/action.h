@@ -1,0 +1,46 @@
+/* action — every user action, defined once: its enum, its name and its help
+ * text come from the one list below, so the help screen cannot drift from
+ * what the program does. Bindings live in keys (UI); effects in app. */
+#ifndef MLCERT_ACTION_H
+#define MLCERT_ACTION_H
+
+/* X(ENUM, name, help) */
+#define MLCERT_ACTIONS(X)                                                              \
+	X(NONE, "none", "nothing")                                                     \
+	X(MOVE_DOWN, "move-down", "move down one line or item")                        \
+	X(MOVE_UP, "move-up", "move up one line or item")                              \
+	X(PAGE_DOWN, "page-down", "page down")                                         \
+	X(PAGE_UP, "page-up", "page up")                                               \
+	X(TOP, "top", "go to the top")                                                 \
+	X(BOTTOM, "bottom", "go to the bottom")                                        \
+	X(OPEN, "open", "open, select, or submit the answer")                          \
+	X(EXPAND, "expand", "expand the selected branch of the tree")                  \
+	X(COLLAPSE, "collapse", "collapse the branch, or go to its parent")            \
+	X(FOCUS_NEXT, "focus-next", "focus the next pane (tree, reader, quiz)")        \
+	X(FOCUS_PREV, "focus-prev", "focus the previous pane")                         \
+	X(FULL_WIDTH, "full-width", "toggle the full-width reader, like man")          \
+	X(NEXT_LINK, "next-link", "select the next SEE ALSO or RESOURCES entry")       \
+	X(PREV_LINK, "prev-link", "select the previous SEE ALSO or RESOURCES entry")   \
+	X(BACK, "back", "go back to the topic you came from")                          \
+	X(CHOOSE, "choose", "choose an answer (toggles in a multiple-select question)") \
+	X(NEXT_QUESTION, "next-question", "next question")                             \
+	X(PREV_QUESTION, "prev-question", "previous question")                         \
+	X(MARK_GUESSED, "mark-guessed", "after a right answer: I guessed (review it sooner)") \
+	X(MARK_EASY, "mark-easy", "after a right answer: too easy (review it later)")  \
+	X(DASHBOARD, "dashboard", "show the progress dashboard")                       \
+	X(HELP, "help", "show this help")                                              \
+	X(CLOSE, "close", "close the overlay")                                         \
+	X(QUIT, "quit", "quit (progress is already saved)")                            \
+	X(REDRAW, "redraw", "repaint the whole screen")
+
+enum action {
+#define MLCERT_ACTION_ENUM(e, name, help) ACTION_##e,
+	MLCERT_ACTIONS(MLCERT_ACTION_ENUM)
+#undef MLCERT_ACTION_ENUM
+	ACTION_COUNT
+};
+
+const char *action_name(enum action a);
+const char *action_help(enum action a);
+
+#endif

@@ -1,0 +1,120 @@
+/* app — the whole application state and app_dispatch(), the effect of every
+ * action. No curses here: the UI turns state into cells and keys into
+ * actions, and the tests drive this module directly. */
+#ifndef MLCERT_APP_H
+#define MLCERT_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mlcert/action.h"
+#include "mlcert/content.h"
+#include "mlcert/journal.h"
+#include "mlcert/manfmt.h"
+#include "mlcert/study.h"
+
+enum app_focus { APP_FOCUS_TREE, APP_FOCUS_READER, APP_FOCUS_QUIZ, APP_FOCUS_COUNT };
+enum app_view { APP_VIEW_MAIN, APP_VIEW_HELP, APP_VIEW_DASHBOARD };
+
+/* What app_dispatch asks of the UI. */
+enum app_reaction {
+	APP_UNCHANGED = 0,
+	APP_REDRAW = 1 << 0,  /* state changed: draw a frame */
+	APP_REPAINT = 1 << 1, /* the user asked for a full repaint (Ctrl-L) */
+	APP_QUIT = 1 << 2,
+};
+
+enum app_node_kind { APP_NODE_DOMAIN, APP_NODE_TOPIC };
+
+struct app_tree_row {
+	enum app_node_kind kind;
+	int index; /* domain or topic index */
+	int depth;
+};
+
+struct app_place {
+	enum app_node_kind kind;
+	int index;
+	size_t top;
+};
+
+enum { APP_HISTORY_MAX = 64 };
+
+struct app {
+	const struct content_pack *pack;
+	struct study *study;
+	struct journal *journal; /* NULL: progress is not saved (the status says so) */
+	bool ascii;
+
+	enum app_focus focus;
+	enum app_view view;
+
+	struct {
+		bool *domain_open;
+		bool *topic_open;
+		struct app_tree_row *rows;
+		size_t row_count;
+		size_t cursor, top;
+	} tree;
+
+	struct {
+		struct app_place shown;       /* domain or topic on the page */
+		struct manfmt_page *page;     /* laid out for page_width */
+		int page_width;
+		size_t top;                   /* first visible line */
+		int link;                     /* selected link, -1 none */
+		struct app_place history[APP_HISTORY_MAX];
+		size_t history_count;
+		bool full_width;
+	} reader;
+
+	struct {
+		struct app_place scope;       /* whose questions these are */
+		int *questions;
+		size_t count;
+		size_t pos;
+		uint32_t chosen;
+		bool submitted;
+		bool right;
+		int rating;
+		size_t top;
+		struct manfmt_page *page;
+		int page_width;
+		bool page_stale;
+	} quiz;
+
+	size_t overlay_top;    /* scroll of help or dashboard */
+	size_t overlay_lines;  /* set by the UI: how long the overlay's content is */
+
+	/* Geometry, set by the UI on every resize. */
+	int reader_width, reader_height, tree_height, quiz_width, quiz_height, overlay_height;
+
+	char status[256];
+	bool status_is_error;
+};
+
+/* study is rebuilt from journal (when not NULL) by the caller; app borrows all three. */
+struct app *app_new(const struct content_pack *pack, struct study *study, struct journal *journal,
+		    bool ascii);
+void app_free(struct app *app);
+
+/* Sizes of the panes in cells. The full-width reader uses reader_* too. */
+void app_set_geometry(struct app *app, int reader_width, int reader_height, int tree_height,
+		      int quiz_width, int quiz_height, int overlay_height);
+
+/* The effect of one action; arg carries the choice index for ACTION_CHOOSE. */
+unsigned app_dispatch(struct app *app, enum action action, int arg);
+
+/* The reader's page and the quiz panel's page for the current geometry. */
+const struct manfmt_page *app_reader_page(struct app *app);
+const struct manfmt_page *app_quiz_page(struct app *app);
+
+/* The question the quiz panel shows, or NULL when the scope has none. */
+const struct content_question *app_current_question(const struct app *app);
+
+/* Sets the status line (printf-style). */
+void app_status(struct app *app, bool is_error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,67 @@
+/* journal — the progress store: an append-only file of checksummed lines,
+ * one event per line, each written with one write() and fsync()ed before the
+ * caller confirms anything to the user. Replay skips damaged lines with a
+ * warning and keeps everything around them. */
+#ifndef MLCERT_JOURNAL_H
+#define MLCERT_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mlcert/diag.h"
+
+/* X(ENUM, word): the event kinds, as written in the file. */
+#define MLCERT_JOURNAL_KINDS(X) \
+	X(ANSWER, "answer")     /* id=question choices correct rating */ \
+	X(RATE, "rate")         /* id=question rating: amends the last answer */ \
+	X(READ, "read")         /* id=topic */ \
+	X(BOOKMARK, "bookmark") /* id=topic value=1 set, 0 cleared */
+
+enum journal_kind {
+#define MLCERT_JOURNAL_ENUM(e, word) JOURNAL_##e,
+	MLCERT_JOURNAL_KINDS(MLCERT_JOURNAL_ENUM)
+#undef MLCERT_JOURNAL_ENUM
+	JOURNAL_KIND_COUNT
+};
+
+enum { JOURNAL_ID_MAX = 64 };
+
+struct journal_event {
+	enum journal_kind kind;
+	int64_t time;
+	char id[JOURNAL_ID_MAX + 1];
+	uint32_t choices; /* bit i set: choice i chosen */
+	int correct;      /* 0 or 1 */
+	int rating;       /* 1 again, 2 hard, 3 good, 4 easy; 0 none */
+	int64_t value;
+};
+
+struct journal;
+
+/* Opens (creating as needed, folders 0700 and file 0600) the journal of pack
+ * pack_id under state_dir. Refuses a journal that is a symlink, not a regular
+ * file, or owned by someone else. NULL with an error diagnostic on failure. */
+struct journal *journal_open(const char *state_dir, const char *pack_id, struct diag_list *diags);
+
+const char *journal_path(const struct journal *j);
+
+/* Calls visit for every good line in order; damaged lines become warnings. */
+typedef void (*journal_visit_fn)(void *ctx, const struct journal_event *event);
+bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct diag_list *diags);
+
+/* Appends one event and fsyncs it. On failure returns false with the reason
+ * in why (the file is left as it was, or with a torn line replay will skip). */
+bool journal_append(struct journal *j, const struct journal_event *event, char *why, size_t why_size);
+
+void journal_close(struct journal *j);
+
+/* The text of one line (without newline) and its parse; exposed for tests and fuzzing. */
+int journal_format_line(const struct journal_event *event, char *buf, size_t size);
+bool journal_parse_line(const char *line, size_t len, struct journal_event *event);
+
+/* The state folder: $XDG_STATE_HOME/mlcert, else ~/.local/state/mlcert.
+ * Writes into buf; false when neither variable is usable. */
+bool journal_default_dir(char *buf, size_t size);
+
+#endif

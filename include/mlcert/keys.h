@@ -1,0 +1,34 @@
+/* keys — the default key bindings: which key means which action where.
+ * The help screen and the hint bar are generated from this table and the
+ * action list, so neither can drift from what the keys do. */
+#ifndef MLCERT_KEYS_H
+#define MLCERT_KEYS_H
+
+#include <stddef.h>
+
+#include "mlcert/action.h"
+
+/* Where a binding applies. A focused pane's own bindings win over ANY. */
+enum keys_context { KEYS_ANY, KEYS_TREE, KEYS_READER, KEYS_QUIZ, KEYS_OVERLAY, KEYS_CONTEXT_COUNT };
+
+struct keys_binding {
+	enum keys_context context;
+	int key;            /* a character or a curses KEY_ code */
+	enum action action;
+	int arg;            /* e.g. the choice index */
+	const char *label;  /* how help shows it; NULL: shown with the binding before it */
+};
+
+/* The action for key in context (then in ANY); ACTION_NONE when unbound. */
+enum action keys_lookup(enum keys_context context, int key, int *arg);
+
+/* All bindings, in help order. */
+const struct keys_binding *keys_table(size_t *count);
+
+/* Context names for the help screen. */
+const char *keys_context_title(enum keys_context context);
+
+/* The labels of the keys bound to action in context, joined ("j Down"). */
+void keys_labels(enum keys_context context, enum action action, char *buf, size_t size);
+
+#endif

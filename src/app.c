@@ -1,0 +1,741 @@
+/* app — state and the effect of every action. */
+#include "mlcert/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mlcert/clock.h"
+
+enum { RATING_AGAIN = 1, RATING_HARD = 2, RATING_GOOD = 3, RATING_EASY = 4 };
+
+void app_status(struct app *app, bool is_error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	va_end(ap);
+	app->status_is_error = is_error;
+}
+
+/* ---- tree ----------------------------------------------------------------- */
+
+static size_t push_row(struct app *app, size_t n, enum app_node_kind kind, int index, int depth)
+{
+	app->tree.rows[n] = (struct app_tree_row){kind, index, depth};
+	return n + 1;
+}
+
+static size_t add_subtree(struct app *app, size_t n, int topic, int depth)
+{
+	const struct content_pack *pack = app->pack;
+	n = push_row(app, n, APP_NODE_TOPIC, topic, depth);
+	if (!pack->topics[topic]->has_children || !app->tree.topic_open[topic])
+		return n;
+	for (size_t i = 0; i < pack->topic_count; i++)
+		if (pack->topics[i]->parent_index == topic)
+			n = add_subtree(app, n, (int)i, depth + 1);
+	return n;
+}
+
+/* Rebuilds the visible rows, keeping the cursor on the same node when it is still visible. */
+static void tree_rebuild(struct app *app)
+{
+	const struct content_pack *pack = app->pack;
+	struct app_tree_row keep = {APP_NODE_DOMAIN, 0, 0};
+	if (app->tree.row_count)
+		keep = app->tree.rows[app->tree.cursor];
+	size_t n = 0;
+	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
+		n = push_row(app, n, APP_NODE_DOMAIN, (int)d, 0);
+		if (!app->tree.domain_open[d])
+			continue;
+		for (size_t i = 0; i < pack->topic_count; i++) {
+			const struct content_topic *t = pack->topics[i];
+			if (t->domain_index == (int)d && t->parent_index < 0)
+				n = add_subtree(app, n, (int)i, 1);
+		}
+	}
+	app->tree.row_count = n;
+	app->tree.cursor = 0;
+	for (size_t i = 0; i < n; i++)
+		if (app->tree.rows[i].kind == keep.kind && app->tree.rows[i].index == keep.index)
+			app->tree.cursor = i;
+}
+
+static void tree_scroll_into_view(struct app *app)
+{
+	size_t h = app->tree_height > 0 ? (size_t)app->tree_height : 1;
+	if (app->tree.cursor < app->tree.top)
+		app->tree.top = app->tree.cursor;
+	else if (app->tree.cursor >= app->tree.top + h)
+		app->tree.top = app->tree.cursor - h + 1;
+}
+
+/* ---- reader --------------------------------------------------------------- */
+
+static void reader_drop_page(struct app *app)
+{
+	manfmt_free(app->reader.page);
+	app->reader.page = NULL;
+}
+
+static bool same_place(struct app_place a, struct app_place b)
+{
+	return a.kind == b.kind && a.index == b.index;
+}
+
+static void reader_show(struct app *app, enum app_node_kind kind, int index, bool remember)
+{
+	struct app_place to = {kind, index, 0};
+	if (same_place(app->reader.shown, to) && app->reader.page)
+		return;
+	if (remember) {
+		if (app->reader.history_count == APP_HISTORY_MAX) {
+			memmove(app->reader.history, app->reader.history + 1,
+				(APP_HISTORY_MAX - 1) * sizeof app->reader.history[0]);
+			app->reader.history_count--;
+		}
+		struct app_place from = app->reader.shown;
+		from.top = app->reader.top;
+		app->reader.history[app->reader.history_count++] = from;
+	}
+	app->reader.shown = to;
+	app->reader.top = 0;
+	app->reader.link = -1;
+	reader_drop_page(app);
+}
+
+const struct manfmt_page *app_reader_page(struct app *app)
+{
+	int width = app->reader_width > 0 ? app->reader_width : 80;
+	if (app->reader.page && app->reader.page_width == width)
+		return app->reader.page;
+	reader_drop_page(app);
+	if (app->reader.shown.kind == APP_NODE_DOMAIN)
+		app->reader.page = manfmt_domain(app->pack, app->reader.shown.index, width, app->ascii);
+	else
+		app->reader.page = manfmt_topic(app->pack, app->pack->topics[app->reader.shown.index], width,
+						app->ascii, NULL);
+	app->reader.page_width = width;
+	return app->reader.page;
+}
+
+static size_t reader_max_top(struct app *app)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	size_t h = app->reader_height > 0 ? (size_t)app->reader_height : 1;
+	size_t lines = page ? page->count : 0;
+	return lines > h ? lines - h : 0;
+}
+
+static void record(struct app *app, struct journal_event *e)
+{
+	e->time = clock_now();
+	char why[512];
+	if (app->journal && !journal_append(app->journal, e, why, sizeof why)) {
+		app_status(app, true, "NOT SAVED: %s", why);
+		return;
+	}
+	study_apply(app->study, e);
+}
+
+/* A topic counts as read once the learner, reading it, has seen its last line. */
+static void reader_maybe_mark_read(struct app *app)
+{
+	if (app->view != APP_VIEW_MAIN || app->focus != APP_FOCUS_READER ||
+	    app->reader.shown.kind != APP_NODE_TOPIC)
+		return;
+	int topic = app->reader.shown.index;
+	if (app->study->topic_read[topic] || app->reader.top < reader_max_top(app))
+		return;
+	struct journal_event e = {.kind = JOURNAL_READ};
+	snprintf(e.id, sizeof e.id, "%s", app->pack->topics[topic]->id);
+	record(app, &e);
+	if (!app->status_is_error)
+		app_status(app, false, "Read: %s", app->pack->topics[topic]->title);
+}
+
+static void reader_scroll_to_link(struct app *app)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	if (!page || app->reader.link < 0)
+		return;
+	const struct manfmt_link *l = &page->links[app->reader.link];
+	size_t h = app->reader_height > 0 ? (size_t)app->reader_height : 1;
+	if (l->first_line < app->reader.top)
+		app->reader.top = l->first_line;
+	else if (l->last_line >= app->reader.top + h)
+		app->reader.top = l->last_line + 1 > h ? l->last_line + 1 - h : 0;
+	if (app->reader.top > reader_max_top(app))
+		app->reader.top = reader_max_top(app);
+}
+
+static void select_tree_node(struct app *app, enum app_node_kind kind, int index);
+
+/* Opens a topic from a link, in the tree as well, remembering where we were. */
+static void open_topic(struct app *app, int topic)
+{
+	reader_show(app, APP_NODE_TOPIC, topic, true);
+	select_tree_node(app, APP_NODE_TOPIC, topic);
+	app_status(app, false, "%s (b or Backspace returns)", app->pack->topics[topic]->title);
+}
+
+static unsigned reader_dispatch(struct app *app, enum action action)
+{
+	size_t h = app->reader_height > 0 ? (size_t)app->reader_height : 1;
+	size_t max_top = reader_max_top(app);
+	const struct manfmt_page *page = app_reader_page(app);
+	size_t links = page ? page->link_count : 0;
+	switch (action) {
+	case ACTION_MOVE_DOWN:
+		if (app->reader.top < max_top)
+			app->reader.top++;
+		break;
+	case ACTION_MOVE_UP:
+		if (app->reader.top > 0)
+			app->reader.top--;
+		break;
+	case ACTION_PAGE_DOWN:
+		app->reader.top = app->reader.top + h > max_top ? max_top : app->reader.top + h;
+		break;
+	case ACTION_PAGE_UP:
+		app->reader.top = app->reader.top > h ? app->reader.top - h : 0;
+		break;
+	case ACTION_TOP:
+		app->reader.top = 0;
+		break;
+	case ACTION_BOTTOM:
+		app->reader.top = max_top;
+		break;
+	case ACTION_NEXT_LINK:
+		if (!links) {
+			app_status(app, false, "No SEE ALSO or RESOURCES entries on this page");
+			return APP_REDRAW;
+		}
+		app->reader.link = app->reader.link + 1 >= (int)links ? 0 : app->reader.link + 1;
+		reader_scroll_to_link(app);
+		break;
+	case ACTION_PREV_LINK:
+		if (!links) {
+			app_status(app, false, "No SEE ALSO or RESOURCES entries on this page");
+			return APP_REDRAW;
+		}
+		app->reader.link = app->reader.link <= 0 ? (int)links - 1 : app->reader.link - 1;
+		reader_scroll_to_link(app);
+		break;
+	case ACTION_OPEN:
+		if (app->reader.link < 0 || !page) {
+			app_status(app, false, "Select a SEE ALSO or RESOURCES entry with ] and [");
+			return APP_REDRAW;
+		}
+		if (page->links[app->reader.link].kind == MANFMT_LINK_TOPIC) {
+			const struct content_topic *t =
+				content_find_topic(app->pack, page->links[app->reader.link].target);
+			if (t)
+				open_topic(app, t->index);
+		} else {
+			app_status(app, false, "%s", page->links[app->reader.link].target);
+		}
+		break;
+	case ACTION_BACK:
+		if (!app->reader.history_count) {
+			app_status(app, false, "Nothing to go back to");
+			return APP_REDRAW;
+		}
+		{
+			struct app_place to = app->reader.history[--app->reader.history_count];
+			reader_show(app, to.kind, to.index, false);
+			app->reader.top = to.top;
+			select_tree_node(app, to.kind, to.index);
+		}
+		break;
+	default:
+		return APP_UNCHANGED;
+	}
+	reader_maybe_mark_read(app);
+	return APP_REDRAW;
+}
+
+/* ---- quiz ----------------------------------------------------------------- */
+
+const struct content_question *app_current_question(const struct app *app)
+{
+	if (!app->quiz.count)
+		return NULL;
+	return app->pack->questions[app->quiz.questions[app->quiz.pos]];
+}
+
+static void quiz_reset_question(struct app *app)
+{
+	app->quiz.chosen = 0;
+	app->quiz.submitted = false;
+	app->quiz.right = false;
+	app->quiz.rating = 0;
+	app->quiz.top = 0;
+	app->quiz.page_stale = true;
+}
+
+static void quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
+{
+	struct app_place scope = {kind, index, 0};
+	if (same_place(app->quiz.scope, scope) && app->quiz.questions)
+		return;
+	app->quiz.scope = scope;
+	size_t cap = app->pack->question_count;
+	if (!app->quiz.questions)
+		app->quiz.questions = malloc((cap ? cap : 1) * sizeof *app->quiz.questions);
+	if (!app->quiz.questions) {
+		app->quiz.count = 0;
+		return;
+	}
+	app->quiz.count = kind == APP_NODE_DOMAIN
+				  ? study_questions_of_domain(app->study, index, app->quiz.questions, cap)
+				  : study_questions_of_topic(app->study, index, app->quiz.questions, cap);
+	/* Carry on where the learner left off: the first question not yet answered right. */
+	app->quiz.pos = 0;
+	for (size_t i = 0; i < app->quiz.count; i++)
+		if (app->study->questions[app->quiz.questions[i]].last_correct != 1) {
+			app->quiz.pos = i;
+			break;
+		}
+	quiz_reset_question(app);
+}
+
+const struct manfmt_page *app_quiz_page(struct app *app)
+{
+	int width = app->quiz_width > 0 ? app->quiz_width : 80;
+	const struct content_question *q = app_current_question(app);
+	if (!q)
+		return NULL;
+	if (app->quiz.page && !app->quiz.page_stale && app->quiz.page_width == width)
+		return app->quiz.page;
+	manfmt_free(app->quiz.page);
+	const char *scope = app->quiz.scope.kind == APP_NODE_DOMAIN
+				    ? app->pack->meta->domains[app->quiz.scope.index].title
+				    : app->pack->topics[app->quiz.scope.index]->title;
+	struct manfmt_question_view view = {
+		.chosen = app->quiz.chosen,
+		.submitted = app->quiz.submitted,
+		.position = app->quiz.pos + 1,
+		.total = app->quiz.count,
+		.context = scope,
+	};
+	app->quiz.page = manfmt_question(app->pack, q, &view, width, app->ascii);
+	app->quiz.page_width = width;
+	app->quiz.page_stale = false;
+	return app->quiz.page;
+}
+
+static size_t quiz_max_top(struct app *app)
+{
+	const struct manfmt_page *page = app_quiz_page(app);
+	size_t h = app->quiz_height > 0 ? (size_t)app->quiz_height : 1;
+	size_t lines = page ? page->count : 0;
+	return lines > h ? lines - h : 0;
+}
+
+static void quiz_submit(struct app *app)
+{
+	const struct content_question *q = app_current_question(app);
+	unsigned chosen = (unsigned)__builtin_popcount(app->quiz.chosen);
+	if (chosen == 0) {
+		app_status(app, false, "Choose an answer first: a-%c or 1-%u", 'a' + q->choices_count - 1,
+			   q->choices_count);
+		return;
+	}
+	if (q->correct_count > 1 && chosen != q->correct_count) {
+		app_status(app, false, "This question wants %u choices; %u chosen", q->correct_count, chosen);
+		return;
+	}
+	bool right = app->quiz.chosen == manfmt_correct_mask(q);
+	struct journal_event e = {
+		.kind = JOURNAL_ANSWER,
+		.choices = app->quiz.chosen,
+		.correct = right,
+		.rating = right ? RATING_GOOD : RATING_AGAIN,
+	};
+	snprintf(e.id, sizeof e.id, "%s", q->id);
+	app->status[0] = '\0';
+	record(app, &e);
+	app->quiz.submitted = true;
+	app->quiz.right = right;
+	app->quiz.rating = e.rating;
+	app->quiz.top = 0;
+	app->quiz.page_stale = true;
+	if (!app->status_is_error)
+		app_status(app, false, right ? "Right. - if you guessed, + if it was too easy; Enter for the next"
+					     : "Wrong: read the rationale; Enter for the next question");
+}
+
+static void quiz_move(struct app *app, int step)
+{
+	if (!app->quiz.count)
+		return;
+	size_t n = app->quiz.count;
+	app->quiz.pos = (app->quiz.pos + n + (size_t)(step > 0 ? 1 : n - 1)) % n;
+	quiz_reset_question(app);
+}
+
+static void quiz_rate(struct app *app, int rating)
+{
+	if (!app->quiz.submitted || !app->quiz.right) {
+		app_status(app, false, "Marking applies to a right answer, after submitting");
+		return;
+	}
+	const struct content_question *q = app_current_question(app);
+	struct journal_event e = {.kind = JOURNAL_RATE, .rating = rating};
+	snprintf(e.id, sizeof e.id, "%s", q->id);
+	record(app, &e);
+	app->quiz.rating = rating;
+	if (!app->status_is_error)
+		app_status(app, false, rating == RATING_HARD ? "Marked as guessed: it comes back sooner"
+							     : "Marked as easy: it comes back later");
+}
+
+static unsigned quiz_dispatch(struct app *app, enum action action, int arg)
+{
+	const struct content_question *q = app_current_question(app);
+	if (!q) {
+		if (action == ACTION_CHOOSE || action == ACTION_OPEN || action == ACTION_NEXT_QUESTION) {
+			app_status(app, false, "No questions here: pick a topic or domain in the tree");
+			return APP_REDRAW;
+		}
+		return APP_UNCHANGED;
+	}
+	size_t h = app->quiz_height > 0 ? (size_t)app->quiz_height : 1;
+	switch (action) {
+	case ACTION_CHOOSE:
+		if (app->quiz.submitted) {
+			app_status(app, false, "Already answered: Enter or n for the next question");
+			return APP_REDRAW;
+		}
+		if (arg < 0 || (unsigned)arg >= q->choices_count) {
+			app_status(app, false, "This question has choices a-%c", 'a' + q->choices_count - 1);
+			return APP_REDRAW;
+		}
+		if (q->correct_count > 1)
+			app->quiz.chosen ^= 1u << arg;
+		else
+			app->quiz.chosen = 1u << arg;
+		app->quiz.page_stale = true;
+		break;
+	case ACTION_OPEN:
+		if (app->quiz.submitted)
+			quiz_move(app, 1);
+		else
+			quiz_submit(app);
+		break;
+	case ACTION_NEXT_QUESTION:
+		quiz_move(app, 1);
+		break;
+	case ACTION_PREV_QUESTION:
+		quiz_move(app, -1);
+		break;
+	case ACTION_MARK_GUESSED:
+		quiz_rate(app, RATING_HARD);
+		break;
+	case ACTION_MARK_EASY:
+		quiz_rate(app, RATING_EASY);
+		break;
+	case ACTION_MOVE_DOWN:
+		if (app->quiz.top < quiz_max_top(app))
+			app->quiz.top++;
+		break;
+	case ACTION_MOVE_UP:
+		if (app->quiz.top)
+			app->quiz.top--;
+		break;
+	case ACTION_PAGE_DOWN:
+		app->quiz.top = app->quiz.top + h > quiz_max_top(app) ? quiz_max_top(app) : app->quiz.top + h;
+		break;
+	case ACTION_PAGE_UP:
+		app->quiz.top = app->quiz.top > h ? app->quiz.top - h : 0;
+		break;
+	case ACTION_TOP:
+		app->quiz.top = 0;
+		break;
+	case ACTION_BOTTOM:
+		app->quiz.top = quiz_max_top(app);
+		break;
+	default:
+		return APP_UNCHANGED;
+	}
+	return APP_REDRAW;
+}
+
+/* ---- tree actions --------------------------------------------------------- */
+
+static void follow_tree_cursor(struct app *app)
+{
+	if (!app->tree.row_count)
+		return;
+	const struct app_tree_row *row = &app->tree.rows[app->tree.cursor];
+	reader_show(app, row->kind, row->index, false);
+	quiz_set_scope(app, row->kind, row->index);
+	tree_scroll_into_view(app);
+}
+
+/* Puts the tree cursor on a node, opening its ancestors. */
+static void select_tree_node(struct app *app, enum app_node_kind kind, int index)
+{
+	const struct content_pack *pack = app->pack;
+	if (kind == APP_NODE_TOPIC) {
+		const struct content_topic *t = pack->topics[index];
+		if (t->domain_index >= 0)
+			app->tree.domain_open[t->domain_index] = true;
+		for (int p = t->parent_index, guard = 0; p >= 0 && guard < 64;
+		     p = pack->topics[p]->parent_index, guard++)
+			app->tree.topic_open[p] = true;
+	}
+	tree_rebuild(app);
+	for (size_t i = 0; i < app->tree.row_count; i++)
+		if (app->tree.rows[i].kind == kind && app->tree.rows[i].index == index)
+			app->tree.cursor = i;
+	quiz_set_scope(app, kind, index);
+	tree_scroll_into_view(app);
+}
+
+static bool row_is_open(const struct app *app, const struct app_tree_row *row)
+{
+	return row->kind == APP_NODE_DOMAIN ? app->tree.domain_open[row->index]
+					    : app->tree.topic_open[row->index];
+}
+
+static bool row_has_children(const struct app *app, const struct app_tree_row *row)
+{
+	return row->kind == APP_NODE_DOMAIN || app->pack->topics[row->index]->has_children;
+}
+
+static void set_open(struct app *app, const struct app_tree_row *row, bool open)
+{
+	if (row->kind == APP_NODE_DOMAIN)
+		app->tree.domain_open[row->index] = open;
+	else
+		app->tree.topic_open[row->index] = open;
+	tree_rebuild(app);
+}
+
+static unsigned tree_dispatch(struct app *app, enum action action)
+{
+	if (!app->tree.row_count)
+		return APP_UNCHANGED;
+	size_t n = app->tree.row_count;
+	size_t h = app->tree_height > 0 ? (size_t)app->tree_height : 1;
+	struct app_tree_row row = app->tree.rows[app->tree.cursor];
+	switch (action) {
+	case ACTION_MOVE_DOWN:
+		if (app->tree.cursor + 1 < n)
+			app->tree.cursor++;
+		break;
+	case ACTION_MOVE_UP:
+		if (app->tree.cursor)
+			app->tree.cursor--;
+		break;
+	case ACTION_PAGE_DOWN:
+		app->tree.cursor = app->tree.cursor + h < n ? app->tree.cursor + h : n - 1;
+		if (app->tree.top + h < n)
+			app->tree.top = app->tree.top + h < n - h ? app->tree.top + h : n - h;
+		break;
+	case ACTION_PAGE_UP:
+		app->tree.cursor = app->tree.cursor > h ? app->tree.cursor - h : 0;
+		app->tree.top = app->tree.top > h ? app->tree.top - h : 0;
+		break;
+	case ACTION_TOP:
+		app->tree.cursor = 0;
+		break;
+	case ACTION_BOTTOM:
+		app->tree.cursor = n - 1;
+		break;
+	case ACTION_OPEN:
+		if (row_has_children(app, &row)) {
+			set_open(app, &row, !row_is_open(app, &row));
+		} else {
+			app->focus = APP_FOCUS_READER;
+			reader_maybe_mark_read(app);
+		}
+		break;
+	case ACTION_EXPAND:
+		if (row_has_children(app, &row) && !row_is_open(app, &row))
+			set_open(app, &row, true);
+		else if (app->tree.cursor + 1 < n && app->tree.rows[app->tree.cursor + 1].depth > row.depth)
+			app->tree.cursor++;
+		break;
+	case ACTION_COLLAPSE:
+		if (row_has_children(app, &row) && row_is_open(app, &row)) {
+			set_open(app, &row, false);
+		} else {
+			/* to the parent row: the nearest row above with a smaller depth */
+			for (size_t i = app->tree.cursor; i-- > 0;)
+				if (app->tree.rows[i].depth < row.depth) {
+					app->tree.cursor = i;
+					break;
+				}
+		}
+		break;
+	default:
+		return APP_UNCHANGED;
+	}
+	follow_tree_cursor(app);
+	return APP_REDRAW;
+}
+
+/* ---- overlays ------------------------------------------------------------- */
+
+static unsigned overlay_dispatch(struct app *app, enum action action)
+{
+	size_t h = app->overlay_height > 0 ? (size_t)app->overlay_height : 1;
+	size_t max_top = app->overlay_lines > h ? app->overlay_lines - h : 0;
+	switch (action) {
+	case ACTION_CLOSE:
+	case ACTION_QUIT:
+		app->view = APP_VIEW_MAIN;
+		break;
+	case ACTION_HELP:
+		app->view = app->view == APP_VIEW_HELP ? APP_VIEW_MAIN : APP_VIEW_HELP;
+		app->overlay_top = 0;
+		break;
+	case ACTION_DASHBOARD:
+		app->view = app->view == APP_VIEW_DASHBOARD ? APP_VIEW_MAIN : APP_VIEW_DASHBOARD;
+		app->overlay_top = 0;
+		break;
+	case ACTION_MOVE_DOWN:
+		if (app->overlay_top < max_top)
+			app->overlay_top++;
+		break;
+	case ACTION_MOVE_UP:
+		if (app->overlay_top)
+			app->overlay_top--;
+		break;
+	case ACTION_PAGE_DOWN:
+		app->overlay_top = app->overlay_top + h > max_top ? max_top : app->overlay_top + h;
+		break;
+	case ACTION_PAGE_UP:
+		app->overlay_top = app->overlay_top > h ? app->overlay_top - h : 0;
+		break;
+	case ACTION_TOP:
+		app->overlay_top = 0;
+		break;
+	case ACTION_BOTTOM:
+		app->overlay_top = max_top;
+		break;
+	default:
+		return APP_UNCHANGED;
+	}
+	return APP_REDRAW;
+}
+
+/* ---- dispatch ------------------------------------------------------------- */
+
+unsigned app_dispatch(struct app *app, enum action action, int arg)
+{
+	unsigned reaction = app->status[0] ? APP_REDRAW : APP_UNCHANGED;
+	app->status[0] = '\0';
+	app->status_is_error = false;
+	if (action == ACTION_REDRAW)
+		return APP_REDRAW | APP_REPAINT;
+	if (app->view != APP_VIEW_MAIN)
+		return reaction | overlay_dispatch(app, action);
+	switch (action) {
+	case ACTION_QUIT:
+		if (app->reader.full_width) {
+			app->reader.full_width = false;
+			return APP_REDRAW;
+		}
+		return APP_QUIT;
+	case ACTION_CLOSE:
+		if (app->reader.full_width) {
+			app->reader.full_width = false;
+			return APP_REDRAW;
+		}
+		return reaction;
+	case ACTION_HELP:
+	case ACTION_DASHBOARD:
+		app->view = action == ACTION_HELP ? APP_VIEW_HELP : APP_VIEW_DASHBOARD;
+		app->overlay_top = 0;
+		return APP_REDRAW;
+	case ACTION_FULL_WIDTH:
+		app->reader.full_width = !app->reader.full_width;
+		if (app->reader.full_width)
+			app->focus = APP_FOCUS_READER;
+		return APP_REDRAW;
+	case ACTION_FOCUS_NEXT:
+	case ACTION_FOCUS_PREV:
+		if (app->reader.full_width)
+			app->reader.full_width = false;
+		app->focus = (enum app_focus)((app->focus + (action == ACTION_FOCUS_NEXT ? 1 : APP_FOCUS_COUNT - 1)) %
+					      APP_FOCUS_COUNT);
+		reader_maybe_mark_read(app);
+		return APP_REDRAW;
+	default:
+		break;
+	}
+	if (app->reader.full_width || app->focus == APP_FOCUS_READER)
+		return reaction | reader_dispatch(app, action);
+	if (app->focus == APP_FOCUS_QUIZ)
+		return reaction | quiz_dispatch(app, action, arg);
+	return reaction | tree_dispatch(app, action);
+}
+
+/* ---- life cycle ----------------------------------------------------------- */
+
+struct app *app_new(const struct content_pack *pack, struct study *study, struct journal *journal,
+		    bool ascii)
+{
+	struct app *app = calloc(1, sizeof *app);
+	if (!app)
+		return NULL;
+	app->pack = pack;
+	app->study = study;
+	app->journal = journal;
+	app->ascii = ascii;
+	size_t nd = pack->meta->domains_count, nt = pack->topic_count;
+	app->tree.domain_open = calloc(nd ? nd : 1, sizeof *app->tree.domain_open);
+	app->tree.topic_open = calloc(nt ? nt : 1, sizeof *app->tree.topic_open);
+	app->tree.rows = calloc(nd + nt + 1, sizeof *app->tree.rows);
+	if (!app->tree.domain_open || !app->tree.topic_open || !app->tree.rows) {
+		app_free(app);
+		return NULL;
+	}
+	/* Areas start open so a domain shows its topics in one step. */
+	for (size_t i = 0; i < nt; i++)
+		app->tree.topic_open[i] = pack->topics[i]->depth == 0;
+	app->reader.link = -1;
+	app->reader.shown = (struct app_place){APP_NODE_DOMAIN, -1, 0};
+	app->quiz.scope = (struct app_place){APP_NODE_DOMAIN, -1, 0};
+	tree_rebuild(app);
+	follow_tree_cursor(app);
+	if (!journal)
+		app_status(app, true, "Progress is NOT being saved (no state folder)");
+	return app;
+}
+
+void app_free(struct app *app)
+{
+	if (!app)
+		return;
+	manfmt_free(app->reader.page);
+	manfmt_free(app->quiz.page);
+	free(app->quiz.questions);
+	free(app->tree.domain_open);
+	free(app->tree.topic_open);
+	free(app->tree.rows);
+	free(app);
+}
+
+void app_set_geometry(struct app *app, int reader_width, int reader_height, int tree_height,
+		      int quiz_width, int quiz_height, int overlay_height)
+{
+	app->reader_width = reader_width;
+	app->reader_height = reader_height;
+	app->tree_height = tree_height;
+	app->quiz_width = quiz_width;
+	app->quiz_height = quiz_height;
+	app->overlay_height = overlay_height;
+	if (app->reader.top > reader_max_top(app))
+		app->reader.top = reader_max_top(app);
+	if (app->quiz.top > quiz_max_top(app))
+		app->quiz.top = quiz_max_top(app);
+	tree_scroll_into_view(app);
+}

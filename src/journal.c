@@ -1,0 +1,260 @@
+/* journal — append-only, checksummed progress log. */
+#include "mlcert/journal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "mlcert/check.h"
+
+enum { LINE_MAX_BYTES = 256, JOURNAL_VERSION = 1 };
+
+struct journal {
+	int fd;
+	char *path;
+	bool needs_newline; /* the file ends in a torn line: start on a fresh one */
+};
+
+static const char *const kind_words[] = {
+#define MLCERT_JOURNAL_WORD(e, word) word,
+	MLCERT_JOURNAL_KINDS(MLCERT_JOURNAL_WORD)
+#undef MLCERT_JOURNAL_WORD
+};
+
+static uint32_t checksum(const char *s, size_t len)
+{
+	return (uint32_t)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)s, (uInt)len);
+}
+
+int journal_format_line(const struct journal_event *e, char *buf, size_t size)
+{
+	if (e->kind >= JOURNAL_KIND_COUNT)
+		return -1;
+	int n = snprintf(buf, size, "%d %" PRId64 " %s %s %" PRIu32 " %d %d %" PRId64, JOURNAL_VERSION,
+			 e->time, kind_words[e->kind], e->id, e->choices, e->correct, e->rating, e->value);
+	if (n < 0 || (size_t)n >= size)
+		return -1;
+	int m = snprintf(buf + n, size - (size_t)n, " %08" PRIx32, checksum(buf, (size_t)n));
+	if (m < 0 || (size_t)(n + m) >= size)
+		return -1;
+	return n + m;
+}
+
+bool journal_parse_line(const char *line, size_t len, struct journal_event *e)
+{
+	char buf[LINE_MAX_BYTES];
+	if (len < 12 || len >= sizeof buf)
+		return false;
+	memcpy(buf, line, len);
+	buf[len] = '\0';
+	if (memchr(buf, '\0', len))
+		return false;
+	/* The checksum is the last field and covers everything before its space. */
+	char *last_space = strrchr(buf, ' ');
+	if (!last_space || strlen(last_space + 1) != 8)
+		return false;
+	char *end;
+	unsigned long sum = strtoul(last_space + 1, &end, 16);
+	if (*end || sum != checksum(buf, (size_t)(last_space - buf)))
+		return false;
+	*last_space = '\0';
+
+	int version, correct, rating, consumed = 0;
+	long long time, value;
+	unsigned long choices;
+	char kind[16], id[JOURNAL_ID_MAX + 2];
+	if (sscanf(buf, "%d %lld %15s %65s %lu %d %d %lld%n", &version, &time, kind, id, &choices,
+		   &correct, &rating, &value, &consumed) != 8 ||
+	    consumed != (int)strlen(buf) || version != JOURNAL_VERSION)
+		return false;
+	memset(e, 0, sizeof *e);
+	e->kind = JOURNAL_KIND_COUNT;
+	for (int k = 0; k < JOURNAL_KIND_COUNT; k++)
+		if (strcmp(kind, kind_words[k]) == 0)
+			e->kind = (enum journal_kind)k;
+	if (e->kind == JOURNAL_KIND_COUNT || !check_valid_id(id) || choices > UINT32_MAX ||
+	    (correct != 0 && correct != 1) || rating < 0 || rating > 4)
+		return false;
+	e->time = time;
+	memcpy(e->id, id, strlen(id) + 1); /* a valid id fits: at most 64 bytes */
+	e->choices = (uint32_t)choices;
+	e->correct = correct;
+	e->rating = rating;
+	e->value = value;
+	return true;
+}
+
+/* mkdir -p with mode 0700 for every folder it creates. */
+static bool make_dirs(const char *dir, char *why, size_t why_size)
+{
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+		snprintf(why, why_size, "path too long");
+		return false;
+	}
+	for (char *p = path + 1;; p++) {
+		if (*p == '/' || *p == '\0') {
+			char saved = *p;
+			*p = '\0';
+			if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+				snprintf(why, why_size, "cannot create %s: %s", path, strerror(errno));
+				return false;
+			}
+			*p = saved;
+			if (!saved)
+				break;
+		}
+	}
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(why, why_size, "%s is not a folder", dir);
+		return false;
+	}
+	return true;
+}
+
+bool journal_default_dir(char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_STATE_HOME");
+	if (xdg && xdg[0] == '/')
+		return snprintf(buf, size, "%s/mlcert", xdg) < (int)size;
+	const char *home = getenv("HOME");
+	if (home && home[0] == '/')
+		return snprintf(buf, size, "%s/.local/state/mlcert", home) < (int)size;
+	return false;
+}
+
+struct journal *journal_open(const char *state_dir, const char *pack_id, struct diag_list *diags)
+{
+	char why[4096 + 256];
+	if (!make_dirs(state_dir, why, sizeof why)) {
+		diag_add(diags, DIAG_ERROR, state_dir, 0, 0, "cannot use the state folder: %s", why);
+		return NULL;
+	}
+	struct journal *j = calloc(1, sizeof *j);
+	size_t n = strlen(state_dir) + strlen(pack_id) + 16;
+	if (!j || !(j->path = malloc(n))) {
+		free(j);
+		diag_add(diags, DIAG_ERROR, state_dir, 0, 0, "out of memory");
+		return NULL;
+	}
+	snprintf(j->path, n, "%s/%s.journal", state_dir, pack_id);
+	/* O_NOFOLLOW: a symlink planted at our path must not redirect writes. */
+	j->fd = open(j->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (j->fd < 0) {
+		diag_add(diags, DIAG_ERROR, j->path, 0, 0, "cannot open the journal: %s%s",
+			 strerror(errno), errno == ELOOP ? " (it is a symbolic link)" : "");
+		journal_close(j);
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(j->fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+		diag_add(diags, DIAG_ERROR, j->path, 0, 0,
+			 "refusing the journal: it is not a regular file owned by you");
+		journal_close(j);
+		return NULL;
+	}
+	if (st.st_mode & 077)
+		fchmod(j->fd, 0600);
+	return j;
+}
+
+const char *journal_path(const struct journal *j)
+{
+	return j->path;
+}
+
+bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct diag_list *diags)
+{
+	struct stat st;
+	if (fstat(j->fd, &st) != 0) {
+		diag_add(diags, DIAG_ERROR, j->path, 0, 0, "cannot read the journal: %s", strerror(errno));
+		return false;
+	}
+	size_t size = (size_t)st.st_size;
+	char *buf = malloc(size + 1);
+	if (!buf) {
+		diag_add(diags, DIAG_ERROR, j->path, 0, 0, "out of memory reading the journal");
+		return false;
+	}
+	size_t got = 0;
+	while (got < size) {
+		ssize_t r = pread(j->fd, buf + got, size - got, (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	int line_no = 0;
+	for (size_t start = 0; start < got;) {
+		char *nl = memchr(buf + start, '\n', got - start);
+		size_t len = nl ? (size_t)(nl - (buf + start)) : got - start;
+		line_no++;
+		struct journal_event e;
+		if (len == 0) {
+			/* blank lines are harmless: a torn write we already isolated */
+		} else if (!nl) {
+			diag_add(diags, DIAG_WARNING, j->path, line_no, 1,
+				 "skipped an unfinished last line (a write was interrupted)");
+		} else if (journal_parse_line(buf + start, len, &e)) {
+			visit(ctx, &e);
+		} else {
+			diag_add(diags, DIAG_WARNING, j->path, line_no, 1,
+				 "skipped a damaged line (bad checksum or format); the lines around it are kept");
+		}
+		start += len + (nl ? 1 : 0);
+	}
+	j->needs_newline = got > 0 && buf[got - 1] != '\n';
+	free(buf);
+	return true;
+}
+
+bool journal_append(struct journal *j, const struct journal_event *e, char *why, size_t why_size)
+{
+	char line[LINE_MAX_BYTES + 2];
+	size_t off = j->needs_newline ? 1 : 0;
+	line[0] = '\n';
+	int n = journal_format_line(e, line + off, sizeof line - off - 1);
+	if (n < 0) {
+		snprintf(why, why_size, "event too long to record");
+		return false;
+	}
+	size_t len = off + (size_t)n;
+	line[len++] = '\n';
+	/* One write: a crash leaves either the whole line or a torn tail that
+	 * replay skips, never a half-line in the middle of the file. */
+	ssize_t w;
+	do
+		w = write(j->fd, line, len);
+	while (w < 0 && errno == EINTR);
+	if (w != (ssize_t)len) {
+		snprintf(why, why_size, "cannot save progress to %s: %s", j->path,
+			 w < 0 ? strerror(errno) : "short write");
+		if (w > 0)
+			j->needs_newline = true;
+		return false;
+	}
+	j->needs_newline = false;
+	if (fsync(j->fd) != 0) {
+		snprintf(why, why_size, "cannot save progress to %s: %s", j->path, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+void journal_close(struct journal *j)
+{
+	if (!j)
+		return;
+	if (j->fd >= 0)
+		close(j->fd);
+	free(j->path);
+	free(j);
+}

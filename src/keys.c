@@ -1,0 +1,124 @@
+/* keys — the default bindings. */
+#include "mlcert/keys.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CTRL(c) ((c) & 0x1f)
+
+static const struct keys_binding bindings[] = {
+	{KEYS_ANY, 'j', ACTION_MOVE_DOWN, 0, "j"},
+	{KEYS_ANY, KEY_DOWN, ACTION_MOVE_DOWN, 0, "Down"},
+	{KEYS_ANY, 'k', ACTION_MOVE_UP, 0, "k"},
+	{KEYS_ANY, KEY_UP, ACTION_MOVE_UP, 0, "Up"},
+	{KEYS_ANY, KEY_NPAGE, ACTION_PAGE_DOWN, 0, "PgDn"},
+	{KEYS_ANY, ' ', ACTION_PAGE_DOWN, 0, "Space"},
+	{KEYS_ANY, KEY_PPAGE, ACTION_PAGE_UP, 0, "PgUp"},
+	{KEYS_ANY, 'b', ACTION_PAGE_UP, 0, "b"},
+	{KEYS_ANY, 'g', ACTION_TOP, 0, "g"},
+	{KEYS_ANY, KEY_HOME, ACTION_TOP, 0, "Home"},
+	{KEYS_ANY, 'G', ACTION_BOTTOM, 0, "G"},
+	{KEYS_ANY, KEY_END, ACTION_BOTTOM, 0, "End"},
+	{KEYS_ANY, '\n', ACTION_OPEN, 0, "Enter"},
+	{KEYS_ANY, '\r', ACTION_OPEN, 0, NULL},
+	{KEYS_ANY, KEY_ENTER, ACTION_OPEN, 0, NULL},
+	{KEYS_ANY, '\t', ACTION_FOCUS_NEXT, 0, "Tab"},
+	{KEYS_ANY, KEY_BTAB, ACTION_FOCUS_PREV, 0, "Shift-Tab"},
+	{KEYS_ANY, 'f', ACTION_FULL_WIDTH, 0, "f"},
+	{KEYS_ANY, 'D', ACTION_DASHBOARD, 0, "D"},
+	{KEYS_ANY, '?', ACTION_HELP, 0, "?"},
+	{KEYS_ANY, KEY_F(1), ACTION_HELP, 0, "F1"},
+	{KEYS_ANY, 27, ACTION_CLOSE, 0, "Esc"},
+	{KEYS_ANY, 'q', ACTION_QUIT, 0, "q"},
+	{KEYS_ANY, CTRL('l'), ACTION_REDRAW, 0, "Ctrl-L"},
+
+	{KEYS_TREE, 'l', ACTION_EXPAND, 0, "l"},
+	{KEYS_TREE, KEY_RIGHT, ACTION_EXPAND, 0, "Right"},
+	{KEYS_TREE, 'h', ACTION_COLLAPSE, 0, "h"},
+	{KEYS_TREE, KEY_LEFT, ACTION_COLLAPSE, 0, "Left"},
+
+	{KEYS_READER, ']', ACTION_NEXT_LINK, 0, "]"},
+	{KEYS_READER, '[', ACTION_PREV_LINK, 0, "["},
+	{KEYS_READER, KEY_BACKSPACE, ACTION_BACK, 0, "Backspace"},
+	{KEYS_READER, 127, ACTION_BACK, 0, NULL},
+	{KEYS_READER, CTRL('h'), ACTION_BACK, 0, NULL},
+	{KEYS_READER, KEY_LEFT, ACTION_BACK, 0, "Left"},
+	{KEYS_READER, 'u', ACTION_BACK, 0, "u"},
+
+	{KEYS_QUIZ, 'a', ACTION_CHOOSE, 0, "a-h"},
+	{KEYS_QUIZ, 'b', ACTION_CHOOSE, 1, NULL},
+	{KEYS_QUIZ, 'c', ACTION_CHOOSE, 2, NULL},
+	{KEYS_QUIZ, 'd', ACTION_CHOOSE, 3, NULL},
+	{KEYS_QUIZ, 'e', ACTION_CHOOSE, 4, NULL},
+	{KEYS_QUIZ, 'f', ACTION_CHOOSE, 5, NULL},
+	{KEYS_QUIZ, 'g', ACTION_CHOOSE, 6, NULL},
+	{KEYS_QUIZ, 'h', ACTION_CHOOSE, 7, NULL},
+	{KEYS_QUIZ, '1', ACTION_CHOOSE, 0, "1-8"},
+	{KEYS_QUIZ, '2', ACTION_CHOOSE, 1, NULL},
+	{KEYS_QUIZ, '3', ACTION_CHOOSE, 2, NULL},
+	{KEYS_QUIZ, '4', ACTION_CHOOSE, 3, NULL},
+	{KEYS_QUIZ, '5', ACTION_CHOOSE, 4, NULL},
+	{KEYS_QUIZ, '6', ACTION_CHOOSE, 5, NULL},
+	{KEYS_QUIZ, '7', ACTION_CHOOSE, 6, NULL},
+	{KEYS_QUIZ, '8', ACTION_CHOOSE, 7, NULL},
+	{KEYS_QUIZ, 'n', ACTION_NEXT_QUESTION, 0, "n"},
+	{KEYS_QUIZ, 'p', ACTION_PREV_QUESTION, 0, "p"},
+	{KEYS_QUIZ, '-', ACTION_MARK_GUESSED, 0, "-"},
+	{KEYS_QUIZ, '+', ACTION_MARK_EASY, 0, "+"},
+	{KEYS_QUIZ, '=', ACTION_MARK_EASY, 0, NULL},
+};
+
+enum { BINDING_COUNT = sizeof bindings / sizeof bindings[0] };
+
+static const struct keys_binding *find(enum keys_context context, int key)
+{
+	for (size_t i = 0; i < BINDING_COUNT; i++)
+		if (bindings[i].context == context && bindings[i].key == key)
+			return &bindings[i];
+	return NULL;
+}
+
+enum action keys_lookup(enum keys_context context, int key, int *arg)
+{
+	const struct keys_binding *b = find(context, key);
+	/* Overlays scroll and close; they take the general keys but not a pane's. */
+	if (!b)
+		b = find(KEYS_ANY, key);
+	if (arg)
+		*arg = b ? b->arg : 0;
+	return b ? b->action : ACTION_NONE;
+}
+
+const struct keys_binding *keys_table(size_t *count)
+{
+	*count = BINDING_COUNT;
+	return bindings;
+}
+
+const char *keys_context_title(enum keys_context context)
+{
+	static const char *const titles[KEYS_CONTEXT_COUNT] = {
+		[KEYS_ANY] = "Everywhere",
+		[KEYS_TREE] = "In the topic tree",
+		[KEYS_READER] = "In the reader",
+		[KEYS_QUIZ] = "In the quiz panel",
+		[KEYS_OVERLAY] = "In help and the dashboard",
+	};
+	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";
+}
+
+void keys_labels(enum keys_context context, enum action action, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < BINDING_COUNT && n + 1 < size; i++) {
+		const struct keys_binding *b = &bindings[i];
+		if (b->context != context || b->action != action || !b->label)
+			continue;
+		int w = snprintf(buf + n, size - n, "%s%s", n ? " " : "", b->label);
+		if (w < 0 || (size_t)w >= size - n)
+			break;
+		n += (size_t)w;
+	}
+}

@@ -1,0 +1,534 @@
+/* manfmt — topics as man pages. */
+#include "mlcert/manfmt.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mlcert/text.h"
+
+struct layout {
+	struct manfmt_page *page;
+	int width;
+	bool ascii;
+	int indent;        /* body indent */
+	int hang;          /* extra indent for lines after a bullet's first */
+	enum manfmt_style style;
+	int link;
+	const char *bullet; /* prefix for the first line of a bullet, or NULL */
+};
+
+static void push_line(struct layout *l, const char *text, size_t len, int indent)
+{
+	struct manfmt_page *p = l->page;
+	if (p->failed)
+		return;
+	if (p->count == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct manfmt_line *lines = realloc(p->lines, cap * sizeof *lines);
+		if (!lines) {
+			p->failed = true;
+			return;
+		}
+		p->lines = lines;
+		p->cap = cap;
+	}
+	if (indent < 0)
+		indent = 0;
+	char *s = malloc((size_t)indent + len + 1);
+	if (!s) {
+		p->failed = true;
+		return;
+	}
+	memset(s, ' ', (size_t)indent);
+	memcpy(s + indent, text, len);
+	s[indent + len] = '\0';
+	p->lines[p->count++] = (struct manfmt_line){.text = s, .style = l->style, .link = l->link};
+}
+
+static void blank_line(struct layout *l)
+{
+	enum manfmt_style saved = l->style;
+	int link = l->link;
+	l->style = MANFMT_BODY;
+	l->link = -1;
+	push_line(l, "", 0, 0);
+	l->style = saved;
+	l->link = link;
+}
+
+struct wrap_state {
+	struct layout *l;
+	bool first;
+};
+
+static void emit_wrapped(void *ctx, const char *line, size_t len)
+{
+	struct wrap_state *w = ctx;
+	struct layout *l = w->l;
+	if (w->first && l->bullet) {
+		size_t blen = strlen(l->bullet);
+		char *buf = malloc(blen + len + 1);
+		if (!buf) {
+			l->page->failed = true;
+			return;
+		}
+		memcpy(buf, l->bullet, blen);
+		memcpy(buf + blen, line, len);
+		push_line(l, buf, blen + len, l->indent);
+		free(buf);
+	} else {
+		push_line(l, line, len, l->indent + (w->first ? 0 : l->hang));
+	}
+	w->first = false;
+}
+
+/* Wraps one paragraph of sanitised text (newlines already joined). */
+static void wrap_paragraph(struct layout *l, const char *text, size_t len)
+{
+	int room = l->width - l->indent - l->hang;
+	if (room < 8)
+		room = 8;
+	struct wrap_state w = {l, true};
+	/* A bullet is as wide as the hang, so every line has the same room. */
+	text_wrap(text, len, room, emit_wrapped, &w);
+}
+
+/* Splits prose into paragraphs (blank lines) and bullets ("- "), joining the
+ * lines of each so the text reflows to any width. */
+static void add_prose(struct layout *l, const char *raw)
+{
+	char *text = text_sanitize(raw, l->ascii);
+	if (!text) {
+		l->page->failed = true;
+		return;
+	}
+	size_t cap = strlen(text) + 1;
+	char *para = malloc(cap);
+	if (!para) {
+		free(text);
+		l->page->failed = true;
+		return;
+	}
+	size_t plen = 0;
+	bool in_bullet = false, any = false;
+	const char *bullet = l->ascii ? "* " : "\xE2\x80\xA2 ";
+	for (char *line = text; line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		char *s = line;
+		while (*s == ' ')
+			s++;
+		bool blank = *s == '\0';
+		bool starts_bullet = s[0] == '-' && s[1] == ' ';
+		if ((blank || starts_bullet) && plen) {
+			if (any && !in_bullet)
+				blank_line(l);
+			l->bullet = in_bullet ? bullet : NULL;
+			l->hang = in_bullet ? 2 : 0;
+			wrap_paragraph(l, para, plen);
+			l->bullet = NULL;
+			l->hang = 0;
+			any = true;
+			plen = 0;
+			in_bullet = false;
+		}
+		if (blank && any)
+			in_bullet = false;
+		if (starts_bullet) {
+			in_bullet = true;
+			s += 2;
+		}
+		if (!blank) {
+			if (plen)
+				para[plen++] = ' ';
+			size_t n = strlen(s);
+			memcpy(para + plen, s, n);
+			plen += n;
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	if (plen) {
+		if (any && !in_bullet)
+			blank_line(l);
+		l->bullet = in_bullet ? bullet : NULL;
+		l->hang = in_bullet ? 2 : 0;
+		wrap_paragraph(l, para, plen);
+		l->bullet = NULL;
+		l->hang = 0;
+	}
+	free(para);
+	free(text);
+}
+
+static void heading(struct layout *l, const char *title)
+{
+	if (l->page->count)
+		blank_line(l);
+	l->style = MANFMT_HEADING;
+	l->link = -1;
+	push_line(l, title, strlen(title), 0);
+	l->style = MANFMT_BODY;
+}
+
+static int begin_link(struct layout *l, enum manfmt_link_kind kind, const char *target)
+{
+	struct manfmt_page *p = l->page;
+	if (p->link_count == p->link_cap) {
+		size_t cap = p->link_cap ? p->link_cap * 2 : 8;
+		struct manfmt_link *links = realloc(p->links, cap * sizeof *links);
+		if (!links) {
+			p->failed = true;
+			return -1;
+		}
+		p->links = links;
+		p->link_cap = cap;
+	}
+	p->links[p->link_count] = (struct manfmt_link){kind, target, p->count, p->count};
+	l->link = (int)p->link_count;
+	return (int)p->link_count++;
+}
+
+static void end_link(struct layout *l, int link)
+{
+	if (link >= 0 && l->page->count)
+		l->page->links[link].last_line = l->page->count - 1;
+	l->link = -1;
+}
+
+/* A single line of already sanitised text, wrapped with a hanging indent. */
+static void add_text(struct layout *l, const char *raw, enum manfmt_style style, int extra_indent)
+{
+	char *text = text_sanitize(raw, l->ascii);
+	if (!text) {
+		l->page->failed = true;
+		return;
+	}
+	for (char *p = text; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	enum manfmt_style saved = l->style;
+	l->style = style;
+	l->indent += extra_indent;
+	wrap_paragraph(l, text, strlen(text));
+	l->indent -= extra_indent;
+	l->style = saved;
+	free(text);
+}
+
+static void upper_copy(char *dst, size_t size, const char *src)
+{
+	size_t i = 0;
+	for (; src[i] && i + 1 < size; i++)
+		dst[i] = (char)toupper((unsigned char)src[i]);
+	dst[i] = '\0';
+}
+
+/* "BIGQUERY-ML(7)     mlcert     BIGQUERY-ML(7)", fitted to the width. */
+static void header_line(struct layout *l, const char *id, const char *middle)
+{
+	char name[96], line[512];
+	upper_copy(name, sizeof name, id);
+	size_t n = strlen(name);
+	snprintf(name + n, sizeof name - n, "(7)");
+	int name_w = (int)strlen(name);
+	char *mid = text_sanitize(middle, l->ascii);
+	if (!mid) {
+		l->page->failed = true;
+		return;
+	}
+	int mid_w = text_width(mid, strlen(mid));
+	int gap = l->width - 2 * name_w - mid_w;
+	if (gap >= 2 && l->width < (int)sizeof line - 8) {
+		int left = gap / 2, right = gap - left;
+		snprintf(line, sizeof line, "%s%*s%s%*s%s", name, left, "", mid, right, "", name);
+	} else if (l->width >= name_w) {
+		snprintf(line, sizeof line, "%s", name);
+	} else {
+		line[0] = '\0';
+	}
+	free(mid);
+	l->style = MANFMT_HEADER;
+	int used;
+	size_t fit = text_fit(line, strlen(line), l->width, &used);
+	push_line(l, line, fit, 0);
+	l->style = MANFMT_BODY;
+}
+
+static struct manfmt_page *new_page(struct layout *l, int width, bool ascii)
+{
+	struct manfmt_page *page = calloc(1, sizeof *page);
+	if (!page)
+		return NULL;
+	*l = (struct layout){.page = page, .width = width < 10 ? 10 : width, .ascii = ascii,
+			     .link = -1};
+	l->indent = l->width >= 60 ? 7 : 3;
+	return page;
+}
+
+static struct manfmt_page *finish(struct manfmt_page *page)
+{
+	if (page->failed) {
+		manfmt_free(page);
+		return NULL;
+	}
+	return page;
+}
+
+struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct content_topic *t,
+				 int width, bool ascii, const char *note)
+{
+	struct layout l;
+	struct manfmt_page *page = new_page(&l, width, ascii);
+	if (!page)
+		return NULL;
+	const char *domain_title = pack->meta && t->domain_index >= 0
+					   ? pack->meta->domains[t->domain_index].title
+					   : "mlcert";
+	header_line(&l, t->id, domain_title);
+
+	heading(&l, "NAME");
+	add_text(&l, t->name, MANFMT_BODY, 0);
+
+	if (t->synopsis && t->synopsis[0]) {
+		heading(&l, "SYNOPSIS");
+		char *syn = text_sanitize(t->synopsis, ascii);
+		if (!syn)
+			page->failed = true;
+		for (char *line = syn; line && *line;) {
+			char *nl = strchr(line, '\n');
+			size_t n = nl ? (size_t)(nl - line) : strlen(line);
+			char saved = line[n];
+			line[n] = '\0';
+			add_text(&l, line, MANFMT_CODE, 0);
+			line[n] = saved;
+			line = nl ? nl + 1 : NULL;
+		}
+		free(syn);
+	}
+
+	if (t->status && strcmp(t->status->state, "active") != 0) {
+		heading(&l, "STATUS");
+		char buf[512];
+		const char *since = t->status->since ? t->status->since : "";
+		snprintf(buf, sizeof buf, "%c%s%s%s.", toupper((unsigned char)t->status->state[0]),
+			 t->status->state + 1, since[0] ? " since " : "", since);
+		add_text(&l, buf, MANFMT_STATUS, 0);
+		if (t->status->note)
+			add_text(&l, t->status->note, MANFMT_BODY, 0);
+		if (t->status->replaced_by) {
+			const struct content_topic *r = content_find_topic(pack, t->status->replaced_by);
+			snprintf(buf, sizeof buf, "Replaced by %s%s%s.", t->status->replaced_by,
+				 r ? " - " : "", r ? r->title : "");
+			int link = begin_link(&l, MANFMT_LINK_TOPIC, t->status->replaced_by);
+			add_text(&l, buf, MANFMT_LINK, 0);
+			end_link(&l, link);
+		}
+	}
+
+	heading(&l, "DESCRIPTION");
+	add_prose(&l, t->description);
+
+	if (t->when_to_use && t->when_to_use[0]) {
+		heading(&l, "WHEN TO USE");
+		add_prose(&l, t->when_to_use);
+	}
+
+	if (t->exam_tips_count) {
+		heading(&l, "EXAM TIPS");
+		const char *bullet = ascii ? "* " : "\xE2\x80\xA2 ";
+		for (unsigned i = 0; i < t->exam_tips_count; i++) {
+			char *tip = text_sanitize(t->exam_tips[i], ascii);
+			if (!tip) {
+				page->failed = true;
+				break;
+			}
+			for (char *p = tip; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
+			l.bullet = bullet;
+			l.hang = 2;
+			wrap_paragraph(&l, tip, strlen(tip));
+			l.bullet = NULL;
+			l.hang = 0;
+			free(tip);
+		}
+	}
+
+	if (t->see_also_count) {
+		heading(&l, "SEE ALSO");
+		for (unsigned i = 0; i < t->see_also_count; i++) {
+			const struct content_topic *o = content_find_topic(pack, t->see_also[i]);
+			char buf[512];
+			snprintf(buf, sizeof buf, "%s(7)%s%s", t->see_also[i], o ? " - " : "",
+				 o ? o->title : "");
+			int link = begin_link(&l, MANFMT_LINK_TOPIC, t->see_also[i]);
+			add_text(&l, buf, MANFMT_LINK, 0);
+			end_link(&l, link);
+		}
+	}
+
+	if (t->resources_count) {
+		heading(&l, "RESOURCES");
+		for (unsigned i = 0; i < t->resources_count; i++) {
+			const struct content_resource *r = &t->resources[i];
+			char buf[512];
+			snprintf(buf, sizeof buf, "%s [%s]", r->title, r->kind);
+			int link = begin_link(&l, MANFMT_LINK_URL, r->url);
+			add_text(&l, buf, MANFMT_LINK, 0);
+			add_text(&l, r->url, MANFMT_DIM, 2);
+			end_link(&l, link);
+		}
+	}
+
+	if (note && note[0]) {
+		heading(&l, "NOTES");
+		add_prose(&l, note);
+	}
+
+	blank_line(&l);
+	char footer[128];
+	snprintf(footer, sizeof footer, "Facts as of %s.", t->as_of);
+	add_text(&l, footer, MANFMT_DIM, 0);
+	return finish(page);
+}
+
+struct manfmt_page *manfmt_domain(const struct content_pack *pack, int domain, int width, bool ascii)
+{
+	struct layout l;
+	struct manfmt_page *page = new_page(&l, width, ascii);
+	if (!page)
+		return NULL;
+	const struct content_domain *d = &pack->meta->domains[domain];
+	header_line(&l, d->id, pack->meta->title);
+	heading(&l, "NAME");
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s - %s", d->id, d->title);
+	add_text(&l, buf, MANFMT_BODY, 0);
+	heading(&l, "WEIGHT");
+	if (d->weight > 0)
+		snprintf(buf, sizeof buf, "About %d%% of the exam's questions.", d->weight);
+	else
+		snprintf(buf, sizeof buf, "Not scored: background for the exam.");
+	add_text(&l, buf, MANFMT_BODY, 0);
+	if (d->summary) {
+		heading(&l, "DESCRIPTION");
+		add_prose(&l, d->summary);
+	}
+	heading(&l, "TOPICS");
+	for (size_t i = 0; i < pack->topic_count; i++) {
+		const struct content_topic *t = pack->topics[i];
+		if (t->domain_index != domain || t->depth > 1)
+			continue;
+		snprintf(buf, sizeof buf, "%s(7) - %s", t->id, t->title);
+		int link = begin_link(&l, MANFMT_LINK_TOPIC, t->id);
+		add_text(&l, buf, MANFMT_LINK, t->depth * 2);
+		end_link(&l, link);
+	}
+	return finish(page);
+}
+
+uint32_t manfmt_correct_mask(const struct content_question *q)
+{
+	uint32_t mask = 0;
+	for (unsigned i = 0; i < q->choices_count && i < 32; i++)
+		if (q->choices[i].correct)
+			mask |= 1u << i;
+	return mask;
+}
+
+static const char *const count_words[] = {"zero", "one", "two", "three", "four",
+					  "five", "six", "seven", "eight"};
+
+struct manfmt_page *manfmt_question(const struct content_pack *pack, const struct content_question *q,
+				    const struct manfmt_question_view *v, int width, bool ascii)
+{
+	struct layout l;
+	struct manfmt_page *page = new_page(&l, width, ascii);
+	if (!page)
+		return NULL;
+	l.indent = 0;
+	char buf[512];
+	const char *domain = pack->meta && q->domain_index >= 0 ? pack->meta->domains[q->domain_index].title
+								: q->domain;
+	if (q->correct_count > 1)
+		snprintf(buf, sizeof buf, "Question %zu of %zu - choose %s - %s", v->position, v->total,
+			 q->correct_count < 9 ? count_words[q->correct_count] : "several", domain);
+	else
+		snprintf(buf, sizeof buf, "Question %zu of %zu - %s", v->position, v->total, domain);
+	add_text(&l, buf, MANFMT_DIM, 0);
+	uint32_t want = manfmt_correct_mask(q);
+	if (v->submitted) {
+		bool right = v->chosen == want;
+		char answer[64] = "";
+		size_t n = 0;
+		for (unsigned i = 0; i < q->choices_count && n + 4 < sizeof answer; i++)
+			if (want & (1u << i))
+				n += (size_t)snprintf(answer + n, sizeof answer - n, "%s%c", n ? ", " : "", 'a' + i);
+		if (right)
+			snprintf(buf, sizeof buf, "Right: %s.", answer);
+		else
+			snprintf(buf, sizeof buf, "Not quite: the answer is %s.", answer);
+		add_text(&l, buf, right ? MANFMT_RIGHT : MANFMT_WRONG, 0);
+	}
+	blank_line(&l);
+	add_prose(&l, q->stem);
+	blank_line(&l);
+	for (unsigned i = 0; i < q->choices_count; i++) {
+		const struct content_choice *c = &q->choices[i];
+		bool chosen = v->chosen & (1u << i);
+		const char *mark;
+		enum manfmt_style style;
+		if (!v->submitted) {
+			mark = chosen ? (q->correct_count > 1 ? "[x]" : "(*)") : (q->correct_count > 1 ? "[ ]" : "( )");
+			style = chosen ? MANFMT_CHOSEN : MANFMT_CHOICE;
+		} else if (c->correct) {
+			mark = chosen ? (ascii ? "[+]" : "[\xE2\x9C\x93]") : (ascii ? "[!]" : "[\xE2\x80\xA2]");
+			style = MANFMT_RIGHT;
+		} else {
+			mark = chosen ? (ascii ? "[x]" : "[\xE2\x9C\x97]") : "[ ]";
+			style = chosen ? MANFMT_WRONG : MANFMT_CHOICE;
+		}
+		char *text = text_sanitize(c->text, ascii);
+		if (!text) {
+			page->failed = true;
+			break;
+		}
+		for (char *p = text; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		snprintf(buf, sizeof buf, "%s %c. ", mark, 'a' + i);
+		enum manfmt_style saved = l.style;
+		l.style = style;
+		l.bullet = buf;
+		l.hang = text_width(buf, strlen(buf));
+		wrap_paragraph(&l, text, strlen(text));
+		l.bullet = NULL;
+		l.style = saved;
+		free(text);
+		if (v->submitted) {
+			l.indent += l.hang;
+			l.hang = 0;
+			add_text(&l, c->why, MANFMT_DIM, 0);
+			l.indent -= text_width(buf, strlen(buf));
+		}
+		l.hang = 0;
+	}
+	if (v->submitted) {
+		heading(&l, "Why");
+		add_prose(&l, q->explanation);
+	}
+	return finish(page);
+}
+
+void manfmt_free(struct manfmt_page *page)
+{
+	if (!page)
+		return;
+	for (size_t i = 0; i < page->count; i++)
+		free(page->lines[i].text);
+	free(page->lines);
+	free(page->links);
+	free(page);
+}

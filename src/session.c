@@ -1,0 +1,49 @@
+/* session — load, check, replay. */
+#include "mlcert/session.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mlcert/check.h"
+
+#ifndef MLCERT_PACK_DIR
+#define MLCERT_PACK_DIR "content/pmle"
+#endif
+
+int session_open(struct session *s, const struct session_options *o)
+{
+	memset(s, 0, sizeof *s);
+	diag_list_init(&s->diags);
+	s->pack = content_load_dir(o->content_dir ? o->content_dir : MLCERT_PACK_DIR, &s->diags);
+	if (!s->pack)
+		return 2;
+	if (!check_pack(s->pack, &s->diags) || !s->pack->meta)
+		return 1;
+	if (o->state_dir)
+		snprintf(s->state_dir, sizeof s->state_dir, "%s", o->state_dir);
+	else if (!journal_default_dir(s->state_dir, sizeof s->state_dir)) {
+		diag_add(&s->diags, DIAG_ERROR, "", 0, 0,
+			 "no state folder: set HOME or XDG_STATE_HOME, or pass --state DIR");
+		return 2;
+	}
+	s->journal = journal_open(s->state_dir, s->pack->meta->id, &s->diags);
+	if (!s->journal)
+		return 2;
+	s->study = study_new(s->pack);
+	if (!s->study) {
+		diag_add(&s->diags, DIAG_ERROR, "", 0, 0, "out of memory");
+		return 2;
+	}
+	if (!journal_replay(s->journal, study_apply, s->study, &s->diags))
+		return 2;
+	return 0;
+}
+
+void session_close(struct session *s)
+{
+	study_free(s->study);
+	journal_close(s->journal);
+	content_pack_free(s->pack);
+	diag_list_free(&s->diags);
+	memset(s, 0, sizeof *s);
+}

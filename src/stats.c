@@ -1,0 +1,64 @@
+/* stats — progress per domain as text or JSON. */
+#include "mlcert/stats.h"
+
+#include "mlcert/jsonw.h"
+
+static unsigned percent(size_t part, size_t whole)
+{
+	return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;
+}
+
+static void json_stats(const struct study_stats *st, FILE *out)
+{
+	fprintf(out,
+		"\"topics_read\":%zu,\"topics_total\":%zu,\"questions_seen\":%zu,\"questions_total\":%zu,"
+		"\"answers\":%zu,\"right\":%zu,\"accuracy\":%.4f",
+		st->topics_read, st->topics_total, st->questions_seen, st->questions_total, st->answers,
+		st->right, st->answers ? (double)st->right / (double)st->answers : 0.0);
+}
+
+static void text_row(const char *name, int weight, const struct study_stats *st, FILE *out)
+{
+	char w[16] = "";
+	if (weight > 0)
+		snprintf(w, sizeof w, "%d%%", weight);
+	fprintf(out, "%-16s %6s %6zu/%-5zu %7zu/%-6zu %7zu %6zu %7u%%\n", name, w, st->topics_read,
+		st->topics_total, st->questions_seen, st->questions_total, st->answers, st->right,
+		percent(st->right, st->answers));
+}
+
+void stats_print(const struct study *study, bool json, FILE *out)
+{
+	const struct content_pack *pack = study->pack;
+	struct study_stats total;
+	study_domain_stats(study, -1, &total);
+	if (json) {
+		fputs("{\"pack\":", out);
+		jsonw_string(out, pack->meta->id);
+		fputs(",\"domains\":[", out);
+		for (unsigned d = 0; d < pack->meta->domains_count; d++) {
+			struct study_stats st;
+			study_domain_stats(study, (int)d, &st);
+			fputs(d ? ",{\"id\":" : "{\"id\":", out);
+			jsonw_string(out, pack->meta->domains[d].id);
+			fputs(",\"title\":", out);
+			jsonw_string(out, pack->meta->domains[d].title);
+			fprintf(out, ",\"weight\":%d,", pack->meta->domains[d].weight);
+			json_stats(&st, out);
+			fputc('}', out);
+		}
+		fputs("],\"total\":{", out);
+		json_stats(&total, out);
+		fputs("}}\n", out);
+		return;
+	}
+	fprintf(out, "%s\n", pack->meta->title);
+	fprintf(out, "%-16s %6s %12s %14s %7s %6s %8s\n", "domain", "weight", "topics read",
+		"questions seen", "answers", "right", "accuracy");
+	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
+		struct study_stats st;
+		study_domain_stats(study, (int)d, &st);
+		text_row(pack->meta->domains[d].id, pack->meta->domains[d].weight, &st, out);
+	}
+	text_row("total", 0, &total, out);
+}

@@ -1,0 +1,89 @@
+/* ui_pane — shared drawing helpers for panes and views. */
+#include "mlcert/ui_pane.h"
+
+#include <string.h>
+
+#include "mlcert/text.h"
+
+int ui_put(WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
+{
+	if (width <= 0)
+		return 0;
+	int used = 0;
+	size_t len = strlen(text);
+	size_t fit = text_fit(text, len, width, &used);
+	wattrset(win, attr);
+	mvwaddnstr(win, y, x, text, (int)fit);
+	for (int i = used; i < width; i++)
+		waddch(win, ' ');
+	wattrset(win, A_NORMAL);
+	return used;
+}
+
+void ui_header(WINDOW *win, const struct ui_theme *theme, bool focused, const char *title,
+	       const char *right)
+{
+	int w = getmaxx(win);
+	attr_t attr = theme->attr[focused ? ROLE_HEADER_FOCUS : ROLE_HEADER];
+	char buf[512];
+	snprintf(buf, sizeof buf, " %s", title);
+	int right_w = right ? text_width(right, strlen(right)) + 1 : 0;
+	if (right_w >= w)
+		right_w = 0;
+	ui_put(win, 0, 0, w - right_w, buf, attr);
+	if (right_w)
+		ui_put(win, 0, w - right_w, right_w, right, attr);
+}
+
+attr_t ui_style_attr(const struct ui_theme *theme, enum manfmt_style style)
+{
+	switch (style) {
+	case MANFMT_HEADER:
+	case MANFMT_DIM:
+		return theme->attr[ROLE_DIM];
+	case MANFMT_HEADING:
+		return theme->attr[ROLE_HEADING];
+	case MANFMT_CODE:
+		return theme->attr[ROLE_CODE];
+	case MANFMT_STATUS:
+		return theme->attr[ROLE_WRONG];
+	case MANFMT_LINK:
+		return theme->attr[ROLE_LINK];
+	case MANFMT_CHOSEN:
+		return theme->attr[ROLE_CHOSEN];
+	case MANFMT_RIGHT:
+		return theme->attr[ROLE_RIGHT];
+	case MANFMT_WRONG:
+		return theme->attr[ROLE_WRONG];
+	case MANFMT_BODY:
+	case MANFMT_CHOICE:
+	default:
+		return theme->attr[ROLE_TEXT];
+	}
+}
+
+void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt_page *page,
+		  size_t top, int y0, int height, int width, int selected_link)
+{
+	for (int row = 0; row < height; row++) {
+		size_t i = top + (size_t)row;
+		if (!page || i >= page->count) {
+			ui_put(win, y0 + row, 0, width, "", theme->attr[ROLE_TEXT]);
+			continue;
+		}
+		const struct manfmt_line *line = &page->lines[i];
+		attr_t attr = ui_style_attr(theme, line->style);
+		if (line->link >= 0 && line->link == selected_link)
+			attr = theme->attr[ROLE_LINK_SELECTED];
+		ui_put(win, y0 + row, 0, width, line->text, attr);
+	}
+}
+
+unsigned ui_handle_key(struct app *app, enum keys_context context, int key)
+{
+	int arg = 0;
+	enum action action = keys_lookup(context, key, &arg);
+	if (action == ACTION_NONE)
+		return APP_UNCHANGED;
+	return app_dispatch(app, action, arg);
+}

@@ -189,6 +189,9 @@ struct log_capture {
 /* libcyaml would print to stderr, which corrupts a curses screen: keep its
  * messages and turn them into diagnostics. */
 static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+	__attribute__((format(printf, 3, 0)));
+
+static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 {
 	(void)level;
 	struct log_capture *capture = ctx;

@@ -20,6 +20,8 @@ void diag_list_free(struct diag_list *list)
 	diag_list_init(list);
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list copy;

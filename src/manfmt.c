@@ -60,13 +60,15 @@ static void blank_line(struct layout *l)
 struct wrap_state {
 	struct layout *l;
 	bool first;
+	int indent, hang; /* what this paragraph really uses (narrow panes lose indents) */
+	bool bullet;
 };
 
 static void emit_wrapped(void *ctx, const char *line, size_t len)
 {
 	struct wrap_state *w = ctx;
 	struct layout *l = w->l;
-	if (w->first && l->bullet) {
+	if (w->first && w->bullet) {
 		size_t blen = strlen(l->bullet);
 		char *buf = malloc(blen + len + 1);
 		if (!buf) {
@@ -75,22 +77,30 @@ static void emit_wrapped(void *ctx, const char *line, size_t len)
 		}
 		memcpy(buf, l->bullet, blen);
 		memcpy(buf + blen, line, len);
-		push_line(l, buf, blen + len, l->indent);
+		push_line(l, buf, blen + len, w->indent);
 		free(buf);
 	} else {
-		push_line(l, line, len, l->indent + (w->first ? 0 : l->hang));
+		push_line(l, line, len, w->indent + (w->first ? 0 : w->hang));
 	}
 	w->first = false;
 }
 
-/* Wraps one paragraph of sanitised text (newlines already joined). */
+/* Wraps one paragraph of sanitised text (newlines already joined). A bullet
+ * is as wide as the hang, so every line has the same room; on a very narrow
+ * pane the indents go first, then the bullet, so no line is ever too wide. */
 static void wrap_paragraph(struct layout *l, const char *text, size_t len)
 {
-	int room = l->width - l->indent - l->hang;
-	if (room < 8)
-		room = 8;
-	struct wrap_state w = {l, true};
-	/* A bullet is as wide as the hang, so every line has the same room. */
+	struct wrap_state w = {l, true, l->indent, l->hang, l->bullet != NULL};
+	int room = l->width - w.indent - w.hang;
+	if (room < 8) {
+		w.indent = 0;
+		room = l->width - w.hang;
+	}
+	if (room < 8) {
+		w.hang = 0;
+		w.bullet = false;
+		room = l->width;
+	}
 	text_wrap(text, len, room, emit_wrapped, &w);
 }
 
@@ -168,7 +178,8 @@ static void heading(struct layout *l, const char *title)
 		blank_line(l);
 	l->style = MANFMT_HEADING;
 	l->link = -1;
-	push_line(l, title, strlen(title), 0);
+	int used;
+	push_line(l, title, text_fit(title, strlen(title), l->width, &used), 0);
 	l->style = MANFMT_BODY;
 }
 

@@ -215,8 +215,12 @@ void text_wrap(const char *s, size_t len, int width, text_emit_fn emit, void *ct
 				space--;
 			if (space > start)
 				end = space;
-			else if (fit == 0)
-				end = start + 1; /* a character wider than the line */
+			else if (fit == 0) {
+				/* a character wider than the line: give it a line of its own */
+				uint32_t cp;
+				size_t n = text_utf8_decode(s + start, len - start, &cp);
+				end = start + (n ? n : 1);
+			}
 		}
 		size_t line_end = end;
 		while (line_end > start && s[line_end - 1] == ' ')

@@ -98,7 +98,10 @@ static void init_theme(struct ui_theme *t, const struct ui_options *o)
 
 static void place(struct slot *s, struct rect r)
 {
-	if (s->win && memcmp(&s->at, &r, sizeof r) == 0)
+	/* Compare with the window as it is: resizeterm() shrinks windows that
+	 * stop fitting, so the size we asked for may no longer be the size. */
+	if (s->win && getbegy(s->win) == r.y && getbegx(s->win) == r.x && getmaxy(s->win) == r.h &&
+	    getmaxx(s->win) == r.w)
 		return;
 	if (s->win)
 		delwin(s->win);
@@ -262,8 +265,9 @@ static void draw_separator(struct ui *ui)
 {
 	WINDOW *w = ui->sep.win;
 	wattrset(w, ui->theme.attr[ROLE_SEPARATOR]);
+	/* A plain character, not ACS: some terminals show ACS as letters. */
 	for (int y = 0; y < getmaxy(w); y++)
-		mvwaddch(w, y, 0, ACS_VLINE);
+		mvwaddstr(w, y, 0, ui->theme.ascii ? "|" : "\xE2\x94\x82");
 	wattrset(w, A_NORMAL);
 	wnoutrefresh(w);
 }

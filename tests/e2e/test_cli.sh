@@ -18,7 +18,7 @@ expect_text() { # name, file, text
 
 check version 0 "$bin" --version; expect_text version-text "$tmp/out" "mlcert "
 check help 0 "$bin" --help; expect_text help-text "$tmp/out" "lint [DIR] [--json]"
-check no-command 2 "$bin"
+check no-terminal 2 "$bin"
 check unknown-command 2 "$bin" frobnicate; expect_text unknown-text "$tmp/err" "unknown command 'frobnicate'"
 check lint-bad-option 2 "$bin" lint --nope
 check lint-bundled 0 "$bin" lint "$here/content/pmle"; expect_text summary "$tmp/out" "0 errors"

@@ -8,7 +8,7 @@
 #include "mlcert/content.h"
 #include "testing.h"
 
-static char *fixture_read(const char *path, size_t *len)
+static inline char *fixture_read(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	assert_non_null(f);
@@ -29,7 +29,7 @@ struct fixture_pack {
 
 /* Loads packs/good plus, when extra is not NULL, broken/<extra> as "x.yaml";
  * runs check_pack when check is set. */
-static void fixture_load(struct fixture_pack *fx, const char *extra, bool check)
+static inline void fixture_load(struct fixture_pack *fx, const char *extra, bool check)
 {
 	static const char *const good[] = {"pack.yaml", "topics/topics.yaml",
 					   "questions/questions.yaml", "flows/flow.yaml"};
@@ -56,7 +56,7 @@ static void fixture_load(struct fixture_pack *fx, const char *extra, bool check)
 		check_pack(fx->pack, &fx->diags);
 }
 
-static void fixture_free(struct fixture_pack *fx)
+static inline void fixture_free(struct fixture_pack *fx)
 {
 	content_pack_free(fx->pack);
 	diag_list_free(&fx->diags);
@@ -72,7 +72,7 @@ struct expected_diag {
 };
 
 /* Fails unless diags holds this error at this place in fixture/x.yaml. */
-static void assert_has_diag(const struct diag_list *diags, const struct expected_diag *want)
+static inline void assert_has_diag(const struct diag_list *diags, const struct expected_diag *want)
 {
 	for (size_t i = 0; i < diags->count; i++) {
 		const struct diag *d = &diags->items[i];

@@ -1,0 +1,266 @@
+/* app: every key's effect through app_dispatch, without a terminal. */
+#include <string.h>
+#include <unistd.h>
+
+#include "mlcert/app.h"
+#include "mlcert/check.h"
+#include "testing.h"
+
+struct world {
+	struct diag_list diags;
+	struct content_pack *pack;
+	struct study *study;
+	struct journal *journal;
+	struct app *app;
+	char dir[64];
+};
+
+static int setup(void **state)
+{
+	struct world *w = calloc(1, sizeof *w);
+	diag_list_init(&w->diags);
+	w->pack = content_load_dir(test_data("packs/good"), &w->diags);
+	assert_non_null(w->pack);
+	assert_true(check_pack(w->pack, &w->diags));
+	snprintf(w->dir, sizeof w->dir, "/tmp/mlcert-test-XXXXXX");
+	assert_non_null(mkdtemp(w->dir));
+	w->journal = journal_open(w->dir, "fixture", &w->diags);
+	assert_non_null(w->journal);
+	w->study = study_new(w->pack);
+	w->app = app_new(w->pack, w->study, w->journal, false);
+	assert_non_null(w->app);
+	app_set_geometry(w->app, 60, 10, 20, 60, 8, 22);
+	*state = w;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct world *w = *state;
+	char path[128];
+	snprintf(path, sizeof path, "%s/fixture.journal", w->dir);
+	unlink(path);
+	rmdir(w->dir);
+	app_free(w->app);
+	study_free(w->study);
+	journal_close(w->journal);
+	content_pack_free(w->pack);
+	diag_list_free(&w->diags);
+	free(w);
+	return 0;
+}
+
+static unsigned act(struct world *w, enum action a)
+{
+	return app_dispatch(w->app, a, 0);
+}
+
+static const struct app_tree_row *cursor_row(struct world *w)
+{
+	return &w->app->tree.rows[w->app->tree.cursor];
+}
+
+static void test_starts_on_first_domain_collapsed(void **state)
+{
+	struct world *w = *state;
+	assert_int_equal(w->app->tree.row_count, 2); /* alpha, beta */
+	assert_int_equal(cursor_row(w)->kind, APP_NODE_DOMAIN);
+	assert_int_equal(w->app->reader.shown.kind, APP_NODE_DOMAIN);
+	assert_int_equal(w->app->quiz.count, 1); /* alpha's question */
+	assert_int_equal(w->app->focus, APP_FOCUS_TREE);
+}
+
+static void test_tree_expand_move_and_reader_follows(void **state)
+{
+	struct world *w = *state;
+	assert_int_equal(act(w, ACTION_OPEN), APP_REDRAW); /* expand alpha */
+	assert_int_equal(w->app->tree.row_count, 4);      /* alpha, area-one, topic-one, beta */
+	act(w, ACTION_MOVE_DOWN);
+	act(w, ACTION_MOVE_DOWN);
+	assert_int_equal(cursor_row(w)->kind, APP_NODE_TOPIC);
+	assert_string_equal(w->pack->topics[cursor_row(w)->index]->id, "topic-one");
+	assert_int_equal(cursor_row(w)->depth, 2);
+	assert_int_equal(w->app->reader.shown.index, cursor_row(w)->index);
+	assert_int_equal(w->app->quiz.count, 2); /* both questions test topic-one */
+	act(w, ACTION_COLLAPSE);                 /* leaf: to the parent row */
+	assert_string_equal(w->pack->topics[cursor_row(w)->index]->id, "area-one");
+	act(w, ACTION_COLLAPSE); /* close the area */
+	assert_int_equal(w->app->tree.row_count, 3);
+	act(w, ACTION_BOTTOM);
+	assert_int_equal(cursor_row(w)->kind, APP_NODE_DOMAIN);
+	assert_int_equal(cursor_row(w)->index, 1);
+	act(w, ACTION_TOP);
+	assert_int_equal(w->app->tree.cursor, 0);
+	act(w, ACTION_MOVE_UP); /* stays at the top */
+	assert_int_equal(w->app->tree.cursor, 0);
+}
+
+static void test_focus_cycles(void **state)
+{
+	struct world *w = *state;
+	act(w, ACTION_FOCUS_NEXT);
+	assert_int_equal(w->app->focus, APP_FOCUS_READER);
+	act(w, ACTION_FOCUS_NEXT);
+	assert_int_equal(w->app->focus, APP_FOCUS_QUIZ);
+	act(w, ACTION_FOCUS_NEXT);
+	assert_int_equal(w->app->focus, APP_FOCUS_TREE);
+	act(w, ACTION_FOCUS_PREV);
+	assert_int_equal(w->app->focus, APP_FOCUS_QUIZ);
+}
+
+/* Opens topic-one in the reader, focused. */
+static void open_topic_one(struct world *w)
+{
+	act(w, ACTION_OPEN);
+	act(w, ACTION_MOVE_DOWN);
+	act(w, ACTION_MOVE_DOWN);
+	act(w, ACTION_OPEN);
+	assert_int_equal(w->app->focus, APP_FOCUS_READER);
+}
+
+static void test_reader_scrolls_marks_read_and_follows_links(void **state)
+{
+	struct world *w = *state;
+	open_topic_one(w);
+	const struct manfmt_page *page = app_reader_page(w->app);
+	assert_non_null(page);
+	assert_true(page->count > 10);
+	int topic = w->app->reader.shown.index;
+	assert_false(w->study->topic_read[topic]);
+	act(w, ACTION_MOVE_DOWN);
+	assert_int_equal(w->app->reader.top, 1);
+	act(w, ACTION_BOTTOM);
+	assert_int_equal(w->app->reader.top, page->count - 10);
+	assert_true(w->study->topic_read[topic]); /* last line seen */
+	act(w, ACTION_PAGE_DOWN);                  /* no further */
+	assert_int_equal(w->app->reader.top, page->count - 10);
+	act(w, ACTION_TOP);
+	assert_int_equal(w->app->reader.top, 0);
+
+	/* ] selects the first link: the status's replacement, then SEE ALSO topic-two */
+	act(w, ACTION_NEXT_LINK);
+	act(w, ACTION_NEXT_LINK);
+	page = app_reader_page(w->app);
+	assert_int_equal(page->links[w->app->reader.link].kind, MANFMT_LINK_TOPIC);
+	assert_string_equal(page->links[w->app->reader.link].target, "topic-two");
+	act(w, ACTION_OPEN);
+	assert_string_equal(w->pack->topics[w->app->reader.shown.index]->id, "topic-two");
+	assert_string_equal(w->pack->topics[cursor_row(w)->index]->id, "topic-two"); /* tree follows */
+	act(w, ACTION_BACK);
+	assert_int_equal(w->app->reader.shown.index, topic);
+	act(w, ACTION_BACK);
+	assert_non_null(strstr(w->app->status, "Nothing to go back to"));
+	act(w, ACTION_PREV_LINK); /* wraps to the last link: the resource URL */
+	page = app_reader_page(w->app);
+	assert_int_equal(page->links[w->app->reader.link].kind, MANFMT_LINK_URL);
+}
+
+static void test_quiz_single_answer_right_and_guessed(void **state)
+{
+	struct world *w = *state;
+	act(w, ACTION_FOCUS_PREV); /* tree -> quiz */
+	assert_int_equal(w->app->focus, APP_FOCUS_QUIZ);
+	const struct content_question *q = app_current_question(w->app);
+	assert_string_equal(q->id, "q-single");
+	assert_int_equal(act(w, ACTION_OPEN), APP_REDRAW); /* nothing chosen: refused */
+	assert_false(w->app->quiz.submitted);
+	app_dispatch(w->app, ACTION_CHOOSE, 1);
+	app_dispatch(w->app, ACTION_CHOOSE, 0); /* single select: replaces */
+	assert_int_equal(w->app->quiz.chosen, 1);
+	act(w, ACTION_OPEN);
+	assert_true(w->app->quiz.submitted);
+	assert_true(w->app->quiz.right);
+	assert_int_equal(w->study->questions[q->index].attempts, 1);
+	assert_int_equal(w->study->questions[q->index].last_rating, 3);
+	act(w, ACTION_MARK_GUESSED);
+	assert_int_equal(w->study->questions[q->index].last_rating, 2);
+	app_dispatch(w->app, ACTION_CHOOSE, 1); /* locked after submitting */
+	assert_int_equal(w->app->quiz.chosen, 1);
+	act(w, ACTION_OPEN); /* next question (wraps: one question in alpha) */
+	assert_false(w->app->quiz.submitted);
+	assert_int_equal(w->app->quiz.chosen, 0);
+}
+
+static void test_quiz_multiple_select_wrong(void **state)
+{
+	struct world *w = *state;
+	act(w, ACTION_MOVE_DOWN); /* beta */
+	act(w, ACTION_FOCUS_PREV);
+	const struct content_question *q = app_current_question(w->app);
+	assert_string_equal(q->id, "q-multi");
+	app_dispatch(w->app, ACTION_CHOOSE, 0);
+	act(w, ACTION_OPEN); /* one of two chosen: refused */
+	assert_false(w->app->quiz.submitted);
+	assert_non_null(strstr(w->app->status, "wants 2 choices"));
+	app_dispatch(w->app, ACTION_CHOOSE, 1);
+	app_dispatch(w->app, ACTION_CHOOSE, 9); /* no such choice */
+	assert_int_equal(w->app->quiz.chosen, 3);
+	act(w, ACTION_OPEN);
+	assert_true(w->app->quiz.submitted);
+	assert_false(w->app->quiz.right);
+	assert_int_equal(w->study->questions[q->index].last_correct, 0);
+	assert_int_equal(w->study->questions[q->index].last_rating, 1);
+	act(w, ACTION_MARK_EASY); /* only after a right answer */
+	assert_int_equal(w->study->questions[q->index].last_rating, 1);
+	const struct manfmt_page *page = app_quiz_page(w->app);
+	assert_non_null(strstr(page->lines[1].text, "Not quite: the answer is a, c."));
+	struct study_stats st;
+	study_domain_stats(w->study, 1, &st);
+	assert_int_equal(st.answers, 1);
+	assert_int_equal(st.right, 0);
+	assert_int_equal(st.questions_seen, 1);
+}
+
+static void test_answers_reach_the_journal(void **state)
+{
+	struct world *w = *state;
+	act(w, ACTION_FOCUS_PREV);
+	app_dispatch(w->app, ACTION_CHOOSE, 0);
+	act(w, ACTION_OPEN);
+	/* A second study replayed from the file agrees with the live one. */
+	struct study *again = study_new(w->pack);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	assert_true(journal_replay(w->journal, study_apply, again, &diags));
+	assert_int_equal(diags.count, 0);
+	const struct content_question *q = content_find_question(w->pack, "q-single");
+	assert_int_equal(again->questions[q->index].attempts, 1);
+	assert_int_equal(again->questions[q->index].last_correct, 1);
+	study_free(again);
+	diag_list_free(&diags);
+}
+
+static void test_overlays_and_quit(void **state)
+{
+	struct world *w = *state;
+	act(w, ACTION_HELP);
+	assert_int_equal(w->app->view, APP_VIEW_HELP);
+	assert_int_equal(act(w, ACTION_QUIT), APP_REDRAW); /* q closes the overlay */
+	assert_int_equal(w->app->view, APP_VIEW_MAIN);
+	act(w, ACTION_DASHBOARD);
+	assert_int_equal(w->app->view, APP_VIEW_DASHBOARD);
+	act(w, ACTION_CLOSE);
+	assert_int_equal(w->app->view, APP_VIEW_MAIN);
+	act(w, ACTION_FULL_WIDTH);
+	assert_true(w->app->reader.full_width);
+	act(w, ACTION_QUIT); /* leaves full width first */
+	assert_false(w->app->reader.full_width);
+	assert_int_equal(act(w, ACTION_QUIT), APP_QUIT);
+	assert_int_equal(act(w, ACTION_REDRAW), APP_REDRAW | APP_REPAINT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_starts_on_first_domain_collapsed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tree_expand_move_and_reader_follows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_focus_cycles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reader_scrolls_marks_read_and_follows_links, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_quiz_single_answer_right_and_guessed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quiz_multiple_select_wrong, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answers_reach_the_journal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_overlays_and_quit, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("app", tests, NULL, NULL);
+}

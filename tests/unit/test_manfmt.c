@@ -1,0 +1,135 @@
+/* manfmt: topics laid out as man pages, bounded by the width, links selectable. */
+#include <locale.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "mlcert/manfmt.h"
+#include "mlcert/text.h"
+#include "testing.h"
+
+static bool has_line(const struct manfmt_page *p, const char *text, enum manfmt_style style)
+{
+	for (size_t i = 0; i < p->count; i++)
+		if (strcmp(p->lines[i].text, text) == 0 && p->lines[i].style == style)
+			return true;
+	return false;
+}
+
+static void test_sections_and_indent(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	const struct content_topic *t = content_find_topic(fx.pack, "topic-one");
+	struct manfmt_page *p = manfmt_topic(fx.pack, t, 80, false, NULL);
+	assert_non_null(p);
+	assert_int_equal(p->lines[0].style, MANFMT_HEADER);
+	assert_non_null(strstr(p->lines[0].text, "TOPIC-ONE(7)"));
+	assert_true(has_line(p, "NAME", MANFMT_HEADING));
+	assert_true(has_line(p, "       topic-one - a topic with every field", MANFMT_BODY));
+	assert_true(has_line(p, "SYNOPSIS", MANFMT_HEADING));
+	assert_true(has_line(p, "       do the thing", MANFMT_CODE));
+	assert_true(has_line(p, "STATUS", MANFMT_HEADING));
+	assert_true(has_line(p, "       Deprecated since 2025-03-01.", MANFMT_STATUS));
+	/* paragraph lines are joined and rewrapped; bullets get a marker */
+	assert_true(has_line(p, "       First paragraph continues here.", MANFMT_BODY));
+	assert_true(has_line(p, "       \xE2\x80\xA2 a bullet", MANFMT_BODY));
+	assert_true(has_line(p, "WHEN TO USE", MANFMT_HEADING));
+	assert_true(has_line(p, "EXAM TIPS", MANFMT_HEADING));
+	assert_true(has_line(p, "SEE ALSO", MANFMT_HEADING));
+	assert_true(has_line(p, "       topic-two(7) - Topic two", MANFMT_LINK));
+	assert_true(has_line(p, "RESOURCES", MANFMT_HEADING));
+	assert_true(has_line(p, "         https://example.com/doc", MANFMT_DIM));
+	/* links: replaced_by, see_also, the resource (title and URL lines) */
+	assert_int_equal(p->link_count, 3);
+	assert_int_equal(p->links[2].kind, MANFMT_LINK_URL);
+	assert_int_equal(p->links[2].last_line, p->links[2].first_line + 1);
+	assert_int_equal(p->lines[p->links[1].first_line].link, 1);
+	manfmt_free(p);
+	fixture_free(&fx);
+}
+
+static void test_every_width_is_respected(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	for (size_t k = 0; k < fx.pack->topic_count; k++)
+		for (int width = 10; width <= 200; width += 7) {
+			struct manfmt_page *p = manfmt_topic(fx.pack, fx.pack->topics[k], width, false, "my note");
+			assert_non_null(p);
+			for (size_t i = 0; i < p->count; i++)
+				assert_true(text_width(p->lines[i].text, strlen(p->lines[i].text)) <= width);
+			manfmt_free(p);
+		}
+	fixture_free(&fx);
+}
+
+static void test_question_before_and_after(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	const struct content_question *q = content_find_question(fx.pack, "q-multi");
+	struct manfmt_question_view v = {.chosen = 1, .position = 2, .total = 5};
+	struct manfmt_page *p = manfmt_question(fx.pack, q, &v, 60, false);
+	assert_true(has_line(p, "Question 2 of 5 - choose two - Beta domain", MANFMT_DIM));
+	assert_true(has_line(p, "[x] a. first", MANFMT_CHOSEN));
+	assert_true(has_line(p, "[ ] b. second", MANFMT_CHOICE));
+	manfmt_free(p);
+	v.chosen = 3;
+	v.submitted = true;
+	p = manfmt_question(fx.pack, q, &v, 60, true);
+	assert_true(has_line(p, "Not quite: the answer is a, c.", MANFMT_WRONG));
+	assert_true(has_line(p, "[+] a. first", MANFMT_RIGHT));
+	assert_true(has_line(p, "[x] b. second", MANFMT_WRONG));
+	assert_true(has_line(p, "[!] c. third", MANFMT_RIGHT));
+	assert_true(has_line(p, "       no", MANFMT_DIM)); /* the rationale, under its choice */
+	assert_true(has_line(p, "Why", MANFMT_HEADING));
+	assert_true(has_line(p, "Two rules.", MANFMT_BODY));
+	assert_int_equal(manfmt_correct_mask(q), 5);
+	manfmt_free(p);
+	fixture_free(&fx);
+}
+
+static void test_hostile_text_is_sanitised(void **state)
+{
+	(void)state;
+	static const char pack_yaml[] =
+		"id: p\ntitle: P\nguide_version: '1'\nas_of: 2026-01-01\n"
+		"exam: {questions: 1, minutes: 1}\ndomains: [{id: d, title: D, weight: 100}]\n";
+	static const char topics[] =
+		"topics:\n  - id: evil\n    title: \"E\\e[2J\"\n    domain: d\n"
+		"    name: \"evil - \\e]52;c;Zm9v\\a clip \\u202Eesrever\"\n"
+		"    description: \"ok \\x9b31m \\u200B end\"\n    as_of: 2026-01-01\n";
+	const struct content_buffer files[] = {{"pack.yaml", pack_yaml, sizeof pack_yaml - 1},
+					       {"t.yaml", topics, sizeof topics - 1}};
+	struct diag_list d;
+	diag_list_init(&d);
+	struct content_pack *pack = content_load_buffers("mem", files, 2, &d);
+	assert_true(check_pack(pack, &d));
+	struct manfmt_page *p = manfmt_topic(pack, pack->topics[0], 80, false, NULL);
+	for (size_t i = 0; i < p->count; i++)
+		for (const unsigned char *c = (const unsigned char *)p->lines[i].text; *c; c++) {
+			assert_true(*c >= 0x20 && *c != 0x7f);
+			assert_false(c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0xAE); /* U+202E */
+			assert_false(c[0] == 0xC2 && c[1] == 0x9B);                 /* C1 CSI */
+		}
+	assert_true(has_line(p, "       evil - ]52;c;Zm9v clip esrever", MANFMT_BODY));
+	manfmt_free(p);
+	content_pack_free(pack);
+	diag_list_free(&d);
+}
+
+int main(void)
+{
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sections_and_indent),
+		cmocka_unit_test(test_every_width_is_respected),
+		cmocka_unit_test(test_question_before_and_after),
+		cmocka_unit_test(test_hostile_text_is_sanitised),
+	};
+	return cmocka_run_group_tests_name("manfmt", tests, NULL, NULL);
+}

@@ -1,0 +1,109 @@
+/* text: UTF-8 validation, sanitising, display width and word wrap. */
+#include <locale.h>
+#include <string.h>
+
+#include "mlcert/text.h"
+#include "testing.h"
+
+static void test_utf8_validation(void **state)
+{
+	(void)state;
+	size_t bad;
+	assert_true(text_utf8_valid("caf\xC3\xA9 \xE4\xB8\xAD", 9, &bad));
+	assert_false(text_utf8_valid("ab\xFF", 3, &bad));
+	assert_int_equal(bad, 2);
+	assert_false(text_utf8_valid("\xC0\xAF", 2, &bad));         /* overlong '/' */
+	assert_false(text_utf8_valid("\xED\xA0\x80", 3, &bad));     /* surrogate */
+	assert_false(text_utf8_valid("\xF4\x90\x80\x80", 4, &bad)); /* beyond U+10FFFF */
+	assert_false(text_utf8_valid("\xE2\x82", 2, &bad));         /* truncated */
+}
+
+static void test_sanitize_strips_terminal_controls(void **state)
+{
+	(void)state;
+	char *s = text_sanitize("a\x1b[31mred\x1b]52;c;eA==\x07 b\tc\r\x7f\xC2\x9B" "d", false);
+	assert_string_equal(s, "a[31mred]52;c;eA== b cd");
+	free(s);
+	/* bidi override, isolates, zero-width space and BOM vanish; newlines stay */
+	s = text_sanitize("x\xE2\x80\xAEy\xE2\x81\xA6z\xE2\x80\x8Bw\xEF\xBB\xBF\nv", false);
+	assert_string_equal(s, "xyzw\nv");
+	free(s);
+	/* invalid bytes become U+FFFD */
+	s = text_sanitize("ok\xFFno", false);
+	assert_string_equal(s, "ok\xEF\xBF\xBDno");
+	free(s);
+}
+
+static void test_sanitize_ascii_fallback(void **state)
+{
+	(void)state;
+	char *s = text_sanitize("\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 caf\xC3\xA9 \xE2\x86\x92 \xE4\xB8\xAD", true);
+	assert_string_equal(s, "\"quoted\" -- caf? -> ?");
+	free(s);
+}
+
+static void test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc", 3), 3);
+	assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87", 6), 4); /* two CJK: 2 columns each */
+	assert_int_equal(text_width("e\xCC\x81", 3), 1);                 /* e + combining acute */
+	int used;
+	/* a double-width character never splits across the limit */
+	assert_int_equal(text_fit("a\xE4\xB8\xAD", 4, 2, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit("a\xE4\xB8\xAD", 4, 3, &used), 4);
+	assert_int_equal(used, 3);
+}
+
+struct lines {
+	char text[16][64];
+	int count;
+};
+
+static void collect(void *ctx, const char *line, size_t len)
+{
+	struct lines *l = ctx;
+	snprintf(l->text[l->count++], 64, "%.*s", (int)len, line);
+}
+
+static void test_wrap(void **state)
+{
+	(void)state;
+	struct lines l = {.count = 0};
+	const char *p = "the quick brown fox jumps over the lazy dog";
+	text_wrap(p, strlen(p), 10, collect, &l);
+	assert_int_equal(l.count, 5);
+	assert_string_equal(l.text[0], "the quick");
+	assert_string_equal(l.text[1], "brown fox");
+	assert_string_equal(l.text[4], "dog");
+	l.count = 0;
+	p = "abcdefghijkl mn";
+	text_wrap(p, strlen(p), 5, collect, &l); /* a long word is broken */
+	assert_string_equal(l.text[0], "abcde");
+	assert_string_equal(l.text[1], "fghij");
+	assert_string_equal(l.text[2], "kl mn");
+	l.count = 0;
+	p = "\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8\xAD"; /* 6 columns of CJK into 4 */
+	text_wrap(p, strlen(p), 4, collect, &l);
+	assert_int_equal(l.count, 2);
+	assert_string_equal(l.text[0], "\xE4\xB8\xAD\xE4\xB8\xAD");
+	l.count = 0;
+	text_wrap("\xE4\xB8\xAD", 3, 1, collect, &l); /* wider than the line: still progresses */
+	assert_int_equal(l.count, 1);
+}
+
+int main(void)
+{
+	/* Widths come from the C library's tables for a UTF-8 locale. */
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_validation),
+		cmocka_unit_test(test_sanitize_strips_terminal_controls),
+		cmocka_unit_test(test_sanitize_ascii_fallback),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_wrap),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

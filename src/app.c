@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/check.h"
 #include "mlcert/clock.h"
 
 enum { RATING_AGAIN = 1, RATING_HARD = 2, RATING_GOOD = 3, RATING_EASY = 4 };
@@ -139,6 +140,7 @@ static void record(struct app *app, struct journal_event *e)
 		return;
 	}
 	study_apply(app->study, e);
+	app->review.stale = true;
 }
 
 /* A topic counts as read once the learner, reading it, has seen its last line. */
@@ -290,6 +292,14 @@ static void quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
 		app->quiz.count = 0;
 		return;
 	}
+	if (kind == APP_NODE_REVIEW) {
+		size_t due, fresh;
+		app->quiz.count = study_review_queue(app->study, clock_now(), app->new_per_day,
+						     app->quiz.questions, cap, &due, &fresh);
+		app->quiz.pos = 0;
+		quiz_reset_question(app);
+		return;
+	}
 	app->quiz.count = kind == APP_NODE_DOMAIN
 				  ? study_questions_of_domain(app->study, index, app->quiz.questions, cap)
 				  : study_questions_of_topic(app->study, index, app->quiz.questions, cap);
@@ -312,9 +322,9 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 	if (app->quiz.page && !app->quiz.page_stale && app->quiz.page_width == width)
 		return app->quiz.page;
 	manfmt_free(app->quiz.page);
-	const char *scope = app->quiz.scope.kind == APP_NODE_DOMAIN
-				    ? app->pack->meta->domains[app->quiz.scope.index].title
-				    : app->pack->topics[app->quiz.scope.index]->title;
+	const char *scope = app->quiz.scope.kind == APP_NODE_REVIEW   ? "Review"
+			    : app->quiz.scope.kind == APP_NODE_DOMAIN ? app->pack->meta->domains[app->quiz.scope.index].title
+								      : app->pack->topics[app->quiz.scope.index]->title;
 	struct manfmt_question_view view = {
 		.chosen = app->quiz.chosen,
 		.submitted = app->quiz.submitted,
@@ -373,6 +383,10 @@ static void quiz_move(struct app *app, int step)
 {
 	if (!app->quiz.count)
 		return;
+	if (app->quiz.scope.kind == APP_NODE_REVIEW && step > 0 && app->quiz.pos + 1 == app->quiz.count) {
+		app_status(app, false, "Review done: that was the last question due. R starts a new round.");
+		return;
+	}
 	size_t n = app->quiz.count;
 	app->quiz.pos = (app->quiz.pos + n + (size_t)(step > 0 ? 1 : n - 1)) % n;
 	quiz_reset_question(app);
@@ -626,6 +640,429 @@ static unsigned overlay_dispatch(struct app *app, enum action action)
 	return APP_REDRAW;
 }
 
+/* ---- review ---------------------------------------------------------------- */
+
+void app_review_counts(struct app *app, size_t *due, size_t *fresh)
+{
+	int64_t now = clock_now();
+	if (app->review.stale || app->review.day != study_day(now)) {
+		size_t cap = app->pack->question_count;
+		int *buf = malloc((cap ? cap : 1) * sizeof *buf);
+		if (buf) {
+			study_review_queue(app->study, now, app->new_per_day, buf, cap, &app->review.due,
+					   &app->review.fresh);
+			free(buf);
+		}
+		app->review.day = study_day(now);
+		app->review.stale = false;
+	}
+	*due = app->review.due;
+	*fresh = app->review.fresh;
+}
+
+static unsigned start_review(struct app *app)
+{
+	app->quiz.scope = (struct app_place){APP_NODE_DOMAIN, -1, 0};
+	quiz_set_scope(app, APP_NODE_REVIEW, 0);
+	app->focus = APP_FOCUS_QUIZ;
+	app->reader.full_width = false;
+	size_t due, fresh;
+	app->review.stale = true;
+	app_review_counts(app, &due, &fresh);
+	if (!app->quiz.count)
+		app_status(app, false, "Nothing to review today: no question is due and today's new ones are done");
+	else
+		app_status(app, false, "Review: %zu due, %zu new", due, fresh);
+	return APP_REDRAW;
+}
+
+/* ---- mock exam ----------------------------------------------------------------- */
+
+static void exam_event(struct app *app, enum journal_kind kind, const char *id, uint32_t choices,
+		       int correct, int64_t value)
+{
+	struct journal_event e = {.kind = kind, .choices = choices, .correct = correct, .value = value};
+	snprintf(e.id, sizeof e.id, "%s", id);
+	record(app, &e);
+}
+
+static const struct content_question *exam_question(const struct app *app, size_t pos)
+{
+	const struct exam *x = app->exam.exam;
+	return pos < x->count ? app->pack->questions[x->questions[pos]] : NULL;
+}
+
+static void exam_goto(struct app *app, size_t pos)
+{
+	app->exam.exam->pos = pos;
+	app->exam.top = 0;
+	app->exam.page_stale = true;
+}
+
+const struct manfmt_page *app_exam_page(struct app *app, int width)
+{
+	struct exam *x = app->exam.exam;
+	if (!x || (app->exam.stage != APP_EXAM_RUNNING && app->exam.stage != APP_EXAM_REVIEW))
+		return NULL;
+	if (app->exam.page && !app->exam.page_stale && app->exam.page_width == width)
+		return app->exam.page;
+	manfmt_free(app->exam.page);
+	struct manfmt_question_view v = {
+		.chosen = x->picks[x->pos],
+		.submitted = app->exam.stage == APP_EXAM_REVIEW,
+		.position = x->pos + 1,
+		.total = x->count,
+	};
+	app->exam.page = manfmt_question(app->pack, exam_question(app, x->pos), &v, width, app->ascii);
+	app->exam.page_width = width;
+	app->exam.page_stale = false;
+	return app->exam.page;
+}
+
+bool app_wants_tick(const struct app *app)
+{
+	return app->view == APP_VIEW_EXAM && app->exam.exam && !app->exam.exam->finished &&
+	       (app->exam.stage == APP_EXAM_RUNNING || app->exam.stage == APP_EXAM_NAVIGATOR ||
+		app->exam.stage == APP_EXAM_CONFIRM);
+}
+
+static void exam_close(struct app *app)
+{
+	exam_free(app->exam.exam);
+	app->exam.exam = NULL;
+	manfmt_free(app->exam.page);
+	app->exam.page = NULL;
+	app->view = APP_VIEW_MAIN;
+}
+
+/* Scores the exam and journals it: the finish line, then every question as an
+ * ordinary answer, so wrong (and unanswered) ones join the review queue. */
+static void exam_submit(struct app *app, bool timed_out)
+{
+	struct exam *x = app->exam.exam;
+	exam_finish(x, timed_out);
+	exam_event(app, JOURNAL_EXAM_FINISH, app->pack->meta->id, x->right, 0, (int64_t)x->count);
+	for (size_t i = 0; i < x->count; i++) {
+		const struct content_question *q = exam_question(app, i);
+		bool right = x->picks[i] == manfmt_correct_mask(q);
+		struct journal_event e = {.kind = JOURNAL_ANSWER, .choices = x->picks[i], .correct = right,
+					  .rating = right ? RATING_GOOD : RATING_AGAIN};
+		snprintf(e.id, sizeof e.id, "%s", q->id);
+		record(app, &e);
+	}
+	app->exam.stage = APP_EXAM_REPORT;
+	app->exam.top = 0;
+	app->exam.cursor = 0;
+	if (!app->status_is_error)
+		app_status(app, false, timed_out ? "Time is up: the exam was submitted as it stood"
+						 : "Exam submitted and saved");
+}
+
+/* Leaves a running exam for later: the time used so far is journaled. */
+static void exam_pause(struct app *app)
+{
+	struct exam *x = app->exam.exam;
+	if (!x || x->finished)
+		return;
+	int64_t now = clock_now();
+	exam_event(app, JOURNAL_EXAM_PAUSE, app->pack->meta->id, 0, 0, exam_seconds_used(x, now));
+	x->used_before = exam_seconds_used(x, now);
+	x->sitting_start = now;
+}
+
+void app_shutdown(struct app *app)
+{
+	if (app->view == APP_VIEW_EXAM && app->exam.exam && !app->exam.exam->finished &&
+	    app->exam.stage != APP_EXAM_INTRO && app->exam.stage != APP_EXAM_RESUME)
+		exam_pause(app);
+}
+
+static unsigned exam_open(struct app *app)
+{
+	app->reader.full_width = false;
+	app->view = APP_VIEW_EXAM;
+	app->exam.top = 0;
+	if (app->exam.exam && !app->exam.exam->finished) {
+		app->exam.stage = APP_EXAM_RUNNING;
+		app->exam.exam->sitting_start = clock_now();
+		app->exam.page_stale = true;
+		return APP_REDRAW;
+	}
+	exam_free(app->exam.exam);
+	app->exam.exam = NULL;
+	app->exam.stage = app->study->exam.active ? APP_EXAM_RESUME : APP_EXAM_INTRO;
+	return APP_REDRAW;
+}
+
+static void exam_begin(struct app *app)
+{
+	int64_t now = clock_now();
+	struct exam *x = NULL;
+	if (app->exam.stage == APP_EXAM_RESUME) {
+		x = exam_resume(app->pack, &app->study->exam, now);
+	} else {
+		x = exam_new(app->pack, (uint64_t)now, now);
+		if (x)
+			exam_event(app, JOURNAL_EXAM_START, app->pack->meta->id, 0, 0, (int64_t)x->seed);
+	}
+	if (!x) {
+		app_status(app, true, "Out of memory: cannot start the exam");
+		return;
+	}
+	app->exam.exam = x;
+	app->exam.stage = APP_EXAM_RUNNING;
+	exam_goto(app, 0);
+	if (exam_seconds_left(x, now) == 0)
+		exam_submit(app, true);
+}
+
+static unsigned exam_tick(struct app *app)
+{
+	struct exam *x = app->exam.exam;
+	if (!app_wants_tick(app))
+		return APP_UNCHANGED;
+	int64_t now = clock_now();
+	if (exam_seconds_left(x, now) == 0) {
+		exam_submit(app, true);
+		return APP_REDRAW;
+	}
+	if (now == app->exam.shown_second)
+		return APP_UNCHANGED;
+	app->exam.shown_second = now;
+	return APP_REDRAW;
+}
+
+static size_t exam_max_top(struct app *app)
+{
+	const struct manfmt_page *page = app_exam_page(app, app->overlay_width > 0 ? app->overlay_width : 80);
+	size_t h = app->overlay_height > 2 ? (size_t)app->overlay_height - 2 : 1;
+	return page && page->count > h ? page->count - h : 0;
+}
+
+static unsigned exam_dispatch(struct app *app, enum action action, int arg)
+{
+	struct exam *x = app->exam.exam;
+	size_t h = app->overlay_height > 2 ? (size_t)app->overlay_height - 2 : 1;
+	switch (app->exam.stage) {
+	case APP_EXAM_INTRO:
+	case APP_EXAM_RESUME:
+		if (action == ACTION_OPEN || action == ACTION_CONFIRM) {
+			exam_begin(app);
+		} else if (action == ACTION_SUBMIT_EXAM && app->exam.stage == APP_EXAM_RESUME) {
+			exam_begin(app);
+			if (app->exam.exam && !app->exam.exam->finished)
+				exam_submit(app, false);
+		} else if (action == ACTION_CLOSE || action == ACTION_QUIT) {
+			exam_close(app);
+		} else {
+			return APP_UNCHANGED;
+		}
+		return APP_REDRAW;
+	case APP_EXAM_RUNNING:
+		switch (action) {
+		case ACTION_CHOOSE:
+			if (!exam_choose(x, (unsigned)arg)) {
+				app_status(app, false, "This question has choices a-%c",
+					   'a' + exam_question(app, x->pos)->choices_count - 1);
+				return APP_REDRAW;
+			}
+			exam_event(app, JOURNAL_EXAM_PICK, exam_question(app, x->pos)->id, x->picks[x->pos], 0, 0);
+			app->exam.page_stale = true;
+			return APP_REDRAW;
+		case ACTION_NEXT_QUESTION:
+		case ACTION_OPEN:
+			if (x->pos + 1 < x->count)
+				exam_goto(app, x->pos + 1);
+			else
+				app->exam.stage = APP_EXAM_CONFIRM;
+			return APP_REDRAW;
+		case ACTION_PREV_QUESTION:
+			if (x->pos)
+				exam_goto(app, x->pos - 1);
+			return APP_REDRAW;
+		case ACTION_FLAG:
+			x->flags[x->pos] = !x->flags[x->pos];
+			exam_event(app, JOURNAL_EXAM_FLAG, exam_question(app, x->pos)->id, 0, x->flags[x->pos], 0);
+			return APP_REDRAW;
+		case ACTION_NAVIGATOR:
+			app->exam.stage = APP_EXAM_NAVIGATOR;
+			app->exam.cursor = x->pos;
+			return APP_REDRAW;
+		case ACTION_SUBMIT_EXAM:
+			app->exam.stage = APP_EXAM_CONFIRM;
+			return APP_REDRAW;
+		case ACTION_MOVE_DOWN:
+			if (app->exam.top < exam_max_top(app))
+				app->exam.top++;
+			return APP_REDRAW;
+		case ACTION_MOVE_UP:
+			if (app->exam.top)
+				app->exam.top--;
+			return APP_REDRAW;
+		case ACTION_QUIT:
+		case ACTION_CLOSE:
+			exam_pause(app);
+			app->view = APP_VIEW_MAIN;
+			app_status(app, false, "Exam paused with its clock stopped: X resumes it");
+			return APP_REDRAW;
+		case ACTION_TICK:
+			return exam_tick(app);
+		default:
+			return APP_UNCHANGED;
+		}
+	case APP_EXAM_NAVIGATOR:
+		switch (action) {
+		case ACTION_MOVE_DOWN:
+			if (app->exam.cursor + 1 < x->count)
+				app->exam.cursor++;
+			return APP_REDRAW;
+		case ACTION_MOVE_UP:
+			if (app->exam.cursor)
+				app->exam.cursor--;
+			return APP_REDRAW;
+		case ACTION_PAGE_DOWN:
+			app->exam.cursor = app->exam.cursor + h < x->count ? app->exam.cursor + h : x->count - 1;
+			return APP_REDRAW;
+		case ACTION_PAGE_UP:
+			app->exam.cursor = app->exam.cursor > h ? app->exam.cursor - h : 0;
+			return APP_REDRAW;
+		case ACTION_TOP:
+			app->exam.cursor = 0;
+			return APP_REDRAW;
+		case ACTION_BOTTOM:
+			app->exam.cursor = x->count - 1;
+			return APP_REDRAW;
+		case ACTION_OPEN:
+			exam_goto(app, app->exam.cursor);
+			app->exam.stage = APP_EXAM_RUNNING;
+			return APP_REDRAW;
+		case ACTION_NAVIGATOR:
+		case ACTION_CLOSE:
+		case ACTION_QUIT:
+			app->exam.stage = APP_EXAM_RUNNING;
+			return APP_REDRAW;
+		case ACTION_SUBMIT_EXAM:
+			app->exam.stage = APP_EXAM_CONFIRM;
+			return APP_REDRAW;
+		case ACTION_TICK:
+			return exam_tick(app);
+		default:
+			return APP_UNCHANGED;
+		}
+	case APP_EXAM_CONFIRM:
+		switch (action) {
+		case ACTION_CONFIRM:
+			exam_submit(app, false);
+			return APP_REDRAW;
+		case ACTION_CLOSE:
+		case ACTION_QUIT:
+		case ACTION_NEXT_QUESTION: /* n: no, keep going */
+			app->exam.stage = APP_EXAM_RUNNING;
+			return APP_REDRAW;
+		case ACTION_TICK:
+			return exam_tick(app);
+		default:
+			return APP_UNCHANGED;
+		}
+	case APP_EXAM_REPORT:
+		switch (action) {
+		case ACTION_OPEN:
+			app->exam.stage = APP_EXAM_REVIEW;
+			exam_goto(app, 0);
+			return APP_REDRAW;
+		case ACTION_CLOSE:
+		case ACTION_QUIT:
+			exam_close(app);
+			return APP_REDRAW;
+		case ACTION_MOVE_DOWN:
+			app->exam.top++;
+			return APP_REDRAW;
+		case ACTION_MOVE_UP:
+			if (app->exam.top)
+				app->exam.top--;
+			return APP_REDRAW;
+		default:
+			return APP_UNCHANGED;
+		}
+	case APP_EXAM_REVIEW:
+		switch (action) {
+		case ACTION_NEXT_QUESTION:
+		case ACTION_OPEN:
+			if (x->pos + 1 < x->count)
+				exam_goto(app, x->pos + 1);
+			else
+				app_status(app, false, "That was the last question: q returns to the report");
+			return APP_REDRAW;
+		case ACTION_PREV_QUESTION:
+			if (x->pos)
+				exam_goto(app, x->pos - 1);
+			return APP_REDRAW;
+		case ACTION_MOVE_DOWN:
+		case ACTION_PAGE_DOWN:
+			app->exam.top += action == ACTION_PAGE_DOWN ? h : 1;
+			if (app->exam.top > exam_max_top(app))
+				app->exam.top = exam_max_top(app);
+			return APP_REDRAW;
+		case ACTION_MOVE_UP:
+		case ACTION_PAGE_UP: {
+			size_t by = action == ACTION_PAGE_UP ? h : 1;
+			app->exam.top = app->exam.top > by ? app->exam.top - by : 0;
+			return APP_REDRAW;
+		}
+		case ACTION_CLOSE:
+		case ACTION_QUIT:
+			app->exam.stage = APP_EXAM_REPORT;
+			app->exam.top = 0;
+			return APP_REDRAW;
+		default:
+			return APP_UNCHANGED;
+		}
+	}
+	return APP_UNCHANGED;
+}
+
+/* ---- prompt -------------------------------------------------------------------- */
+
+static unsigned prompt_dispatch(struct app *app, enum action action, int arg)
+{
+	switch (action) {
+	case ACTION_PROMPT_CHAR:
+		if (arg >= 0x20 && arg < 0x7f && app->prompt.len + 1 < sizeof app->prompt.text) {
+			app->prompt.text[app->prompt.len++] = (char)arg;
+			app->prompt.text[app->prompt.len] = '\0';
+		}
+		return APP_REDRAW;
+	case ACTION_PROMPT_ERASE:
+		if (app->prompt.len)
+			app->prompt.text[--app->prompt.len] = '\0';
+		return APP_REDRAW;
+	case ACTION_CLOSE:
+		app->prompt.kind = APP_PROMPT_NONE;
+		return APP_REDRAW;
+	case ACTION_OPEN: {
+		int y, m, d;
+		if (!check_parse_date(app->prompt.text, &y, &m, &d)) {
+			app_status(app, true, "'%s' is not a date: type it as YYYY-MM-DD", app->prompt.text);
+			return APP_REDRAW;
+		}
+		/* days from the civil date (proleptic Gregorian), as seconds at midnight UTC */
+		int64_t yy = y - (m <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
+		int64_t yoe = yy - era * 400, mp = (m + 9) % 12;
+		int64_t doy = (153 * mp + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+		int64_t days = era * 146097 + doe - 719468;
+		struct journal_event e = {.kind = JOURNAL_SETTING, .value = days * STUDY_DAY};
+		snprintf(e.id, sizeof e.id, "exam-date");
+		record(app, &e);
+		app->prompt.kind = APP_PROMPT_NONE;
+		if (!app->status_is_error)
+			app_status(app, false, "Exam date set to %s", app->prompt.text);
+		return APP_REDRAW;
+	}
+	default:
+		return APP_UNCHANGED;
+	}
+}
+
 /* ---- dispatch ------------------------------------------------------------- */
 
 unsigned app_dispatch(struct app *app, enum action action, int arg)
@@ -635,9 +1072,25 @@ unsigned app_dispatch(struct app *app, enum action action, int arg)
 	app->status_is_error = false;
 	if (action == ACTION_REDRAW)
 		return APP_REDRAW | APP_REPAINT;
+	if (action == ACTION_TICK)
+		return app->view == APP_VIEW_EXAM ? exam_dispatch(app, action, arg) : APP_UNCHANGED;
+	if (app->prompt.kind != APP_PROMPT_NONE)
+		return reaction | prompt_dispatch(app, action, arg);
+	if (app->view == APP_VIEW_EXAM)
+		return reaction | exam_dispatch(app, action, arg);
+	if (app->view == APP_VIEW_DASHBOARD && action == ACTION_SET_EXAM_DATE) {
+		app->prompt.kind = APP_PROMPT_EXAM_DATE;
+		app->prompt.len = 0;
+		app->prompt.text[0] = '\0';
+		return APP_REDRAW;
+	}
 	if (app->view != APP_VIEW_MAIN)
 		return reaction | overlay_dispatch(app, action);
 	switch (action) {
+	case ACTION_REVIEW:
+		return start_review(app);
+	case ACTION_EXAM:
+		return exam_open(app);
 	case ACTION_QUIT:
 		if (app->reader.full_width) {
 			app->reader.full_width = false;
@@ -704,8 +1157,14 @@ struct app *app_new(const struct content_pack *pack, struct study *study, struct
 	app->reader.link = -1;
 	app->reader.shown = (struct app_place){APP_NODE_DOMAIN, -1, 0};
 	app->quiz.scope = (struct app_place){APP_NODE_DOMAIN, -1, 0};
+	app->new_per_day = 10;
+	app->review.stale = true;
 	tree_rebuild(app);
 	follow_tree_cursor(app);
+	if (study->exam.active) {
+		app->view = APP_VIEW_EXAM;
+		app->exam.stage = APP_EXAM_RESUME;
+	}
 	if (!journal)
 		app_status(app, true, "Progress is NOT being saved (no state folder)");
 	return app;
@@ -717,6 +1176,8 @@ void app_free(struct app *app)
 		return;
 	manfmt_free(app->reader.page);
 	manfmt_free(app->quiz.page);
+	manfmt_free(app->exam.page);
+	exam_free(app->exam.exam);
 	free(app->quiz.questions);
 	free(app->tree.domain_open);
 	free(app->tree.topic_open);
@@ -725,8 +1186,9 @@ void app_free(struct app *app)
 }
 
 void app_set_geometry(struct app *app, int reader_width, int reader_height, int tree_height,
-		      int quiz_width, int quiz_height, int overlay_height)
+		      int quiz_width, int quiz_height, int overlay_width, int overlay_height)
 {
+	app->overlay_width = overlay_width;
 	app->reader_width = reader_width;
 	app->reader_height = reader_height;
 	app->tree_height = tree_height;

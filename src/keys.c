@@ -27,6 +27,8 @@ static const struct keys_binding bindings[] = {
 	{KEYS_ANY, KEY_BTAB, ACTION_FOCUS_PREV, 0, "Shift-Tab"},
 	{KEYS_ANY, 'f', ACTION_FULL_WIDTH, 0, "f"},
 	{KEYS_ANY, 'D', ACTION_DASHBOARD, 0, "D"},
+	{KEYS_ANY, 'R', ACTION_REVIEW, 0, "R"},
+	{KEYS_ANY, 'X', ACTION_EXAM, 0, "X"},
 	{KEYS_ANY, '?', ACTION_HELP, 0, "?"},
 	{KEYS_ANY, KEY_F(1), ACTION_HELP, 0, "F1"},
 	{KEYS_ANY, 27, ACTION_CLOSE, 0, "Esc"},
@@ -67,6 +69,41 @@ static const struct keys_binding bindings[] = {
 	{KEYS_QUIZ, '-', ACTION_MARK_GUESSED, 0, "-"},
 	{KEYS_QUIZ, '+', ACTION_MARK_EASY, 0, "+"},
 	{KEYS_QUIZ, '=', ACTION_MARK_EASY, 0, NULL},
+
+	{KEYS_DASHBOARD, 'e', ACTION_SET_EXAM_DATE, 0, "e"},
+
+	{KEYS_EXAM, 'a', ACTION_CHOOSE, 0, "a-h"},
+	{KEYS_EXAM, 'b', ACTION_CHOOSE, 1, NULL},
+	{KEYS_EXAM, 'c', ACTION_CHOOSE, 2, NULL},
+	{KEYS_EXAM, 'd', ACTION_CHOOSE, 3, NULL},
+	{KEYS_EXAM, 'e', ACTION_CHOOSE, 4, NULL},
+	{KEYS_EXAM, 'f', ACTION_CHOOSE, 5, NULL},
+	{KEYS_EXAM, 'g', ACTION_CHOOSE, 6, NULL},
+	{KEYS_EXAM, 'h', ACTION_CHOOSE, 7, NULL},
+	{KEYS_EXAM, '1', ACTION_CHOOSE, 0, "1-8"},
+	{KEYS_EXAM, '2', ACTION_CHOOSE, 1, NULL},
+	{KEYS_EXAM, '3', ACTION_CHOOSE, 2, NULL},
+	{KEYS_EXAM, '4', ACTION_CHOOSE, 3, NULL},
+	{KEYS_EXAM, '5', ACTION_CHOOSE, 4, NULL},
+	{KEYS_EXAM, '6', ACTION_CHOOSE, 5, NULL},
+	{KEYS_EXAM, '7', ACTION_CHOOSE, 6, NULL},
+	{KEYS_EXAM, '8', ACTION_CHOOSE, 7, NULL},
+	{KEYS_EXAM, 'n', ACTION_NEXT_QUESTION, 0, "n"},
+	{KEYS_EXAM, KEY_RIGHT, ACTION_NEXT_QUESTION, 0, "Right"},
+	{KEYS_EXAM, 'p', ACTION_PREV_QUESTION, 0, "p"},
+	{KEYS_EXAM, KEY_LEFT, ACTION_PREV_QUESTION, 0, "Left"},
+	{KEYS_EXAM, 'm', ACTION_FLAG, 0, "m"},
+	{KEYS_EXAM, 'v', ACTION_NAVIGATOR, 0, "v"},
+	{KEYS_EXAM, 'S', ACTION_SUBMIT_EXAM, 0, "S"},
+	{KEYS_EXAM, 'y', ACTION_CONFIRM, 0, "y"},
+
+	{KEYS_PROMPT, '\n', ACTION_OPEN, 0, "Enter"},
+	{KEYS_PROMPT, '\r', ACTION_OPEN, 0, NULL},
+	{KEYS_PROMPT, KEY_ENTER, ACTION_OPEN, 0, NULL},
+	{KEYS_PROMPT, 27, ACTION_CLOSE, 0, "Esc"},
+	{KEYS_PROMPT, KEY_BACKSPACE, ACTION_PROMPT_ERASE, 0, "Backspace"},
+	{KEYS_PROMPT, 127, ACTION_PROMPT_ERASE, 0, NULL},
+	{KEYS_PROMPT, CTRL('h'), ACTION_PROMPT_ERASE, 0, NULL},
 };
 
 enum { BINDING_COUNT = sizeof bindings / sizeof bindings[0] };
@@ -82,7 +119,15 @@ static const struct keys_binding *find(enum keys_context context, int key)
 enum action keys_lookup(enum keys_context context, int key, int *arg)
 {
 	const struct keys_binding *b = find(context, key);
-	/* Overlays scroll and close; they take the general keys but not a pane's. */
+	/* A prompt takes every printable key as text; other contexts fall back
+	 * to the general keys (but never to another pane's). */
+	if (!b && context == KEYS_PROMPT) {
+		if (arg)
+			*arg = key;
+		return key >= 0x20 && key < 0x7f ? ACTION_PROMPT_CHAR : ACTION_NONE;
+	}
+	if (!b && (context == KEYS_DASHBOARD))
+		b = find(KEYS_OVERLAY, key);
 	if (!b)
 		b = find(KEYS_ANY, key);
 	if (arg)
@@ -104,6 +149,9 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_READER] = "In the reader",
 		[KEYS_QUIZ] = "In the quiz panel",
 		[KEYS_OVERLAY] = "In help and the dashboard",
+		[KEYS_DASHBOARD] = "On the dashboard",
+		[KEYS_EXAM] = "In the mock exam",
+		[KEYS_PROMPT] = "At a prompt",
 	};
 	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";
 }

@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "mlcert/app.h"
+#include "mlcert/check.h"
+#include "mlcert/clock.h"
 #include "mlcert/lint.h"
+#include "mlcert/plain.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
 #include "mlcert/ui.h"
@@ -24,13 +27,20 @@ static const char usage_text[] =
 	"\n"
 	"commands:\n"
 	"  lint [DIR] [--json]   check a content pack (default: the bundled pack)\n"
-	"  stats [--json]        print progress per exam domain\n"
+	"  stats [--json]        print progress per exam domain (and, in JSON, each\n"
+	"                        question's FSRS stability, difficulty, due date, recall)\n"
+	"  quiz --plain [--topic ID | --question ID | --review | --exam]\n"
+	"                        study line by line on stdin/stdout (screen readers,\n"
+	"                        TERM=dumb, scripts); the default is --review\n"
 	"\n"
 	"options:\n"
 	"  --content DIR         study the pack in DIR instead of the bundled one\n"
 	"  --state DIR           keep progress in DIR (default: $XDG_STATE_HOME/mlcert,\n"
 	"                        or ~/.local/state/mlcert)\n"
 	"  --color=WHEN          never, always or auto (default; NO_COLOR turns it off)\n"
+	"  --exam-date DATE      your exam day (YYYY-MM-DD), for the readiness forecast\n"
+	"  --retention R         FSRS desired retention, 0.7 to 0.99 (default 0.9)\n"
+	"  --new-per-day N       new questions a review may add per day (default 10)\n"
 	"  --version             print the version\n"
 	"  --help                print this help\n"
 	"\n"
@@ -40,6 +50,9 @@ struct options {
 	const char *content_dir;
 	const char *state_dir;
 	const char *color; /* never, always, auto */
+	const char *exam_date;
+	double retention;
+	unsigned new_per_day;
 };
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -73,13 +86,66 @@ static int command_lint(int argc, char **argv, const struct options *o)
 			stderr);
 }
 
+/* Days since the epoch of a YYYY-MM-DD date, as seconds at midnight UTC. */
+static int64_t date_seconds(int y, int m, int d)
+{
+	int64_t yy = y - (m <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400, mp = (m + 9) % 12;
+	int64_t doy = (153 * mp + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 86400;
+}
+
 static int open_session(struct session *s, const struct options *o)
 {
-	struct session_options so = {.content_dir = o->content_dir, .state_dir = o->state_dir};
+	struct session_options so = {.content_dir = o->content_dir, .state_dir = o->state_dir,
+				     .retention = o->retention};
 	int status = session_open(s, &so);
 	diag_print(&s->diags, stderr);
-	if (status != 0)
+	if (status != 0) {
 		session_close(s);
+		return status;
+	}
+	if (o->exam_date) {
+		int y, m, d;
+		check_parse_date(o->exam_date, &y, &m, &d);
+		struct journal_event e = {.kind = JOURNAL_SETTING, .time = clock_now(),
+					  .value = date_seconds(y, m, d)};
+		snprintf(e.id, sizeof e.id, "exam-date");
+		char why[512];
+		if (e.value != s->study->exam_date && !journal_append(s->journal, &e, why, sizeof why))
+			fprintf(stderr, "mlcert: %s\n", why);
+		s->study->exam_date = e.value;
+	}
+	return 0;
+}
+
+static int command_quiz(int argc, char **argv, const struct options *o)
+{
+	bool plain = false;
+	enum plain_mode mode = PLAIN_REVIEW;
+	const char *id = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--plain") == 0)
+			plain = true;
+		else if (strcmp(argv[i], "--review") == 0)
+			mode = PLAIN_REVIEW;
+		else if (strcmp(argv[i], "--exam") == 0)
+			mode = PLAIN_EXAM;
+		else if ((strcmp(argv[i], "--topic") == 0 || strcmp(argv[i], "--question") == 0) && i + 1 < argc) {
+			mode = argv[i][2] == 't' ? PLAIN_TOPIC : PLAIN_QUESTION;
+			id = argv[++i];
+		} else
+			return usage_error("quiz: unknown or incomplete argument '%s'", argv[i]);
+	}
+	if (!plain)
+		return usage_error("quiz needs --plain (the full-screen quiz is 'mlcert' itself)");
+	struct session s;
+	int status = open_session(&s, o);
+	if (status != 0)
+		return status;
+	struct plain_session ps = {s.pack, s.study, s.journal, o->new_per_day, stdin, stdout};
+	status = plain_run(&ps, mode, id);
+	session_close(&s);
 	return status;
 }
 
@@ -128,6 +194,7 @@ static int command_study(const struct options *o)
 		fputs("mlcert: out of memory\n", stderr);
 		return 2;
 	}
+	app->new_per_day = o->new_per_day;
 	if (s.diags.warnings)
 		app_status(app, true, "%zu journal lines were damaged and skipped: see 'mlcert stats'",
 			   s.diags.warnings);
@@ -162,6 +229,27 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 			o->content_dir = a + 10;
 		} else if (strncmp(a, "--state=", 8) == 0) {
 			o->state_dir = a + 8;
+		} else if (strcmp(a, "--exam-date") == 0 && i + 1 < argc) {
+			int y, m, d;
+			if (!check_parse_date(argv[i + 1], &y, &m, &d)) {
+				*status = usage_error("--exam-date wants YYYY-MM-DD, not '%s'", argv[i + 1]);
+				return -1;
+			}
+			o->exam_date = argv[++i];
+		} else if (strcmp(a, "--retention") == 0 && i + 1 < argc) {
+			char *end;
+			o->retention = strtod(argv[++i], &end);
+			if (*end || o->retention < 0.7 || o->retention > 0.99) {
+				*status = usage_error("--retention wants a number from 0.7 to 0.99, not '%s'", argv[i]);
+				return -1;
+			}
+		} else if (strcmp(a, "--new-per-day") == 0 && i + 1 < argc) {
+			int n;
+			if (!check_parse_int(argv[++i], 0, 1000, &n)) {
+				*status = usage_error("--new-per-day wants a whole number from 0 to 1000, not '%s'", argv[i]);
+				return -1;
+			}
+			o->new_per_day = (unsigned)n;
 		} else if (strncmp(a, "--color=", 8) == 0 &&
 			   (strcmp(a + 8, "never") == 0 || strcmp(a + 8, "always") == 0 ||
 			    strcmp(a + 8, "auto") == 0)) {
@@ -177,7 +265,7 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	struct options o = {.color = "auto"};
+	struct options o = {.color = "auto", .new_per_day = 10};
 	int status = 0;
 	int cmd = parse_options(argc, argv, &o, &status);
 	if (cmd < 0)
@@ -188,5 +276,7 @@ int main(int argc, char **argv)
 		return command_lint(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "stats") == 0)
 		return command_stats(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "quiz") == 0)
+		return command_quiz(argc - cmd, argv + cmd, &o);
 	return usage_error("unknown command '%s'", argv[cmd]);
 }

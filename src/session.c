@@ -34,6 +34,8 @@ int session_open(struct session *s, const struct session_options *o)
 		diag_add(&s->diags, DIAG_ERROR, "", 0, 0, "out of memory");
 		return 2;
 	}
+	if (o->retention > 0)
+		s->study->fsrs.desired_retention = o->retention;
 	if (!journal_replay(s->journal, study_apply, s->study, &s->diags))
 		return 2;
 	return 0;

@@ -1,6 +1,9 @@
 /* stats — progress per domain as text or JSON. */
 #include "mlcert/stats.h"
 
+#include <time.h>
+
+#include "mlcert/clock.h"
 #include "mlcert/jsonw.h"
 
 static unsigned percent(size_t part, size_t whole)
@@ -49,7 +52,28 @@ void stats_print(const struct study *study, bool json, FILE *out)
 		}
 		fputs("],\"total\":{", out);
 		json_stats(&total, out);
-		fputs("}}\n", out);
+		fputs("},\"questions\":[", out);
+		int64_t now = clock_now();
+		bool first = true;
+		for (size_t i = 0; i < pack->question_count; i++) {
+			const struct study_question *p = &study->questions[i];
+			if (!p->has_memory)
+				continue;
+			char due[16];
+			time_t t = (time_t)p->due;
+			struct tm tm;
+			gmtime_r(&t, &tm);
+			strftime(due, sizeof due, "%Y-%m-%d", &tm);
+			fputs(first ? "{\"id\":" : ",{\"id\":", out);
+			first = false;
+			jsonw_string(out, pack->questions[i]->id);
+			fprintf(out,
+				",\"attempts\":%u,\"right\":%u,\"stability\":%.6f,\"difficulty\":%.6f,"
+				"\"due\":\"%s\",\"retrievability\":%.6f}",
+				p->attempts, p->right, p->memory.stability, p->memory.difficulty, due,
+				study_recall(study, (int)i, now));
+		}
+		fputs("]}\n", out);
 		return;
 	}
 	fprintf(out, "%s\n", pack->meta->title);

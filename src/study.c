@@ -11,17 +11,23 @@ struct study *study_new(const struct content_pack *pack)
 		return NULL;
 	size_t nq = pack->question_count, nt = pack->topic_count;
 	s->pack = pack;
+	fsrs_params_default(&s->fsrs);
 	s->questions = calloc(nq ? nq : 1, sizeof *s->questions);
 	s->topic_read = calloc(nt ? nt : 1, sizeof *s->topic_read);
 	s->bookmarked = calloc(nt ? nt : 1, sizeof *s->bookmarked);
 	s->topic_q_start = calloc(nt + 1, sizeof *s->topic_q_start);
+	s->exam.picks = calloc(nq ? nq : 1, sizeof *s->exam.picks);
+	s->exam.flags = calloc(nq ? nq : 1, sizeof *s->exam.flags);
 	size_t links = 0;
 	for (size_t i = 0; i < nq; i++)
 		links += pack->questions[i]->topics_count;
 	s->topic_q = calloc(links ? links : 1, sizeof *s->topic_q);
 	s->mastery = calloc(nt ? nt : 1, sizeof *s->mastery);
 	s->mastery_stale = true;
-	if (!s->mastery || !s->questions || !s->topic_read || !s->bookmarked || !s->topic_q_start || !s->topic_q) {
+	size_t *fill = calloc(nt ? nt : 1, sizeof *fill);
+	if (!fill || !s->mastery || !s->questions || !s->topic_read || !s->bookmarked ||
+	    !s->topic_q_start || !s->topic_q || !s->exam.picks || !s->exam.flags) {
+		free(fill);
 		study_free(s);
 		return NULL;
 	}
@@ -36,11 +42,6 @@ struct study *study_new(const struct content_pack *pack)
 		}
 	for (size_t t = 0; t < nt; t++)
 		s->topic_q_start[t + 1] += s->topic_q_start[t];
-	size_t *fill = calloc(nt ? nt : 1, sizeof *fill);
-	if (!fill) {
-		study_free(s);
-		return NULL;
-	}
 	for (size_t i = 0; i < nq; i++)
 		for (unsigned k = 0; k < pack->questions[i]->topics_count; k++) {
 			const struct content_topic *t = content_find_topic(pack, pack->questions[i]->topics[k]);
@@ -61,39 +62,166 @@ void study_free(struct study *s)
 	free(s->topic_q_start);
 	free(s->topic_q);
 	free(s->mastery);
+	free(s->answer_times);
+	free(s->exam.picks);
+	free(s->exam.flags);
+	free(s->exams);
 	free(s);
+}
+
+int64_t study_day(int64_t time)
+{
+	return time >= 0 ? time / STUDY_DAY : -((-time + STUDY_DAY - 1) / STUDY_DAY);
+}
+
+/* One FSRS review of question p at time t with rating g, from its current state. */
+static void review(struct study *s, struct study_question *p, int64_t t, int g)
+{
+	p->before_has_memory = p->has_memory;
+	p->before = p->memory;
+	p->before_time = p->last_time;
+	if (!p->has_memory) {
+		p->memory = fsrs_first(&s->fsrs, (enum fsrs_rating)g);
+	} else {
+		/* Whole calendar days, as ts-fsrs's scheduler counts them. */
+		double elapsed = (double)(study_day(t) - study_day(p->last_time));
+		p->memory = fsrs_next(&s->fsrs, p->memory, elapsed < 0 ? 0 : elapsed, (enum fsrs_rating)g);
+	}
+	p->has_memory = true;
+	p->last_time = t;
+	p->due = t + (int64_t)fsrs_interval_days(&s->fsrs, p->memory.stability) * STUDY_DAY;
+}
+
+/* A "guessed"/"easy" mark re-runs the last review with the new rating. */
+static void amend(struct study *s, struct study_question *p, int g)
+{
+	int64_t t = p->last_time;
+	p->has_memory = p->before_has_memory;
+	p->memory = p->before;
+	p->last_time = p->before_time;
+	review(s, p, t, g);
+}
+
+static void record_answer_time(struct study *s, int64_t t)
+{
+	if (s->answer_count == s->answer_cap) {
+		size_t cap = s->answer_cap ? s->answer_cap * 2 : 256;
+		int64_t *times = realloc(s->answer_times, cap * sizeof *times);
+		if (!times)
+			return;
+		s->answer_times = times;
+		s->answer_cap = cap;
+	}
+	s->answer_times[s->answer_count++] = t;
+}
+
+static void close_exam(struct study *s)
+{
+	size_t nq = s->pack->question_count;
+	s->exam.active = false;
+	memset(s->exam.picks, 0, (nq ? nq : 1) * sizeof *s->exam.picks);
+	memset(s->exam.flags, 0, (nq ? nq : 1) * sizeof *s->exam.flags);
+}
+
+static void apply_exam(struct study *s, const struct journal_event *e)
+{
+	if (e->kind == JOURNAL_EXAM_START) {
+		close_exam(s);
+		s->exam.active = true;
+		s->exam.seed = (uint64_t)e->value;
+		s->exam.started = e->time;
+		s->exam.seconds_used = 0;
+		s->exam.last_event = e->time;
+		return;
+	}
+	if (!s->exam.active)
+		return;
+	if (e->kind == JOURNAL_EXAM_FINISH) {
+		if (s->exam_count == s->exam_cap) {
+			size_t cap = s->exam_cap ? s->exam_cap * 2 : 8;
+			struct study_exam_result *r = realloc(s->exams, cap * sizeof *r);
+			if (r) {
+				s->exams = r;
+				s->exam_cap = cap;
+			}
+		}
+		if (s->exam_count < s->exam_cap)
+			s->exams[s->exam_count++] = (struct study_exam_result){
+				e->time, e->choices, (unsigned)(e->value > 0 ? e->value : 0)};
+		close_exam(s);
+		return;
+	}
+	if (e->kind == JOURNAL_EXAM_PAUSE) {
+		s->exam.seconds_used = e->value;
+		s->exam.last_event = e->time;
+		return;
+	}
+	/* Without a pause event (a crash), the time up to the last answer was used. */
+	if (e->time > s->exam.last_event) {
+		s->exam.seconds_used += e->time - s->exam.last_event;
+		s->exam.last_event = e->time;
+	}
+	const struct content_question *q = content_find_question(s->pack, e->id);
+	if (!q) {
+		s->events_unknown++;
+		return;
+	}
+	if (e->kind == JOURNAL_EXAM_PICK)
+		s->exam.picks[q->index] = e->choices;
+	else if (e->kind == JOURNAL_EXAM_FLAG)
+		s->exam.flags[q->index] = e->correct != 0;
 }
 
 void study_apply(void *ctx, const struct journal_event *e)
 {
 	struct study *s = ctx;
 	const struct content_pack *pack = s->pack;
-	if (e->kind == JOURNAL_ANSWER || e->kind == JOURNAL_RATE) {
+	switch (e->kind) {
+	case JOURNAL_ANSWER:
+	case JOURNAL_RATE: {
 		const struct content_question *q = content_find_question(pack, e->id);
 		if (!q) {
 			s->events_unknown++;
 			return;
 		}
 		struct study_question *p = &s->questions[q->index];
+		int g = e->rating >= 1 && e->rating <= 4 ? e->rating : (e->correct ? 3 : 1);
 		if (e->kind == JOURNAL_ANSWER) {
+			if (!p->attempts)
+				p->first_time = e->time;
 			p->attempts++;
 			p->right += e->correct ? 1 : 0;
 			p->last_correct = e->correct;
-			p->last_time = e->time;
+			review(s, p, e->time, g);
+			record_answer_time(s, e->time);
 			s->mastery_stale = true;
+		} else if (p->attempts) {
+			amend(s, p, g);
 		}
-		p->last_rating = e->rating;
+		p->last_rating = g;
 		return;
 	}
-	const struct content_topic *t = content_find_topic(pack, e->id);
-	if (!t) {
-		s->events_unknown++;
+	case JOURNAL_READ:
+	case JOURNAL_BOOKMARK: {
+		const struct content_topic *t = content_find_topic(pack, e->id);
+		if (!t) {
+			s->events_unknown++;
+			return;
+		}
+		if (e->kind == JOURNAL_READ)
+			s->topic_read[t->index] = true;
+		else
+			s->bookmarked[t->index] = e->value != 0;
 		return;
 	}
-	if (e->kind == JOURNAL_READ)
-		s->topic_read[t->index] = true;
-	else if (e->kind == JOURNAL_BOOKMARK)
-		s->bookmarked[t->index] = e->value != 0;
+	case JOURNAL_SETTING:
+		if (strcmp(e->id, "exam-date") == 0)
+			s->exam_date = e->value;
+		return;
+	default:
+		apply_exam(s, e);
+		return;
+	}
 }
 
 void study_domain_stats(const struct study *s, int domain, struct study_stats *out)
@@ -192,4 +320,108 @@ void study_topic_mastery(struct study *s, int topic, struct study_mastery *out)
 	if (s->mastery_stale)
 		refresh_mastery(s);
 	*out = s->mastery[topic];
+}
+
+struct due_item {
+	int64_t due;
+	int question;
+};
+
+static int compare_due(const void *a, const void *b)
+{
+	const struct due_item *x = a, *y = b;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->question - y->question;
+}
+
+size_t study_review_queue(const struct study *s, int64_t now, unsigned new_per_day, int *out,
+			  size_t cap, size_t *due_count, size_t *new_count)
+{
+	const struct content_pack *pack = s->pack;
+	struct due_item *due = malloc((pack->question_count ? pack->question_count : 1) * sizeof *due);
+	size_t nd = 0, n = 0;
+	*due_count = *new_count = 0;
+	if (!due)
+		return 0;
+	int64_t today = study_day(now);
+	size_t started_today = 0;
+	for (size_t i = 0; i < pack->question_count; i++) {
+		const struct study_question *p = &s->questions[i];
+		if (p->attempts && study_day(p->first_time) == today)
+			started_today++;
+		if (p->has_memory && study_day(p->due) <= today)
+			due[nd++] = (struct due_item){p->due, (int)i};
+	}
+	qsort(due, nd, sizeof *due, compare_due);
+	for (size_t i = 0; i < nd && n < cap; i++)
+		out[n++] = due[i].question;
+	*due_count = n;
+	free(due);
+	size_t allowance = new_per_day > started_today ? new_per_day - started_today : 0;
+	for (size_t i = 0; i < pack->question_count && n < cap && *new_count < allowance; i++)
+		if (!s->questions[i].attempts) {
+			out[n++] = (int)i;
+			(*new_count)++;
+		}
+	return n;
+}
+
+double study_recall(const struct study *s, int question, int64_t t)
+{
+	const struct study_question *p = &s->questions[question];
+	if (!p->has_memory)
+		return 0.0;
+	double elapsed = (double)(t - p->last_time) / STUDY_DAY;
+	return fsrs_retrievability(&s->fsrs, elapsed < 0 ? 0 : elapsed, p->memory.stability);
+}
+
+double study_readiness(const struct study *s, int domain, int64_t t)
+{
+	const struct content_pack *pack = s->pack;
+	if (domain < 0) {
+		double sum = 0, weights = 0;
+		for (unsigned d = 0; d < pack->meta->domains_count; d++) {
+			int w = pack->meta->domains[d].weight;
+			sum += w * study_readiness(s, (int)d, t);
+			weights += w;
+		}
+		return weights > 0 ? sum / weights : 0.0;
+	}
+	double sum = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < pack->question_count; i++) {
+		if (pack->questions[i]->domain_index != domain)
+			continue;
+		sum += study_recall(s, (int)i, t);
+		n++;
+	}
+	return n ? sum / (double)n : 0.0;
+}
+
+void study_forecast(const struct study *s, int64_t now, unsigned counts[STUDY_FORECAST_DAYS])
+{
+	memset(counts, 0, STUDY_FORECAST_DAYS * sizeof counts[0]);
+	int64_t today = study_day(now);
+	for (size_t i = 0; i < s->pack->question_count; i++) {
+		const struct study_question *p = &s->questions[i];
+		if (!p->has_memory)
+			continue;
+		int64_t d = study_day(p->due) - today;
+		if (d < 0)
+			d = 0;
+		if (d < STUDY_FORECAST_DAYS)
+			counts[d]++;
+	}
+}
+
+void study_heatmap(const struct study *s, int64_t now, unsigned counts[STUDY_HEATMAP_DAYS])
+{
+	memset(counts, 0, STUDY_HEATMAP_DAYS * sizeof counts[0]);
+	int64_t today = study_day(now);
+	for (size_t i = 0; i < s->answer_count; i++) {
+		int64_t age = today - study_day(s->answer_times[i]);
+		if (age >= 0 && age < STUDY_HEATMAP_DAYS)
+			counts[STUDY_HEATMAP_DAYS - 1 - age]++;
+	}
 }

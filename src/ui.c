@@ -10,6 +10,7 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "mlcert/clock.h"
 #include "mlcert/pane_quiz.h"
 #include "mlcert/pane_reader.h"
 #include "mlcert/pane_tree.h"
@@ -17,6 +18,7 @@
 #include "mlcert/text.h"
 #include "mlcert/ui_pane.h"
 #include "mlcert/view_dashboard.h"
+#include "mlcert/view_exam.h"
 #include "mlcert/view_help.h"
 
 enum { MIN_COLS = 60, MIN_LINES = 14, ESC_DELAY_MS = 25, MAX_IDLE_ERRORS = 8 };
@@ -143,7 +145,7 @@ static void layout(struct ui *ui)
 		place(&ui->reader, (struct rect){1, tree_w + 1, reader_h, right_w});
 	place(&ui->quiz, (struct rect){1 + reader_h, tree_w + 1, quiz_h, right_w});
 	int reader_rows = app->reader.full_width ? body : reader_h - 1;
-	app_set_geometry(app, ui->reader.at.w, reader_rows, body - 1, right_w, quiz_h - 1, body);
+	app_set_geometry(app, ui->reader.at.w, reader_rows, body - 1, right_w, quiz_h - 1, W, body);
 	if (app->view == APP_VIEW_HELP)
 		app->overlay_lines = view_help_lines(app, W);
 	else if (app->view == APP_VIEW_DASHBOARD)
@@ -218,6 +220,16 @@ static const struct hint quiz_hints[] = {
 	{KEYS_QUIZ, ACTION_MARK_EASY, "Easy"},       {KEYS_ANY, ACTION_FOCUS_NEXT, "Pane"},
 	{KEYS_ANY, ACTION_HELP, "Help"},             {KEYS_ANY, ACTION_QUIT, "Quit"},
 };
+static const struct hint exam_hints[] = {
+	{KEYS_EXAM, ACTION_CHOOSE, "Answer"},     {KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
+	{KEYS_EXAM, ACTION_PREV_QUESTION, "Prev"}, {KEYS_EXAM, ACTION_FLAG, "Flag"},
+	{KEYS_EXAM, ACTION_NAVIGATOR, "All"},      {KEYS_EXAM, ACTION_SUBMIT_EXAM, "Submit"},
+	{KEYS_ANY, ACTION_QUIT, "Pause"},
+};
+static const struct hint dashboard_hints[] = {
+	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"}, {KEYS_ANY, ACTION_MOVE_UP, "Up"},
+	{KEYS_DASHBOARD, ACTION_SET_EXAM_DATE, "Exam date"}, {KEYS_ANY, ACTION_CLOSE, "Close"},
+};
 static const struct hint overlay_hints[] = {
 	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"}, {KEYS_ANY, ACTION_MOVE_UP, "Up"},
 	{KEYS_ANY, ACTION_PAGE_DOWN, "Page"}, {KEYS_ANY, ACTION_CLOSE, "Close"},
@@ -227,6 +239,13 @@ static void draw_hints(struct ui *ui)
 {
 	struct app *app = ui->app;
 	WINDOW *w = ui->hint.win;
+	if (app->prompt.kind != APP_PROMPT_NONE) {
+		char line[256];
+		snprintf(line, sizeof line, "Exam date (YYYY-MM-DD), Enter sets, Esc cancels: %s_", app->prompt.text);
+		ui_put(w, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
+		wnoutrefresh(w);
+		return;
+	}
 	if (app->status[0]) {
 		ui_put(w, 0, 0, COLS, app->status,
 		       ui->theme.attr[app->status_is_error ? ROLE_STATUS_ERROR : ROLE_STATUS]);
@@ -235,7 +254,11 @@ static void draw_hints(struct ui *ui)
 	}
 	const struct hint *hints = tree_hints;
 	size_t count = sizeof tree_hints / sizeof tree_hints[0];
-	if (app->view != APP_VIEW_MAIN) {
+	if (app->view == APP_VIEW_EXAM) {
+		hints = exam_hints, count = sizeof exam_hints / sizeof exam_hints[0];
+	} else if (app->view == APP_VIEW_DASHBOARD) {
+		hints = dashboard_hints, count = sizeof dashboard_hints / sizeof dashboard_hints[0];
+	} else if (app->view != APP_VIEW_MAIN) {
 		hints = overlay_hints, count = sizeof overlay_hints / sizeof overlay_hints[0];
 	} else if (app->reader.full_width || app->focus == APP_FOCUS_READER) {
 		hints = reader_hints, count = sizeof reader_hints / sizeof reader_hints[0];
@@ -255,6 +278,19 @@ static void draw_hints(struct ui *ui)
 			break;
 		x += ui_put(w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
 		x += ui_put(w, 0, x, nw, name, ui->theme.attr[ROLE_HINT_TEXT]);
+	}
+	if (app->view == APP_VIEW_MAIN) {
+		/* The review queue's size, so the learner sees what R would bring. */
+		size_t due, fresh;
+		app_review_counts(app, &due, &fresh);
+		char key[32], name[64];
+		keys_labels(KEYS_ANY, ACTION_REVIEW, key, sizeof key);
+		snprintf(name, sizeof name, " Review %zu due %zu new", due, fresh);
+		int kw = (int)strlen(key), nw = (int)strlen(name);
+		if (x + kw + nw <= COLS) {
+			x += ui_put(w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
+			x += ui_put(w, 0, x, nw, name, ui->theme.attr[ROLE_HINT_TEXT]);
+		}
 	}
 	if (x < COLS)
 		ui_put(w, 0, x, COLS - x, "", ui->theme.attr[ROLE_HINT_TEXT]);
@@ -292,7 +328,9 @@ static void draw_frame(struct ui *ui, bool repaint)
 		return;
 	}
 	draw_title(ui);
-	if (app->view == APP_VIEW_HELP) {
+	if (app->view == APP_VIEW_EXAM) {
+		draw_pane(ui, &view_exam_ops, ui->overlay.win, true);
+	} else if (app->view == APP_VIEW_HELP) {
 		draw_pane(ui, &view_help_ops, ui->overlay.win, true);
 	} else if (app->view == APP_VIEW_DASHBOARD) {
 		draw_pane(ui, &view_dashboard_ops, ui->overlay.win, true);
@@ -319,11 +357,15 @@ static unsigned handle_key(struct ui *ui, int key)
 		/* Only quitting makes sense until the terminal is big enough again. */
 		return key == 'q' || key == 27 ? APP_QUIT : APP_UNCHANGED;
 	}
+	if (app->prompt.kind != APP_PROMPT_NONE)
+		return ui_handle_key(app, KEYS_PROMPT, key);
 	const struct ui_pane_ops *ops = focus_pane[app->focus];
 	if (app->view == APP_VIEW_HELP)
 		ops = &view_help_ops;
 	else if (app->view == APP_VIEW_DASHBOARD)
 		ops = &view_dashboard_ops;
+	else if (app->view == APP_VIEW_EXAM)
+		ops = &view_exam_ops;
 	else if (app->reader.full_width)
 		ops = &pane_reader_ops;
 	return ops->handle(app, key);
@@ -357,7 +399,7 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		snprintf(why, why_size,
-			 "not a terminal: run mlcert in a terminal, or use 'mlcert lint' and 'mlcert stats'");
+			 "not a terminal: run mlcert in a terminal, or use 'mlcert quiz --plain' and 'mlcert stats'");
 		return 2;
 	}
 	const char *term = getenv("TERM");
@@ -373,8 +415,8 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 		endwin();
 		delscreen(screen);
 		snprintf(why, why_size,
-			 "terminal '%s' cannot move the cursor, so a full-screen program cannot run on it; "
-			 "use 'mlcert lint' and 'mlcert stats' there",
+			 "terminal '%s' cannot move the cursor, so the full-screen program cannot run on it; "
+			 "use 'mlcert quiz --plain' (and 'mlcert stats') there",
 			 term ? term : "");
 		return 2;
 	}
@@ -402,7 +444,16 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 			input = w;
 			keypad(input, TRUE);
 		}
+		/* The exam clock needs a frame a second; otherwise block until a key. */
+		bool ticking = app_wants_tick(app);
+		wtimeout(input, ticking ? 1000 : -1);
+		errno = 0;
 		int key = wgetch(input);
+		if (key == ERR && ticking && errno == 0 && !stop_signal) {
+			if (app_dispatch(app, ACTION_TICK, 0) & APP_REDRAW)
+				dirty = true;
+			continue;
+		}
 		if (key == ERR) {
 			/* Blocking read returned nothing: a signal, or the terminal is gone (EIO, EOF). */
 			if (stop_signal || errno != EINTR || ++idle_errors > MAX_IDLE_ERRORS)
@@ -416,6 +467,8 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 		while (!(reaction & APP_QUIT) && (key = wgetch(input)) != ERR)
 			reaction |= handle_key(&ui, key);
 		nodelay(input, FALSE);
+		if (app_wants_tick(app) && (app_dispatch(app, ACTION_TICK, 0) & APP_REDRAW))
+			reaction |= APP_REDRAW;
 		if (reaction & APP_QUIT)
 			break;
 		if (reaction & (APP_REDRAW | APP_REPAINT))
@@ -427,6 +480,7 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 	}
 	if (stop_signal)
 		status = 128 + stop_signal;
+	app_shutdown(app);
 	/* Progress is already on disk (every event was fsynced when it happened);
 	 * all that is left is giving the terminal back. */
 	free_slots(&ui);

@@ -2,8 +2,11 @@
 #include "mlcert/view_dashboard.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "mlcert/clock.h"
 #include "mlcert/study.h"
 #include "mlcert/text.h"
 
@@ -84,6 +87,106 @@ static void domain_block(struct line_sink *s, const char *title, int weight,
 	}
 }
 
+static void date_text(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(buf, size, "%Y-%m-%d", &tm);
+}
+
+/* Predicted recall per domain now and on the exam date: FSRS retrievability
+ * averaged over every question, so unseen questions pull it down. */
+static void readiness(struct app *app, struct line_sink *s)
+{
+	const struct content_pack *pack = app->pack;
+	int64_t now = clock_now(), exam = app->study->exam_date;
+	char buf[512], when[32] = "";
+	if (exam)
+		date_text(exam, when, sizeof when);
+	put_line(s, "Readiness: predicted recall (FSRS), unseen questions count as 0", ROLE_HEADING);
+	if (exam)
+		snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "", "weight", "now", when);
+	else
+		snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "", "weight", "now", "exam day");
+	put_line(s, buf, ROLE_DIM);
+	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
+		if (pack->meta->domains[d].weight == 0)
+			continue;
+		char *title = text_sanitize(pack->meta->domains[d].title, s->theme ? s->theme->ascii : true);
+		char later[16] = "-";
+		if (exam)
+			snprintf(later, sizeof later, "%.0f%%", 100 * study_readiness(app->study, (int)d, exam));
+		snprintf(buf, sizeof buf, "  %-44.44s %5d%% %8.0f%% %9s", title ? title : "",
+			 pack->meta->domains[d].weight, 100 * study_readiness(app->study, (int)d, now), later);
+		free(title);
+		put_line(s, buf, ROLE_TEXT);
+	}
+	char later[16] = "-";
+	if (exam)
+		snprintf(later, sizeof later, "%.0f%%", 100 * study_readiness(app->study, -1, exam));
+	snprintf(buf, sizeof buf, "  %-44s %6s %8.0f%% %9s", "Overall, weighted like the exam", "",
+		 100 * study_readiness(app->study, -1, now), later);
+	put_line(s, buf, ROLE_HEADING);
+	if (!exam)
+		put_line(s, "  Press e to set your exam date and see the forecast for that day.", ROLE_DIM);
+}
+
+static void forecast(struct app *app, struct line_sink *s)
+{
+	unsigned counts[STUDY_FORECAST_DAYS];
+	study_forecast(app->study, clock_now(), counts);
+	put_line(s, "Reviews due, next 14 days (today first)", ROLE_HEADING);
+	char buf[512];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "  ");
+	for (int i = 0; i < STUDY_FORECAST_DAYS && n + 8 < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%4u", counts[i]);
+	put_line(s, buf, ROLE_TEXT);
+	n = (size_t)snprintf(buf, sizeof buf, "  ");
+	for (int i = 0; i < STUDY_FORECAST_DAYS && n + 8 < sizeof buf; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%4s", i == 0 ? "now" : i % 7 == 0 ? "+7d" : ".");
+	put_line(s, buf, ROLE_DIM);
+}
+
+/* Twelve weeks of answers, one cell a day, Monday at the top. */
+static void heatmap(struct app *app, struct line_sink *s)
+{
+	static const char *const blocks[] = {"\xC2\xB7", "\xE2\x96\x91", "\xE2\x96\x92",
+					      "\xE2\x96\x93", "\xE2\x96\x88"};
+	static const char *const ascii[] = {".", ":", "o", "O", "#"};
+	static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+	unsigned counts[STUDY_HEATMAP_DAYS];
+	int64_t now = clock_now();
+	study_heatmap(app->study, now, counts);
+	int64_t today = study_day(now);
+	int today_wd = (int)(((today + 3) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
+	int grid[7][12];
+	memset(grid, -1, sizeof grid);
+	for (int i = 0; i < STUDY_HEATMAP_DAYS; i++) {
+		int64_t day = today - (STUDY_HEATMAP_DAYS - 1 - i);
+		int wd = (int)(((day + 3) % 7 + 7) % 7);
+		int64_t weeks_back = ((today - today_wd) - (day - wd)) / 7;
+		if (weeks_back < 0 || weeks_back > 11)
+			continue;
+		unsigned c = counts[i];
+		grid[wd][11 - weeks_back] = c == 0 ? 0 : c <= 2 ? 1 : c <= 5 ? 2 : c <= 10 ? 3 : 4;
+	}
+	bool use_ascii = !s->theme || s->theme->ascii;
+	put_line(s, "Answers per day, last 12 weeks (today at the right)", ROLE_HEADING);
+	for (int wd = 0; wd < 7; wd++) {
+		char buf[256];
+		size_t n = (size_t)snprintf(buf, sizeof buf, "  %s ", days[wd]);
+		for (int w = 0; w < 12; w++) {
+			const char *cell = grid[wd][w] < 0 ? " " : (use_ascii ? ascii : blocks)[grid[wd][w]];
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", cell, cell);
+		}
+		put_line(s, buf, ROLE_BAR_FILL);
+	}
+	put_line(s, use_ascii ? "  none . 1-2 : 3-5 o 6-10 O more #"
+			      : "  none \xC2\xB7  1-2 \xE2\x96\x91  3-5 \xE2\x96\x92  6-10 \xE2\x96\x93  more \xE2\x96\x88",
+		 ROLE_DIM);
+}
+
 static size_t build(struct app *app, struct line_sink *s)
 {
 	const struct content_pack *pack = app->pack;
@@ -101,6 +204,12 @@ static size_t build(struct app *app, struct line_sink *s)
 	struct study_stats total;
 	study_domain_stats(app->study, -1, &total);
 	domain_block(s, "All domains", 0, &total, true);
+	put_line(s, "", ROLE_TEXT);
+	readiness(app, s);
+	put_line(s, "", ROLE_TEXT);
+	forecast(app, s);
+	put_line(s, "", ROLE_TEXT);
+	heatmap(app, s);
 	return s->index;
 }
 
@@ -120,7 +229,7 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 
 static unsigned handle(struct app *app, int key)
 {
-	return ui_handle_key(app, KEYS_OVERLAY, key);
+	return ui_handle_key(app, KEYS_DASHBOARD, key);
 }
 
-const struct ui_pane_ops view_dashboard_ops = {"dashboard", KEYS_OVERLAY, draw, handle};
+const struct ui_pane_ops view_dashboard_ops = {"dashboard", KEYS_DASHBOARD, draw, handle};

@@ -28,6 +28,16 @@
 	X(MARK_GUESSED, "mark-guessed", "after a right answer: I guessed (review it sooner)") \
 	X(MARK_EASY, "mark-easy", "after a right answer: too easy (review it later)")  \
 	X(DASHBOARD, "dashboard", "show the progress dashboard")                       \
+	X(REVIEW, "review", "review the questions due today, then a few new ones")      \
+	X(EXAM, "exam", "start or resume the timed mock exam")                         \
+	X(FLAG, "flag", "in the mock exam: flag this question for review")             \
+	X(NAVIGATOR, "navigator", "in the mock exam: list every question, jump to one") \
+	X(SUBMIT_EXAM, "submit-exam", "in the mock exam: submit it for scoring")       \
+	X(CONFIRM, "confirm", "answer yes to the question on screen")                  \
+	X(SET_EXAM_DATE, "set-exam-date", "on the dashboard: set your exam date")      \
+	X(PROMPT_CHAR, "prompt-char", "type into the prompt")                          \
+	X(PROMPT_ERASE, "prompt-erase", "erase the last character of the prompt")      \
+	X(TICK, "tick", "a second passed (the exam clock)")                            \
 	X(HELP, "help", "show this help")                                              \
 	X(CLOSE, "close", "close the overlay")                                         \
 	X(QUIT, "quit", "quit (progress is already saved)")                            \

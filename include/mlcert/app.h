@@ -10,12 +10,26 @@
 
 #include "mlcert/action.h"
 #include "mlcert/content.h"
+#include "mlcert/exam.h"
 #include "mlcert/journal.h"
 #include "mlcert/manfmt.h"
 #include "mlcert/study.h"
 
 enum app_focus { APP_FOCUS_TREE, APP_FOCUS_READER, APP_FOCUS_QUIZ, APP_FOCUS_COUNT };
-enum app_view { APP_VIEW_MAIN, APP_VIEW_HELP, APP_VIEW_DASHBOARD };
+enum app_view { APP_VIEW_MAIN, APP_VIEW_HELP, APP_VIEW_DASHBOARD, APP_VIEW_EXAM };
+
+/* Where a mock exam is: each stage is one screen of the exam view. */
+enum app_exam_stage {
+	APP_EXAM_INTRO,     /* what is about to happen; Enter starts */
+	APP_EXAM_RESUME,    /* an unfinished exam was found at start */
+	APP_EXAM_RUNNING,   /* one question per screen, the clock running */
+	APP_EXAM_NAVIGATOR, /* every question with its state; Enter jumps */
+	APP_EXAM_CONFIRM,   /* submit? with the unanswered and flagged counts */
+	APP_EXAM_REPORT,    /* the score by domain */
+	APP_EXAM_REVIEW,    /* each question with its answer and explanation */
+};
+
+enum app_prompt_kind { APP_PROMPT_NONE, APP_PROMPT_EXAM_DATE };
 
 /* What app_dispatch asks of the UI. */
 enum app_reaction {
@@ -25,7 +39,8 @@ enum app_reaction {
 	APP_QUIT = 1 << 2,
 };
 
-enum app_node_kind { APP_NODE_DOMAIN, APP_NODE_TOPIC };
+/* What a tree row, the reader or the quiz panel is about. */
+enum app_node_kind { APP_NODE_DOMAIN, APP_NODE_TOPIC, APP_NODE_REVIEW };
 
 struct app_tree_row {
 	enum app_node_kind kind;
@@ -84,24 +99,51 @@ struct app {
 		bool page_stale;
 	} quiz;
 
+	struct {
+		struct exam *exam;
+		enum app_exam_stage stage;
+		size_t cursor;      /* navigator row, report review position */
+		size_t top;         /* scroll of the question or report */
+		struct manfmt_page *page;
+		bool page_stale;
+		int page_width;
+		int64_t shown_second; /* the clock as last drawn */
+	} exam;
+
+	struct {
+		enum app_prompt_kind kind;
+		char text[128];
+		size_t len;
+	} prompt;
+
+	struct {
+		size_t due, fresh; /* the review queue's counts */
+		int64_t day;       /* when they were counted */
+		bool stale;
+	} review;
+
+	unsigned new_per_day;  /* new questions a review session may add per day */
+
 	size_t overlay_top;    /* scroll of help or dashboard */
 	size_t overlay_lines;  /* set by the UI: how long the overlay's content is */
 
 	/* Geometry, set by the UI on every resize. */
-	int reader_width, reader_height, tree_height, quiz_width, quiz_height, overlay_height;
+	int reader_width, reader_height, tree_height, quiz_width, quiz_height, overlay_width,
+		overlay_height;
 
 	char status[256];
 	bool status_is_error;
 };
 
-/* study is rebuilt from journal (when not NULL) by the caller; app borrows all three. */
+/* study is rebuilt from journal (when not NULL) by the caller; app borrows
+ * all three. An exam the journal left open is offered for resuming. */
 struct app *app_new(const struct content_pack *pack, struct study *study, struct journal *journal,
 		    bool ascii);
 void app_free(struct app *app);
 
 /* Sizes of the panes in cells. The full-width reader uses reader_* too. */
 void app_set_geometry(struct app *app, int reader_width, int reader_height, int tree_height,
-		      int quiz_width, int quiz_height, int overlay_height);
+		      int quiz_width, int quiz_height, int overlay_width, int overlay_height);
 
 /* The effect of one action; arg carries the choice index for ACTION_CHOOSE. */
 unsigned app_dispatch(struct app *app, enum action action, int arg);
@@ -109,6 +151,19 @@ unsigned app_dispatch(struct app *app, enum action action, int arg);
 /* The reader's page and the quiz panel's page for the current geometry. */
 const struct manfmt_page *app_reader_page(struct app *app);
 const struct manfmt_page *app_quiz_page(struct app *app);
+
+/* The mock exam's page (the current question, or its review) for width. */
+const struct manfmt_page *app_exam_page(struct app *app, int width);
+
+/* True while something on screen changes with time (the exam clock): the UI
+ * then sends ACTION_TICK every second. */
+bool app_wants_tick(const struct app *app);
+
+/* Due and new counts of the review queue, recounted when answers or the day change. */
+void app_review_counts(struct app *app, size_t *due, size_t *fresh);
+
+/* Records what must not be lost before exiting (the exam clock). */
+void app_shutdown(struct app *app);
 
 /* The question the quiz panel shows, or NULL when the scope has none. */
 const struct content_question *app_current_question(const struct app *app);

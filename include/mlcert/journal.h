@@ -13,10 +13,16 @@
 
 /* X(ENUM, word): the event kinds, as written in the file. */
 #define MLCERT_JOURNAL_KINDS(X) \
-	X(ANSWER, "answer")     /* id=question choices correct rating */ \
-	X(RATE, "rate")         /* id=question rating: amends the last answer */ \
-	X(READ, "read")         /* id=topic */ \
-	X(BOOKMARK, "bookmark") /* id=topic value=1 set, 0 cleared */
+	X(ANSWER, "answer")           /* id=question choices correct rating */ \
+	X(RATE, "rate")               /* id=question rating: amends the last answer */ \
+	X(READ, "read")               /* id=topic */ \
+	X(BOOKMARK, "bookmark")       /* id=topic value=1 set, 0 cleared */ \
+	X(EXAM_START, "exam-start")   /* id=pack value=seed: opens a mock exam */ \
+	X(EXAM_PICK, "exam-pick")     /* id=question choices: the open exam's answer */ \
+	X(EXAM_FLAG, "exam-flag")     /* id=question correct=1 flagged, 0 cleared */ \
+	X(EXAM_PAUSE, "exam-pause")   /* id=pack value=seconds used so far */ \
+	X(EXAM_FINISH, "exam-finish") /* id=pack choices=right rating=0 value=total */ \
+	X(SETTING, "setting")         /* id=name (exam-date) value */
 
 enum journal_kind {
 #define MLCERT_JOURNAL_ENUM(e, word) JOURNAL_##e,

@@ -9,7 +9,17 @@
 #include "mlcert/action.h"
 
 /* Where a binding applies. A focused pane's own bindings win over ANY. */
-enum keys_context { KEYS_ANY, KEYS_TREE, KEYS_READER, KEYS_QUIZ, KEYS_OVERLAY, KEYS_CONTEXT_COUNT };
+enum keys_context {
+	KEYS_ANY,
+	KEYS_TREE,
+	KEYS_READER,
+	KEYS_QUIZ,
+	KEYS_OVERLAY,
+	KEYS_DASHBOARD,
+	KEYS_EXAM,
+	KEYS_PROMPT,
+	KEYS_CONTEXT_COUNT
+};
 
 struct keys_binding {
 	enum keys_context context;

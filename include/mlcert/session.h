@@ -13,6 +13,7 @@
 struct session_options {
 	const char *content_dir; /* NULL: the bundled pack */
 	const char *state_dir;   /* NULL: $XDG_STATE_HOME/mlcert or ~/.local/state/mlcert */
+	double retention;        /* FSRS desired retention; 0: the default 0.9 */
 };
 
 struct session {

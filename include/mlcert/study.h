@@ -1,5 +1,6 @@
 /* study — a learner's progress over a pack, rebuilt from journal events:
- * what was read, what was answered and how well, per topic and per domain. */
+ * what was read and answered, each question's FSRS memory state and due
+ * date, the open mock exam, and readiness per domain. */
 #ifndef MLCERT_STUDY_H
 #define MLCERT_STUDY_H
 
@@ -8,7 +9,10 @@
 #include <stdint.h>
 
 #include "mlcert/content.h"
+#include "mlcert/fsrs.h"
 #include "mlcert/journal.h"
+
+enum { STUDY_DAY = 86400, STUDY_HEATMAP_DAYS = 84, STUDY_FORECAST_DAYS = 14 };
 
 /* Mastery of a topic over its own questions and those of its subtree:
  * how many there are, how many were answered, how many the latest answer got right. */
@@ -20,11 +24,37 @@ struct study_question {
 	unsigned attempts, right;
 	int last_correct; /* -1 never answered, else 0 or 1 */
 	int last_rating;
-	int64_t last_time;
+	int64_t last_time;   /* last review */
+	int64_t first_time;  /* first answer */
+	bool has_memory;
+	struct fsrs_memory memory;
+	int64_t due;         /* when FSRS wants it again */
+	/* The state before the last answer, so a later "guessed"/"easy" mark can
+	 * re-run that review with the amended rating. */
+	bool before_has_memory;
+	struct fsrs_memory before;
+	int64_t before_time;
+};
+
+/* The mock exam that was started and not finished, as the journal tells it. */
+struct study_open_exam {
+	bool active;
+	uint64_t seed;
+	int64_t started;
+	int64_t seconds_used; /* from the last pause, or estimated from the last event */
+	int64_t last_event;
+	uint32_t *picks;      /* per pack question: choices picked in this exam */
+	bool *flags;          /* per pack question */
+};
+
+struct study_exam_result {
+	int64_t time;
+	unsigned right, total;
 };
 
 struct study {
 	const struct content_pack *pack;
+	struct fsrs_params fsrs;
 	struct study_question *questions; /* per pack question */
 	bool *topic_read;                  /* per pack topic */
 	bool *bookmarked;                  /* per pack topic */
@@ -33,6 +63,12 @@ struct study {
 	size_t events_unknown;             /* events naming ids the pack no longer has */
 	struct study_mastery *mastery;     /* per topic, over its subtree; see study_topic_mastery */
 	bool mastery_stale;
+	int64_t *answer_times;             /* every answer, in journal order: heatmap, daily caps */
+	size_t answer_count, answer_cap;
+	struct study_open_exam exam;
+	struct study_exam_result *exams;   /* finished mock exams */
+	size_t exam_count, exam_cap;
+	int64_t exam_date;                 /* 0: not set */
 };
 
 struct study *study_new(const struct content_pack *pack);
@@ -40,6 +76,9 @@ void study_free(struct study *study);
 
 /* Applies one journal event (the replay visitor). */
 void study_apply(void *study, const struct journal_event *event);
+
+/* Day number (UTC) of a time: reviews are scheduled in whole days. */
+int64_t study_day(int64_t time);
 
 struct study_stats {
 	size_t topics_total, topics_read;
@@ -61,5 +100,26 @@ size_t study_questions_of_domain(const struct study *study, int domain, int *out
 
 /* True when topic is in the subtree rooted at ancestor (itself included). */
 bool study_topic_within(const struct content_pack *pack, int topic, int ancestor);
+
+/* The review queue at now: due questions, most overdue first, then up to
+ * new_per_day new questions (less those already started today), in pack
+ * order. Returns the count written; *due_count and *new_count split it. */
+size_t study_review_queue(const struct study *study, int64_t now, unsigned new_per_day, int *out,
+			  size_t cap, size_t *due_count, size_t *new_count);
+
+/* FSRS retrievability of a question at time t (0 when never answered). */
+double study_recall(const struct study *study, int question, int64_t t);
+
+/* Predicted recall over a domain (or all, domain -1, weighted like the exam)
+ * at time t: the mean retrievability of its questions, unanswered ones
+ * counting 0, so coverage is part of it. */
+double study_readiness(const struct study *study, int domain, int64_t t);
+
+/* Reviews falling due on each of the next STUDY_FORECAST_DAYS days (day 0:
+ * today, including everything overdue). */
+void study_forecast(const struct study *study, int64_t now, unsigned counts[STUDY_FORECAST_DAYS]);
+
+/* Answers per day over the last STUDY_HEATMAP_DAYS days, oldest first, today last. */
+void study_heatmap(const struct study *study, int64_t now, unsigned counts[STUDY_HEATMAP_DAYS]);
 
 #endif

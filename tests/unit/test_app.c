@@ -29,7 +29,7 @@ static int setup(void **state)
 	w->study = study_new(w->pack);
 	w->app = app_new(w->pack, w->study, w->journal, false);
 	assert_non_null(w->app);
-	app_set_geometry(w->app, 60, 10, 20, 60, 8, 22);
+	app_set_geometry(w->app, 60, 10, 20, 60, 8, 80, 22);
 	*state = w;
 	return 0;
 }

@@ -1,0 +1,27 @@
+/* plain — the study sessions line by line on stdin/stdout, for screen
+ * readers, TERM=dumb and scripts. Every answer is journaled before the line
+ * confirming it is printed; end of input ends the session cleanly. */
+#ifndef MLCERT_PLAIN_H
+#define MLCERT_PLAIN_H
+
+#include <stdio.h>
+
+#include "mlcert/content.h"
+#include "mlcert/journal.h"
+#include "mlcert/study.h"
+
+enum plain_mode { PLAIN_TOPIC, PLAIN_QUESTION, PLAIN_REVIEW, PLAIN_EXAM };
+
+struct plain_session {
+	const struct content_pack *pack;
+	struct study *study;
+	struct journal *journal;
+	unsigned new_per_day;
+	FILE *in, *out;
+};
+
+/* Runs one session; id names the topic or question for those modes.
+ * Returns 0, or 2 when id names nothing or progress cannot be saved. */
+int plain_run(struct plain_session *s, enum plain_mode mode, const char *id);
+
+#endif

@@ -1,0 +1,350 @@
+/* plain — line-by-line sessions. */
+#include "mlcert/plain.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mlcert/clock.h"
+#include "mlcert/exam.h"
+#include "mlcert/manfmt.h"
+#include "mlcert/text.h"
+
+enum { WRAP = 78 };
+
+struct wrap_out {
+	FILE *out;
+	const char *indent;
+};
+
+static void emit_line(void *ctx, const char *line, size_t len)
+{
+	struct wrap_out *w = ctx;
+	fprintf(w->out, "%s%.*s\n", w->indent, (int)len, line);
+}
+
+/* Prints text sanitised and wrapped, keeping its paragraph breaks. */
+static void print_wrapped(FILE *out, const char *indent, const char *raw)
+{
+	char *text = text_sanitize(raw, false);
+	if (!text)
+		return;
+	struct wrap_out w = {out, indent};
+	char *p = text;
+	while (*p) {
+		/* a paragraph runs to a blank line */
+		char *end = strstr(p, "\n\n");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		for (size_t i = 0; i < len; i++)
+			if (p[i] == '\n')
+				p[i] = ' ';
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len)
+			text_wrap(p, len, WRAP - (int)strlen(indent), emit_line, &w);
+		if (!end)
+			break;
+		p = end + 2;
+		fputc('\n', out);
+	}
+	free(text);
+}
+
+/* Reads one line; false at end of input. */
+static bool read_line(FILE *in, char *buf, size_t size)
+{
+	if (!fgets(buf, (int)size, in))
+		return false;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return true;
+}
+
+static bool save(struct plain_session *s, struct journal_event *e)
+{
+	char why[512];
+	e->time = clock_now();
+	if (s->journal && !journal_append(s->journal, e, why, sizeof why)) {
+		fprintf(s->out, "Not saved: %s\n", why);
+		return false;
+	}
+	study_apply(s->study, e);
+	return true;
+}
+
+static const char *const number_words[] = {"zero", "one", "two", "three", "four",
+					   "five", "six", "seven", "eight"};
+
+static void print_question(struct plain_session *s, const struct content_question *q, size_t pos,
+			   size_t total)
+{
+	const char *domain = q->domain_index >= 0 ? s->pack->meta->domains[q->domain_index].title : q->domain;
+	fprintf(s->out, "\nQuestion %zu of %zu (%s)", pos, total, domain);
+	if (q->correct_count > 1)
+		fprintf(s->out, ". Choose %s", q->correct_count < 9 ? number_words[q->correct_count] : "several");
+	fputs(".\n", s->out);
+	print_wrapped(s->out, "", q->stem);
+	for (unsigned i = 0; i < q->choices_count; i++) {
+		char *text = text_sanitize(q->choices[i].text, false);
+		for (char *p = text; p && *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		fprintf(s->out, "%c) %s\n", 'a' + i, text ? text : "");
+		free(text);
+	}
+}
+
+enum reply { REPLY_ANSWER, REPLY_SKIP, REPLY_STOP };
+
+/* Asks until the reply is a valid answer, a skip or a stop; EOF stops. */
+static enum reply ask(struct plain_session *s, const struct content_question *q, uint32_t *chosen)
+{
+	char line[256];
+	for (;;) {
+		fprintf(s->out, "Answer with %s (a-%c), s to skip, q to stop: ",
+			q->correct_count > 1 ? "letters" : "a letter", 'a' + q->choices_count - 1);
+		fflush(s->out);
+		if (!read_line(s->in, line, sizeof line)) {
+			fputc('\n', s->out);
+			return REPLY_STOP;
+		}
+		if (strcmp(line, "q") == 0)
+			return REPLY_STOP;
+		if (strcmp(line, "s") == 0)
+			return REPLY_SKIP;
+		uint32_t mask = 0;
+		bool bad = false;
+		for (const char *p = line; *p; p++) {
+			int c = tolower((unsigned char)*p);
+			int k = c >= 'a' && c <= 'h' ? c - 'a' : c >= '1' && c <= '8' ? c - '1' : -1;
+			if (k >= 0 && (unsigned)k < q->choices_count)
+				mask |= 1u << k;
+			else if (c != ' ' && c != ',')
+				bad = true;
+		}
+		unsigned n = (unsigned)__builtin_popcount(mask);
+		if (bad || n == 0)
+			fprintf(s->out, "Not an answer: type the letter of a choice.\n");
+		else if (q->correct_count > 1 && n != q->correct_count)
+			fprintf(s->out, "This question wants %u choices; you gave %u.\n", q->correct_count, n);
+		else if (q->correct_count == 1 && n > 1)
+			fprintf(s->out, "Choose one letter.\n");
+		else {
+			*chosen = mask;
+			return REPLY_ANSWER;
+		}
+	}
+}
+
+static void print_feedback(struct plain_session *s, const struct content_question *q, uint32_t chosen)
+{
+	for (unsigned i = 0; i < q->choices_count; i++) {
+		bool picked = chosen & (1u << i);
+		const char *verdict = q->choices[i].correct ? (picked ? "right, your choice" : "right, missed")
+							    : (picked ? "wrong, your choice" : "wrong");
+		char *why = text_sanitize(q->choices[i].why, false);
+		fprintf(s->out, "%c) %s: %s\n", 'a' + i, verdict, why ? why : "");
+		free(why);
+	}
+	fputs("Why:\n", s->out);
+	print_wrapped(s->out, "  ", q->explanation);
+}
+
+static void answer_text(const struct content_question *q, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (unsigned i = 0; i < q->choices_count && n + 4 < size; i++)
+		if (q->choices[i].correct)
+			n += (size_t)snprintf(buf + n, size - n, "%s%c", n ? ", " : "", 'a' + i);
+}
+
+/* One practice question with feedback. Returns false when the learner stops. */
+static bool practise(struct plain_session *s, const struct content_question *q, size_t pos, size_t total,
+		     bool *saved_ok)
+{
+	print_question(s, q, pos, total);
+	uint32_t chosen = 0;
+	enum reply r = ask(s, q, &chosen);
+	if (r != REPLY_ANSWER)
+		return r == REPLY_SKIP;
+	bool right = chosen == manfmt_correct_mask(q);
+	struct journal_event e = {.kind = JOURNAL_ANSWER, .choices = chosen, .correct = right,
+				  .rating = right ? FSRS_GOOD : FSRS_AGAIN};
+	snprintf(e.id, sizeof e.id, "%s", q->id);
+	if (!save(s, &e)) {
+		*saved_ok = false;
+		return false;
+	}
+	char answer[64];
+	answer_text(q, answer, sizeof answer);
+	if (right)
+		fprintf(s->out, "Saved. Right: %s.\n", answer);
+	else
+		fprintf(s->out, "Saved. Wrong: the answer is %s.\n", answer);
+	print_feedback(s, q, chosen);
+	if (!right)
+		return true;
+	fputs("Enter to go on, g if you guessed, e if it was too easy: ", s->out);
+	fflush(s->out);
+	char line[64];
+	if (!read_line(s->in, line, sizeof line)) {
+		fputc('\n', s->out);
+		return false;
+	}
+	if (strcmp(line, "g") == 0 || strcmp(line, "e") == 0) {
+		struct journal_event rate = {.kind = JOURNAL_RATE, .rating = line[0] == 'g' ? FSRS_HARD : FSRS_EASY};
+		snprintf(rate.id, sizeof rate.id, "%s", q->id);
+		if (!save(s, &rate)) {
+			*saved_ok = false;
+			return false;
+		}
+		fprintf(s->out, "Saved as %s.\n", line[0] == 'g' ? "guessed" : "easy");
+	}
+	return true;
+}
+
+static int run_list(struct plain_session *s, const int *list, size_t n, const char *what)
+{
+	fprintf(s->out, "mlcert: %zu question%s (%s). End of input stops at any time; progress is saved as you go.\n",
+		n, n == 1 ? "" : "s", what);
+	bool saved_ok = true;
+	size_t done = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!practise(s, s->pack->questions[list[i]], i + 1, n, &saved_ok))
+			break;
+		done++;
+	}
+	fprintf(s->out, "\nSession over: %zu of %zu questions.\n", done, n);
+	return saved_ok ? 0 : 2;
+}
+
+static void exam_event(struct plain_session *s, enum journal_kind kind, const char *id, uint32_t choices,
+		       int correct, int64_t value, bool *ok)
+{
+	struct journal_event e = {.kind = kind, .choices = choices, .correct = correct, .value = value};
+	snprintf(e.id, sizeof e.id, "%s", id);
+	if (!save(s, &e))
+		*ok = false;
+}
+
+static int run_exam(struct plain_session *s)
+{
+	const struct content_pack *pack = s->pack;
+	int64_t now = clock_now();
+	bool ok = true;
+	struct exam *x = exam_resume(pack, &s->study->exam, now);
+	if (x) {
+		fprintf(s->out, "Resuming your unfinished mock exam: %zu answered, %lld minutes left.\n",
+			exam_answered(x), (long long)(exam_seconds_left(x, now) / 60));
+	} else {
+		x = exam_new(pack, (uint64_t)now, now);
+		if (!x)
+			return 2;
+		exam_event(s, JOURNAL_EXAM_START, pack->meta->id, 0, 0, (int64_t)x->seed, &ok);
+		fprintf(s->out, "Mock exam: %zu questions, %d minutes. No feedback until the end; "
+				"s skips, q pauses (the next --exam resumes).\n",
+			x->count, pack->meta->exam.minutes);
+	}
+	bool stopped = false, timed_out = false;
+	for (size_t i = 0; i < x->count && ok; i++) {
+		if (x->picks[i])
+			continue;
+		if (exam_seconds_left(x, clock_now()) == 0) {
+			timed_out = true;
+			break;
+		}
+		x->pos = i;
+		const struct content_question *q = pack->questions[x->questions[i]];
+		print_question(s, q, i + 1, x->count);
+		fprintf(s->out, "(%lld minutes left)\n", (long long)(exam_seconds_left(x, clock_now()) / 60));
+		uint32_t chosen = 0;
+		enum reply r = ask(s, q, &chosen);
+		if (r == REPLY_STOP) {
+			stopped = true;
+			break;
+		}
+		if (r == REPLY_SKIP)
+			continue;
+		x->picks[i] = chosen;
+		exam_event(s, JOURNAL_EXAM_PICK, q->id, chosen, 0, 0, &ok);
+		if (ok)
+			fputs("Recorded.\n", s->out);
+	}
+	if (exam_seconds_left(x, clock_now()) == 0)
+		timed_out = true;
+	if (stopped && !timed_out) {
+		exam_event(s, JOURNAL_EXAM_PAUSE, pack->meta->id, 0, 0, exam_seconds_used(x, clock_now()), &ok);
+		fprintf(s->out, "\nExam paused with %zu answered; run --exam again to resume.\n", exam_answered(x));
+		exam_free(x);
+		return ok ? 0 : 2;
+	}
+	exam_finish(x, timed_out);
+	exam_event(s, JOURNAL_EXAM_FINISH, pack->meta->id, x->right, 0, (int64_t)x->count, &ok);
+	for (size_t i = 0; i < x->count && ok; i++) {
+		const struct content_question *q = pack->questions[x->questions[i]];
+		bool right = x->picks[i] == manfmt_correct_mask(q);
+		struct journal_event e = {.kind = JOURNAL_ANSWER, .choices = x->picks[i], .correct = right,
+					  .rating = right ? FSRS_GOOD : FSRS_AGAIN};
+		snprintf(e.id, sizeof e.id, "%s", q->id);
+		ok = save(s, &e);
+	}
+	fprintf(s->out, "\n%sScore: %u of %zu right (%zu%%).\n", timed_out ? "Time is up. " : "", x->right, x->count,
+		x->count ? (size_t)x->right * 100 / x->count : 0);
+	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
+		const struct exam_domain_score *sc = &x->by_domain[d];
+		if (!sc->total)
+			continue;
+		fprintf(s->out, "  %-50s weight %3d%%  %u/%u right\n", pack->meta->domains[d].title,
+			pack->meta->domains[d].weight, sc->right, sc->total);
+	}
+	fputs("Google publishes no passing score. Wrong answers are now in your review queue (--review).\n", s->out);
+	exam_free(x);
+	return ok ? 0 : 2;
+}
+
+int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
+{
+	const struct content_pack *pack = s->pack;
+	size_t cap = pack->question_count;
+	int *list = malloc((cap ? cap : 1) * sizeof *list);
+	if (!list)
+		return 2;
+	int status = 0;
+	char what[256];
+	if (mode == PLAIN_EXAM) {
+		status = run_exam(s);
+	} else if (mode == PLAIN_QUESTION) {
+		const struct content_question *q = content_find_question(pack, id);
+		if (!q) {
+			fprintf(stderr, "mlcert: no question '%s' in this pack\n", id);
+			status = 2;
+		} else {
+			list[0] = q->index;
+			snprintf(what, sizeof what, "question %s", q->id);
+			status = run_list(s, list, 1, what);
+		}
+	} else if (mode == PLAIN_TOPIC) {
+		const struct content_topic *t = content_find_topic(pack, id);
+		int domain = content_find_domain(pack, id);
+		size_t n = 0;
+		if (t)
+			n = study_questions_of_topic(s->study, t->index, list, cap);
+		else if (domain >= 0)
+			n = study_questions_of_domain(s->study, domain, list, cap);
+		if (!t && domain < 0) {
+			fprintf(stderr, "mlcert: no topic or domain '%s' in this pack\n", id);
+			status = 2;
+		} else {
+			snprintf(what, sizeof what, "%s %s", t ? "topic" : "domain", id);
+			status = run_list(s, list, n, what);
+		}
+	} else {
+		size_t due, fresh;
+		size_t n = study_review_queue(s->study, clock_now(), s->new_per_day, list, cap, &due, &fresh);
+		snprintf(what, sizeof what, "review: %zu due, %zu new", due, fresh);
+		status = run_list(s, list, n, what);
+	}
+	free(list);
+	return status;
+}

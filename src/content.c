@@ -324,15 +324,22 @@ static void report_cyaml_error(cyaml_err_t err, const struct log_capture *captur
 		size_t n = strlen(expected);
 		if (n && expected[n - 1] == ',')
 			expected[n - 1] = '\0';
+		/* Text with ": " in it turns into a mapping; say how to fix that. */
+		const char *hint = strncmp(got, "MAPPING", 7) == 0 && strcmp(describe_type(expected), "a single value") == 0
+					   ? " (quote text that contains ': ')"
+					   : "";
 		if (field[0])
-			diag_add(diags, DIAG_ERROR, path, line, col, "'%s' must be %s, not %s", field,
-				 describe_type(expected), describe_event(got));
+			diag_add(diags, DIAG_ERROR, path, line, col, "'%s' must be %s, not %s%s", field,
+				 describe_type(expected), describe_event(got), hint);
+		else if (report.depth > 1 && report.trace[0].entry > 0 && report.trace[1].field[0])
+			diag_add(diags, DIAG_ERROR, path, line, col, "each entry of '%s' must be %s, not %s%s",
+				 report.trace[1].field, describe_type(expected), describe_event(got), hint);
 		else if (report.depth == 0)
 			diag_add(diags, DIAG_ERROR, path, 1, 1,
 				 "the file must be a mapping of keys, not %s", describe_event(got));
 		else
-			diag_add(diags, DIAG_ERROR, path, line, col, "expected %s, not %s",
-				 describe_type(expected), describe_event(got));
+			diag_add(diags, DIAG_ERROR, path, line, col, "expected %s, not %s%s",
+				 describe_type(expected), describe_event(got), hint);
 	} else if (err == CYAML_ERR_STRING_LENGTH_MIN) {
 		diag_add(diags, DIAG_ERROR, path, line, col, "'%s' must not be empty",
 			 field[0] ? field : "this entry");

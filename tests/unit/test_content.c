@@ -21,6 +21,8 @@ static struct expected_diag load_errors[] = {
 	{"top-level-list.yaml", 1, 1, "the file must be a mapping of keys, not a list"},
 	{"empty-string.yaml", 3, 12, "'title' must not be empty"},
 	{"choice-without-why.yaml", 10, 9, "missing required key 'why'"},
+	{"tip-colon.yaml", 9, 9,
+	 "each entry of 'exam_tips' must be a single value, not a mapping (quote text that contains ': ')"},
 };
 
 static void test_load_error(void **state)

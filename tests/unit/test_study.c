@@ -1,0 +1,188 @@
+/* study: progress and FSRS state rebuilt from events, the review queue, readiness. */
+#include <math.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "mlcert/study.h"
+#include "testing.h"
+
+enum { T0 = 1767225600 }; /* 2026-01-01 00:00 UTC */
+
+static struct journal_event ev(enum journal_kind kind, const char *id, int64_t t, int correct, int rating)
+{
+	struct journal_event e = {.kind = kind, .time = t, .correct = correct, .rating = rating};
+	snprintf(e.id, sizeof e.id, "%s", id);
+	return e;
+}
+
+static void apply(struct study *s, struct journal_event e)
+{
+	study_apply(s, &e);
+}
+
+static void test_fsrs_state_follows_the_answers(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	int q = content_find_question(fx.pack, "q-single")->index;
+	/* Good, then Good on the due day, then Again a day late: the same chain
+	 * computed straight from the fsrs module (which matches ts-fsrs). */
+	apply(s, ev(JOURNAL_ANSWER, "q-single", T0, 1, 3));
+	struct fsrs_memory m = fsrs_first(&s->fsrs, FSRS_GOOD);
+	assert_true(fabs(s->questions[q].memory.stability - m.stability) < 1e-9);
+	int ivl = fsrs_interval_days(&s->fsrs, m.stability);
+	assert_int_equal(s->questions[q].due, T0 + (int64_t)ivl * STUDY_DAY);
+
+	int64_t t2 = T0 + (int64_t)ivl * STUDY_DAY + 3600;
+	apply(s, ev(JOURNAL_ANSWER, "q-single", t2, 1, 3));
+	m = fsrs_next(&s->fsrs, m, ivl, FSRS_GOOD);
+	assert_true(fabs(s->questions[q].memory.stability - m.stability) < 1e-9);
+	assert_true(fabs(s->questions[q].memory.difficulty - m.difficulty) < 1e-9);
+	int ivl2 = fsrs_interval_days(&s->fsrs, m.stability);
+
+	int64_t t3 = t2 + (int64_t)(ivl2 + 1) * STUDY_DAY;
+	apply(s, ev(JOURNAL_ANSWER, "q-single", t3, 0, 1));
+	m = fsrs_next(&s->fsrs, m, ivl2 + 1, FSRS_AGAIN);
+	assert_true(fabs(s->questions[q].memory.stability - m.stability) < 1e-9);
+	assert_int_equal(s->questions[q].attempts, 3);
+	assert_int_equal(s->questions[q].right, 2);
+	assert_int_equal(s->questions[q].last_correct, 0);
+	study_free(s);
+	fixture_free(&fx);
+}
+
+static void test_guessed_mark_reruns_the_review(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	int q = content_find_question(fx.pack, "q-single")->index;
+	apply(s, ev(JOURNAL_ANSWER, "q-single", T0, 1, 3));
+	apply(s, ev(JOURNAL_RATE, "q-single", T0 + 5, 0, 2));
+	struct fsrs_memory hard = fsrs_first(&s->fsrs, FSRS_HARD);
+	assert_true(fabs(s->questions[q].memory.stability - hard.stability) < 1e-9);
+	assert_int_equal(s->questions[q].last_rating, 2);
+	assert_int_equal(s->questions[q].attempts, 1); /* a mark is not an answer */
+	apply(s, ev(JOURNAL_RATE, "q-single", T0 + 9, 0, 4)); /* changed mind: easy */
+	struct fsrs_memory easy = fsrs_first(&s->fsrs, FSRS_EASY);
+	assert_true(fabs(s->questions[q].memory.stability - easy.stability) < 1e-9);
+	study_free(s);
+	fixture_free(&fx);
+}
+
+static void test_review_queue_order_and_new_cap(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	int qs = content_find_question(fx.pack, "q-single")->index;
+	int qm = content_find_question(fx.pack, "q-multi")->index;
+	int out[4];
+	size_t due, fresh;
+	/* nothing answered: both are new, capped */
+	assert_int_equal(study_review_queue(s, T0, 1, out, 4, &due, &fresh), 1);
+	assert_int_equal(fresh, 1);
+	assert_int_equal(out[0], qs);
+	/* q-multi wrong first (due tomorrow), q-single right (due later) */
+	apply(s, ev(JOURNAL_ANSWER, "q-multi", T0, 0, 1));
+	apply(s, ev(JOURNAL_ANSWER, "q-single", T0 + 60, 1, 3));
+	/* today both were started: the new allowance is spent, nothing due */
+	assert_int_equal(study_review_queue(s, T0 + 120, 1, out, 4, &due, &fresh), 0);
+	/* far in the future: both due, the most overdue (earliest due) first */
+	int64_t later = T0 + 400 * (int64_t)STUDY_DAY;
+	assert_int_equal(study_review_queue(s, later, 5, out, 4, &due, &fresh), 2);
+	assert_int_equal(due, 2);
+	assert_int_equal(out[0], qm);
+	assert_int_equal(out[1], qs);
+	assert_true(s->questions[qm].due < s->questions[qs].due);
+	study_free(s);
+	fixture_free(&fx);
+}
+
+static void test_readiness_forecast_heatmap(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	assert_true(study_readiness(s, -1, T0) == 0.0); /* nothing known yet */
+	apply(s, ev(JOURNAL_ANSWER, "q-single", T0, 1, 3));
+	/* alpha's only question was just reviewed: recall 1 now, lower a month on */
+	assert_true(fabs(study_readiness(s, 0, T0) - 1.0) < 1e-9);
+	double later = study_readiness(s, 0, T0 + 30 * STUDY_DAY);
+	assert_true(later < 0.9 && later > 0.3);
+	assert_true(study_readiness(s, 1, T0) == 0.0);
+	/* overall is weighted like the exam: 60% alpha, 40% beta */
+	assert_true(fabs(study_readiness(s, -1, T0) - 0.6) < 1e-9);
+
+	unsigned fc[STUDY_FORECAST_DAYS];
+	study_forecast(s, T0, fc);
+	int ivl = fsrs_interval_days(&s->fsrs, s->questions[content_find_question(fx.pack, "q-single")->index].memory.stability);
+	unsigned total = 0;
+	for (int i = 0; i < STUDY_FORECAST_DAYS; i++)
+		total += fc[i];
+	assert_int_equal(total, ivl < STUDY_FORECAST_DAYS ? 1 : 0);
+	if (ivl < STUDY_FORECAST_DAYS)
+		assert_int_equal(fc[ivl], 1);
+
+	apply(s, ev(JOURNAL_ANSWER, "q-multi", T0 + 2 * STUDY_DAY, 1, 3));
+	apply(s, ev(JOURNAL_ANSWER, "q-multi", T0 + 2 * STUDY_DAY + 50, 1, 3));
+	unsigned hm[STUDY_HEATMAP_DAYS];
+	study_heatmap(s, T0 + 2 * STUDY_DAY, hm);
+	assert_int_equal(hm[STUDY_HEATMAP_DAYS - 1], 2); /* today */
+	assert_int_equal(hm[STUDY_HEATMAP_DAYS - 3], 1); /* two days ago */
+	study_free(s);
+	fixture_free(&fx);
+}
+
+static void test_unknown_ids_and_exam_events(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	apply(s, ev(JOURNAL_ANSWER, "gone-question", T0, 1, 3));
+	assert_int_equal(s->events_unknown, 1);
+	struct journal_event start = ev(JOURNAL_EXAM_START, "fixture", T0, 0, 0);
+	start.value = 42;
+	apply(s, start);
+	struct journal_event pick = ev(JOURNAL_EXAM_PICK, "q-multi", T0 + 100, 0, 0);
+	pick.choices = 5;
+	apply(s, pick);
+	apply(s, ev(JOURNAL_EXAM_FLAG, "q-single", T0 + 130, 1, 0));
+	assert_true(s->exam.active);
+	assert_int_equal(s->exam.seed, 42);
+	assert_int_equal(s->exam.seconds_used, 130); /* no pause: up to the last event */
+	struct journal_event pause = ev(JOURNAL_EXAM_PAUSE, "fixture", T0 + 200, 0, 0);
+	pause.value = 150;
+	apply(s, pause);
+	assert_int_equal(s->exam.seconds_used, 150);
+	assert_int_equal(s->exam.picks[content_find_question(fx.pack, "q-multi")->index], 5);
+	assert_true(s->exam.flags[content_find_question(fx.pack, "q-single")->index]);
+	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, "fixture", T0 + 300, 0, 0);
+	fin.choices = 1;
+	fin.value = 2;
+	apply(s, fin);
+	assert_false(s->exam.active);
+	assert_int_equal(s->exam_count, 1);
+	assert_int_equal(s->exams[0].right, 1);
+	assert_int_equal(s->exams[0].total, 2);
+	study_free(s);
+	fixture_free(&fx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fsrs_state_follows_the_answers),
+		cmocka_unit_test(test_guessed_mark_reruns_the_review),
+		cmocka_unit_test(test_review_queue_order_and_new_cap),
+		cmocka_unit_test(test_readiness_forecast_heatmap),
+		cmocka_unit_test(test_unknown_ids_and_exam_events),
+	};
+	return cmocka_run_group_tests_name("study", tests, NULL, NULL);
+}

@@ -13,7 +13,7 @@ DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib
 
 PKGS      := ncursesw libcyaml yaml-0.1 zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lresolv
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -27,8 +27,8 @@ CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_MODULES := diag text yamlpos content check jsonw lint action clock journal study manfmt app session stats fsrs exam plain
-UI_MODULES   := keys ui ui_pane pane_tree pane_reader pane_quiz view_help view_dashboard view_exam
+CORE_MODULES := diag text yamlpos content check jsonw lint action clock journal study manfmt app session stats fsrs exam plain search flow
+UI_MODULES   := keys ui ui_pane pane_tree pane_reader pane_quiz view_help view_dashboard view_exam view_search view_wizard view_bookmarks
 MODULES      := $(CORE_MODULES) $(UI_MODULES)
 
 OBJS      := $(MODULES:%=$(BUILD)/%.o)

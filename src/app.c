@@ -1,6 +1,7 @@
 /* app — state and the effect of every action. */
 #include "mlcert/app.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "mlcert/check.h"
 #include "mlcert/clock.h"
+#include "mlcert/text.h"
 
 enum { RATING_AGAIN = 1, RATING_HARD = 2, RATING_GOOD = 3, RATING_EASY = 4 };
 
@@ -108,6 +110,36 @@ static void reader_show(struct app *app, enum app_node_kind kind, int index, boo
 	reader_drop_page(app);
 }
 
+bool app_note_path(const struct app *app, int topic, char *buf, size_t size)
+{
+	if (!app->notes_dir[0] || topic < 0)
+		return false;
+	return snprintf(buf, size, "%s/%s.txt", app->notes_dir, app->pack->topics[topic]->id) < (int)size;
+}
+
+/* The learner's note on a topic, or NULL; notes are small text files. */
+static char *read_note(const struct app *app, int topic)
+{
+	char path[4200];
+	if (!app_note_path(app, topic, path, sizeof path))
+		return NULL;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char *buf = malloc(65536);
+	size_t n = buf ? fread(buf, 1, 65535, f) : 0;
+	fclose(f);
+	if (!buf)
+		return NULL;
+	buf[n] = '\0';
+	return buf;
+}
+
+void app_note_changed(struct app *app)
+{
+	reader_drop_page(app);
+}
+
 const struct manfmt_page *app_reader_page(struct app *app)
 {
 	int width = app->reader_width > 0 ? app->reader_width : 80;
@@ -116,9 +148,12 @@ const struct manfmt_page *app_reader_page(struct app *app)
 	reader_drop_page(app);
 	if (app->reader.shown.kind == APP_NODE_DOMAIN)
 		app->reader.page = manfmt_domain(app->pack, app->reader.shown.index, width, app->ascii);
-	else
+	else {
+		char *note = read_note(app, app->reader.shown.index);
 		app->reader.page = manfmt_topic(app->pack, app->pack->topics[app->reader.shown.index], width,
-						app->ascii, NULL);
+						app->ascii, note);
+		free(note);
+	}
 	app->reader.page_width = width;
 	return app->reader.page;
 }
@@ -184,6 +219,51 @@ static void open_topic(struct app *app, int topic)
 	app_status(app, false, "%s (b or Backspace returns)", app->pack->topics[topic]->title);
 }
 
+/* The next (or previous) line from `from` holding the find text. */
+static bool find_line(struct app *app, size_t from, bool forward, size_t *line)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	if (!page || !app->find[0] || !page->count)
+		return false;
+	for (size_t k = 0; k < page->count; k++) {
+		size_t i = forward ? (from + k) % page->count : (from + page->count - k % page->count) % page->count;
+		const char *text = page->lines[i].text;
+		if (text_find_caseless(text, strlen(text), app->find)) {
+			*line = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void find_move(struct app *app, bool forward, bool include_top)
+{
+	size_t line;
+	size_t from = forward ? app->reader.top + (include_top ? 0 : 1)
+			      : (app->reader.top ? app->reader.top - 1 : app_reader_page(app)->count - 1);
+	if (!find_line(app, from, forward, &line)) {
+		app_status(app, false, "Not found on this page: %s", app->find);
+		return;
+	}
+	if ((forward && line < from) || (!forward && line > from))
+		app_status(app, false, "Search wrapped around the page");
+	app->reader.top = line > reader_max_top(app) ? reader_max_top(app) : line;
+}
+
+static void request(struct app *app, enum app_request_kind kind, const char *arg)
+{
+	app->request.kind = kind;
+	snprintf(app->request.arg, sizeof app->request.arg, "%s", arg);
+}
+
+static const char *selected_url(struct app *app)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	if (!page || app->reader.link < 0 || page->links[app->reader.link].kind != MANFMT_LINK_URL)
+		return NULL;
+	return page->links[app->reader.link].target;
+}
+
 static unsigned reader_dispatch(struct app *app, enum action action)
 {
 	size_t h = app->reader_height > 0 ? (size_t)app->reader_height : 1;
@@ -241,6 +321,37 @@ static unsigned reader_dispatch(struct app *app, enum action action)
 			app_status(app, false, "%s", page->links[app->reader.link].target);
 		}
 		break;
+	case ACTION_SEARCH:
+		app->prompt.kind = APP_PROMPT_FIND;
+		app->prompt.len = 0;
+		app->prompt.text[0] = '\0';
+		return APP_REDRAW;
+	case ACTION_FIND_NEXT:
+	case ACTION_FIND_PREV:
+		if (!app->find[0]) {
+			app_status(app, false, "Nothing to find yet: / starts a search of this page");
+			return APP_REDRAW;
+		}
+		find_move(app, action == ACTION_FIND_NEXT, false);
+		break;
+	case ACTION_COPY_LINK:
+	case ACTION_OPEN_LINK: {
+		const char *url = selected_url(app);
+		if (!url) {
+			app_status(app, false, "Select a RESOURCES entry first: ] and [ move between links");
+			return APP_REDRAW;
+		}
+		if (action == ACTION_COPY_LINK) {
+			request(app, APP_REQUEST_COPY, url);
+		} else {
+			const char *browser = getenv("BROWSER");
+			if (!browser || !browser[0])
+				app_status(app, false, "$BROWSER is not set; y copies the URL instead: %s", url);
+			else
+				request(app, APP_REQUEST_BROWSE, url);
+		}
+		return APP_REDRAW;
+	}
 	case ACTION_BACK:
 		if (!app->reader.history_count) {
 			app_status(app, false, "Nothing to go back to");
@@ -1023,6 +1134,22 @@ static unsigned exam_dispatch(struct app *app, enum action action, int arg)
 
 /* ---- prompt -------------------------------------------------------------------- */
 
+static unsigned exam_date_entered(struct app *app);
+static void search_update(struct app *app);
+static void search_open(struct app *app);
+
+/* Text typed so far changed: searches follow it as it is typed. */
+static void prompt_changed(struct app *app)
+{
+	if (app->prompt.kind == APP_PROMPT_SEARCH) {
+		search_update(app);
+	} else if (app->prompt.kind == APP_PROMPT_FIND) {
+		snprintf(app->find, sizeof app->find, "%s", app->prompt.text);
+		if (app->find[0])
+			find_move(app, true, true);
+	}
+}
+
 static unsigned prompt_dispatch(struct app *app, enum action action, int arg)
 {
 	switch (action) {
@@ -1030,16 +1157,55 @@ static unsigned prompt_dispatch(struct app *app, enum action action, int arg)
 		if (arg >= 0x20 && arg < 0x7f && app->prompt.len + 1 < sizeof app->prompt.text) {
 			app->prompt.text[app->prompt.len++] = (char)arg;
 			app->prompt.text[app->prompt.len] = '\0';
+			prompt_changed(app);
 		}
 		return APP_REDRAW;
 	case ACTION_PROMPT_ERASE:
-		if (app->prompt.len)
+		if (app->prompt.len) {
 			app->prompt.text[--app->prompt.len] = '\0';
+			prompt_changed(app);
+		}
+		return APP_REDRAW;
+	case ACTION_MOVE_DOWN:
+	case ACTION_MOVE_UP:
+		if (app->prompt.kind != APP_PROMPT_SEARCH)
+			return APP_UNCHANGED;
+		if (action == ACTION_MOVE_DOWN && app->search.cursor + 1 < app->search.count)
+			app->search.cursor++;
+		else if (action == ACTION_MOVE_UP && app->search.cursor)
+			app->search.cursor--;
 		return APP_REDRAW;
 	case ACTION_CLOSE:
+		if (app->prompt.kind == APP_PROMPT_SEARCH)
+			app->view = APP_VIEW_MAIN;
+		if (app->prompt.kind == APP_PROMPT_FIND)
+			app->find[0] = '\0';
 		app->prompt.kind = APP_PROMPT_NONE;
 		return APP_REDRAW;
-	case ACTION_OPEN: {
+	case ACTION_OPEN:
+		if (app->prompt.kind == APP_PROMPT_SEARCH) {
+			if (!app->search.count) {
+				app_status(app, false, "No match for '%s'", app->prompt.text);
+				return APP_REDRAW;
+			}
+			search_open(app);
+			return APP_REDRAW;
+		}
+		if (app->prompt.kind == APP_PROMPT_FIND) {
+			app->prompt.kind = APP_PROMPT_NONE;
+			if (app->find[0])
+				app_status(app, false, "n and N find the next and previous match");
+			return APP_REDRAW;
+		}
+		return exam_date_entered(app);
+	default:
+		return APP_UNCHANGED;
+	}
+}
+
+static unsigned exam_date_entered(struct app *app)
+{
+	{
 		int y, m, d;
 		if (!check_parse_date(app->prompt.text, &y, &m, &d)) {
 			app_status(app, true, "'%s' is not a date: type it as YYYY-MM-DD", app->prompt.text);
@@ -1058,9 +1224,239 @@ static unsigned prompt_dispatch(struct app *app, enum action action, int arg)
 			app_status(app, false, "Exam date set to %s", app->prompt.text);
 		return APP_REDRAW;
 	}
+}
+
+/* ---- search -------------------------------------------------------------------- */
+
+static void search_update(struct app *app)
+{
+	if (!app->search.index)
+		app->search.index = search_index_new(app->pack);
+	if (!app->search.index) {
+		app_status(app, true, "Out of memory: cannot search");
+		return;
+	}
+	app->search.count = search_run(app->search.index, app->prompt.text, app->search.hits, APP_SEARCH_SHOWN,
+				       &app->search.total);
+	app->search.cursor = 0;
+}
+
+/* Puts the quiz panel on a question: the scope of its first topic, at it. */
+static void show_question(struct app *app, int question)
+{
+	const struct content_question *q = app->pack->questions[question];
+	const struct content_topic *t = content_find_topic(app->pack, q->topics[0]);
+	if (t) {
+		select_tree_node(app, APP_NODE_TOPIC, t->index);
+		reader_show(app, APP_NODE_TOPIC, t->index, true);
+	}
+	for (size_t i = 0; i < app->quiz.count; i++)
+		if (app->quiz.questions[i] == question) {
+			app->quiz.pos = i;
+			quiz_reset_question(app);
+		}
+	app->focus = APP_FOCUS_QUIZ;
+}
+
+static void search_open(struct app *app)
+{
+	if (app->search.cursor >= app->search.count)
+		return;
+	struct search_hit hit = app->search.hits[app->search.cursor];
+	app->view = APP_VIEW_MAIN;
+	app->prompt.kind = APP_PROMPT_NONE;
+	if (hit.kind == SEARCH_QUESTION) {
+		show_question(app, hit.index);
+		return;
+	}
+	open_topic(app, hit.index);
+	app->focus = APP_FOCUS_READER;
+	if (hit.kind == SEARCH_RESOURCE) {
+		const struct manfmt_page *page = app_reader_page(app);
+		const char *url = app->pack->topics[hit.index]->resources[hit.sub].url;
+		for (size_t l = 0; page && l < page->link_count; l++)
+			if (page->links[l].kind == MANFMT_LINK_URL && strcmp(page->links[l].target, url) == 0) {
+				app->reader.link = (int)l;
+				reader_scroll_to_link(app);
+				break;
+			}
+		app_status(app, false, "y copies this link, o opens it");
+	}
+}
+
+/* ---- wizard -------------------------------------------------------------------- */
+
+static unsigned wizard_dispatch(struct app *app, enum action action, int arg)
+{
+	const struct content_pack *pack = app->pack;
+	if (!app->wizard.walking) {
+		switch (action) {
+		case ACTION_MOVE_DOWN:
+			if (app->wizard.cursor + 1 < pack->flow_count)
+				app->wizard.cursor++;
+			return APP_REDRAW;
+		case ACTION_MOVE_UP:
+			if (app->wizard.cursor)
+				app->wizard.cursor--;
+			return APP_REDRAW;
+		case ACTION_CHOOSE:
+			if ((size_t)arg >= pack->flow_count)
+				return APP_UNCHANGED;
+			app->wizard.cursor = (size_t)arg;
+			/* fall through */
+		case ACTION_OPEN:
+			if (!pack->flow_count)
+				return APP_UNCHANGED;
+			flow_walk_start(&app->wizard.walk, pack->flows[app->wizard.cursor]);
+			app->wizard.walking = true;
+			app->wizard.cursor = 0;
+			return APP_REDRAW;
+		case ACTION_CLOSE:
+		case ACTION_QUIT:
+			app->view = APP_VIEW_MAIN;
+			return APP_REDRAW;
+		default:
+			return APP_UNCHANGED;
+		}
+	}
+	struct flow_walk *w = &app->wizard.walk;
+	const struct content_flow_node *node = flow_walk_current(w);
+	switch (action) {
+	case ACTION_MOVE_DOWN:
+		if (app->wizard.cursor + 1 < node->options_count)
+			app->wizard.cursor++;
+		return APP_REDRAW;
+	case ACTION_MOVE_UP:
+		if (app->wizard.cursor)
+			app->wizard.cursor--;
+		return APP_REDRAW;
+	case ACTION_CHOOSE:
+		app->wizard.cursor = (size_t)arg;
+		/* fall through */
+	case ACTION_OPEN:
+		if (flow_walk_done(w)) {
+			app->view = APP_VIEW_MAIN;
+			if (node->topic_index >= 0) {
+				open_topic(app, node->topic_index);
+				app->focus = APP_FOCUS_READER;
+			}
+			return APP_REDRAW;
+		}
+		if (!flow_walk_choose(w, (unsigned)app->wizard.cursor)) {
+			app_status(app, false, "Choose one of the %u answers", node->options_count);
+			return APP_REDRAW;
+		}
+		app->wizard.cursor = 0;
+		return APP_REDRAW;
+	case ACTION_BACK:
+		if (flow_walk_back(w))
+			app->wizard.cursor = w->chose[w->depth];
+		else
+			app->wizard.walking = false;
+		return APP_REDRAW;
+	case ACTION_CLOSE:
+	case ACTION_QUIT:
+		app->view = APP_VIEW_MAIN;
+		return APP_REDRAW;
 	default:
 		return APP_UNCHANGED;
 	}
+}
+
+/* ---- bookmarks ------------------------------------------------------------------ */
+
+size_t app_bookmarks(const struct app *app, int *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < app->pack->topic_count && n < cap; i++)
+		if (app->study->bookmarked[i])
+			out[n++] = (int)i;
+	return n;
+}
+
+/* The topic an action about "this topic" means: the reader's, or the tree's row. */
+static int current_topic(const struct app *app)
+{
+	if (app->focus == APP_FOCUS_TREE && app->tree.row_count) {
+		const struct app_tree_row *row = &app->tree.rows[app->tree.cursor];
+		return row->kind == APP_NODE_TOPIC ? row->index : -1;
+	}
+	return app->reader.shown.kind == APP_NODE_TOPIC ? app->reader.shown.index : -1;
+}
+
+static unsigned toggle_bookmark(struct app *app)
+{
+	int t = current_topic(app);
+	if (t < 0) {
+		app_status(app, false, "Bookmarks are for topics: select one first");
+		return APP_REDRAW;
+	}
+	struct journal_event e = {.kind = JOURNAL_BOOKMARK, .value = !app->study->bookmarked[t]};
+	snprintf(e.id, sizeof e.id, "%s", app->pack->topics[t]->id);
+	record(app, &e);
+	if (!app->status_is_error)
+		app_status(app, false, e.value ? "Bookmarked: %s (L lists bookmarks)" : "Bookmark removed: %s",
+			   app->pack->topics[t]->title);
+	return APP_REDRAW;
+}
+
+static unsigned bookmarks_dispatch(struct app *app, enum action action)
+{
+	size_t cap = app->pack->topic_count;
+	int *list = malloc((cap ? cap : 1) * sizeof *list);
+	size_t n = list ? app_bookmarks(app, list, cap) : 0;
+	unsigned reaction = APP_REDRAW;
+	switch (action) {
+	case ACTION_MOVE_DOWN:
+		if (app->bookmark_cursor + 1 < n)
+			app->bookmark_cursor++;
+		break;
+	case ACTION_MOVE_UP:
+		if (app->bookmark_cursor)
+			app->bookmark_cursor--;
+		break;
+	case ACTION_OPEN:
+		if (app->bookmark_cursor < n) {
+			app->view = APP_VIEW_MAIN;
+			open_topic(app, list[app->bookmark_cursor]);
+			app->focus = APP_FOCUS_READER;
+		}
+		break;
+	case ACTION_BOOKMARK:
+		if (app->bookmark_cursor < n) {
+			struct journal_event e = {.kind = JOURNAL_BOOKMARK, .value = 0};
+			snprintf(e.id, sizeof e.id, "%s", app->pack->topics[list[app->bookmark_cursor]]->id);
+			record(app, &e);
+			if (app->bookmark_cursor + 1 >= n && app->bookmark_cursor)
+				app->bookmark_cursor--;
+		}
+		break;
+	case ACTION_CLOSE:
+	case ACTION_QUIT:
+	case ACTION_BOOKMARKS:
+		app->view = APP_VIEW_MAIN;
+		break;
+	default:
+		reaction = APP_UNCHANGED;
+	}
+	free(list);
+	return reaction;
+}
+
+static unsigned edit_note(struct app *app)
+{
+	int t = current_topic(app);
+	char path[sizeof app->request.arg];
+	if (t < 0) {
+		app_status(app, false, "Notes are for topics: select one first");
+		return APP_REDRAW;
+	}
+	if (!app_note_path(app, t, path, sizeof path)) {
+		app_status(app, true, "Notes are not available without a state folder");
+		return APP_REDRAW;
+	}
+	request(app, APP_REQUEST_EDIT_NOTE, path);
+	return APP_REDRAW;
 }
 
 /* ---- dispatch ------------------------------------------------------------- */
@@ -1084,11 +1480,37 @@ unsigned app_dispatch(struct app *app, enum action action, int arg)
 		app->prompt.text[0] = '\0';
 		return APP_REDRAW;
 	}
+	if (app->view == APP_VIEW_WIZARD)
+		return reaction | wizard_dispatch(app, action, arg);
+	if (app->view == APP_VIEW_BOOKMARKS)
+		return reaction | bookmarks_dispatch(app, action);
 	if (app->view != APP_VIEW_MAIN)
 		return reaction | overlay_dispatch(app, action);
 	switch (action) {
 	case ACTION_REVIEW:
 		return start_review(app);
+	case ACTION_WIZARD:
+		app->view = APP_VIEW_WIZARD;
+		app->wizard.walking = false;
+		app->wizard.cursor = 0;
+		return APP_REDRAW;
+	case ACTION_BOOKMARK:
+		return toggle_bookmark(app);
+	case ACTION_BOOKMARKS:
+		app->view = APP_VIEW_BOOKMARKS;
+		app->bookmark_cursor = 0;
+		return APP_REDRAW;
+	case ACTION_EDIT_NOTE:
+		return edit_note(app);
+	case ACTION_SEARCH:
+		if (app->reader.full_width || app->focus == APP_FOCUS_READER)
+			break; /* the reader searches its page */
+		app->view = APP_VIEW_SEARCH;
+		app->prompt.kind = APP_PROMPT_SEARCH;
+		app->prompt.len = 0;
+		app->prompt.text[0] = '\0';
+		app->search.count = app->search.total = 0;
+		return APP_REDRAW;
 	case ACTION_EXAM:
 		return exam_open(app);
 	case ACTION_QUIT:
@@ -1178,6 +1600,7 @@ void app_free(struct app *app)
 	manfmt_free(app->quiz.page);
 	manfmt_free(app->exam.page);
 	exam_free(app->exam.exam);
+	search_index_free(app->search.index);
 	free(app->quiz.questions);
 	free(app->tree.domain_open);
 	free(app->tree.topic_open);

@@ -29,6 +29,11 @@ static const struct keys_binding bindings[] = {
 	{KEYS_ANY, 'D', ACTION_DASHBOARD, 0, "D"},
 	{KEYS_ANY, 'R', ACTION_REVIEW, 0, "R"},
 	{KEYS_ANY, 'X', ACTION_EXAM, 0, "X"},
+	{KEYS_ANY, 'W', ACTION_WIZARD, 0, "W"},
+	{KEYS_ANY, '/', ACTION_SEARCH, 0, "/"},
+	{KEYS_ANY, 'B', ACTION_BOOKMARK, 0, "B"},
+	{KEYS_ANY, 'L', ACTION_BOOKMARKS, 0, "L"},
+	{KEYS_ANY, 'E', ACTION_EDIT_NOTE, 0, "E"},
 	{KEYS_ANY, '?', ACTION_HELP, 0, "?"},
 	{KEYS_ANY, KEY_F(1), ACTION_HELP, 0, "F1"},
 	{KEYS_ANY, 27, ACTION_CLOSE, 0, "Esc"},
@@ -47,6 +52,10 @@ static const struct keys_binding bindings[] = {
 	{KEYS_READER, CTRL('h'), ACTION_BACK, 0, NULL},
 	{KEYS_READER, KEY_LEFT, ACTION_BACK, 0, "Left"},
 	{KEYS_READER, 'u', ACTION_BACK, 0, "u"},
+	{KEYS_READER, 'n', ACTION_FIND_NEXT, 0, "n"},
+	{KEYS_READER, 'N', ACTION_FIND_PREV, 0, "N"},
+	{KEYS_READER, 'y', ACTION_COPY_LINK, 0, "y"},
+	{KEYS_READER, 'o', ACTION_OPEN_LINK, 0, "o"},
 
 	{KEYS_QUIZ, 'a', ACTION_CHOOSE, 0, "a-h"},
 	{KEYS_QUIZ, 'b', ACTION_CHOOSE, 1, NULL},
@@ -104,6 +113,25 @@ static const struct keys_binding bindings[] = {
 	{KEYS_PROMPT, KEY_BACKSPACE, ACTION_PROMPT_ERASE, 0, "Backspace"},
 	{KEYS_PROMPT, 127, ACTION_PROMPT_ERASE, 0, NULL},
 	{KEYS_PROMPT, CTRL('h'), ACTION_PROMPT_ERASE, 0, NULL},
+	{KEYS_PROMPT, KEY_DOWN, ACTION_MOVE_DOWN, 0, "Down"},
+	{KEYS_PROMPT, CTRL('n'), ACTION_MOVE_DOWN, 0, "Ctrl-N"},
+	{KEYS_PROMPT, KEY_UP, ACTION_MOVE_UP, 0, "Up"},
+	{KEYS_PROMPT, CTRL('p'), ACTION_MOVE_UP, 0, "Ctrl-P"},
+
+	{KEYS_WIZARD, '1', ACTION_CHOOSE, 0, "1-9"},
+	{KEYS_WIZARD, '2', ACTION_CHOOSE, 1, NULL},
+	{KEYS_WIZARD, '3', ACTION_CHOOSE, 2, NULL},
+	{KEYS_WIZARD, '4', ACTION_CHOOSE, 3, NULL},
+	{KEYS_WIZARD, '5', ACTION_CHOOSE, 4, NULL},
+	{KEYS_WIZARD, '6', ACTION_CHOOSE, 5, NULL},
+	{KEYS_WIZARD, '7', ACTION_CHOOSE, 6, NULL},
+	{KEYS_WIZARD, '8', ACTION_CHOOSE, 7, NULL},
+	{KEYS_WIZARD, '9', ACTION_CHOOSE, 8, NULL},
+	{KEYS_WIZARD, KEY_BACKSPACE, ACTION_BACK, 0, "Backspace"},
+	{KEYS_WIZARD, 127, ACTION_BACK, 0, NULL},
+	{KEYS_WIZARD, CTRL('h'), ACTION_BACK, 0, NULL},
+	{KEYS_WIZARD, KEY_LEFT, ACTION_BACK, 0, "Left"},
+	{KEYS_WIZARD, 'u', ACTION_BACK, 0, "u"},
 };
 
 enum { BINDING_COUNT = sizeof bindings / sizeof bindings[0] };
@@ -151,7 +179,8 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_OVERLAY] = "In help and the dashboard",
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",
-		[KEYS_PROMPT] = "At a prompt",
+		[KEYS_PROMPT] = "At a prompt (search, exam date)",
+		[KEYS_WIZARD] = "In the decision wizard",
 	};
 	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";
 }

@@ -195,6 +195,8 @@ static int command_study(const struct options *o)
 		return 2;
 	}
 	app->new_per_day = o->new_per_day;
+	/* Notes live beside the journal, one text file per topic. */
+	snprintf(app->notes_dir, sizeof app->notes_dir, "%s/notes/%s", s.state_dir, s.pack->meta->id);
 	if (s.diags.warnings)
 		app_status(app, true, "%zu journal lines were damaged and skipped: see 'mlcert stats'",
 			   s.diags.warnings);

@@ -24,7 +24,7 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 			ui_put(win, y, 0, w, "", theme->attr[ROLE_TEXT]);
 		return;
 	}
-	ui_draw_page(win, theme, app_quiz_page(app), app->quiz.top, 1, h - 1, w, -1);
+	ui_draw_page(win, theme, app_quiz_page(app), app->quiz.top, 1, h - 1, w, -1, NULL);
 }
 
 static unsigned handle(struct app *app, int key)

@@ -25,7 +25,7 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 		ui_put(win, y0, 0, w, "Out of memory laying out this page.", theme->attr[ROLE_WRONG]);
 		return;
 	}
-	ui_draw_page(win, theme, page, app->reader.top, y0, h - y0, w, app->reader.link);
+	ui_draw_page(win, theme, page, app->reader.top, y0, h - y0, w, app->reader.link, app->find);
 }
 
 static unsigned handle(struct app *app, int key)

@@ -3,10 +3,13 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <resolv.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
 
@@ -18,7 +21,10 @@
 #include "mlcert/text.h"
 #include "mlcert/ui_pane.h"
 #include "mlcert/view_dashboard.h"
+#include "mlcert/view_bookmarks.h"
 #include "mlcert/view_exam.h"
+#include "mlcert/view_search.h"
+#include "mlcert/view_wizard.h"
 #include "mlcert/view_help.h"
 
 enum { MIN_COLS = 60, MIN_LINES = 14, ESC_DELAY_MS = 25, MAX_IDLE_ERRORS = 8 };
@@ -240,8 +246,13 @@ static void draw_hints(struct ui *ui)
 	struct app *app = ui->app;
 	WINDOW *w = ui->hint.win;
 	if (app->prompt.kind != APP_PROMPT_NONE) {
+		static const char *const labels[] = {
+			[APP_PROMPT_EXAM_DATE] = "Exam date (YYYY-MM-DD), Enter sets, Esc cancels: ",
+			[APP_PROMPT_SEARCH] = "Search: ",
+			[APP_PROMPT_FIND] = "Find in page (Enter keeps it, then n/N): /",
+		};
 		char line[256];
-		snprintf(line, sizeof line, "Exam date (YYYY-MM-DD), Enter sets, Esc cancels: %s_", app->prompt.text);
+		snprintf(line, sizeof line, "%s%s_", labels[app->prompt.kind], app->prompt.text);
 		ui_put(w, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
 		wnoutrefresh(w);
 		return;
@@ -328,7 +339,13 @@ static void draw_frame(struct ui *ui, bool repaint)
 		return;
 	}
 	draw_title(ui);
-	if (app->view == APP_VIEW_EXAM) {
+	if (app->view == APP_VIEW_SEARCH) {
+		draw_pane(ui, &view_search_ops, ui->overlay.win, true);
+	} else if (app->view == APP_VIEW_WIZARD) {
+		draw_pane(ui, &view_wizard_ops, ui->overlay.win, true);
+	} else if (app->view == APP_VIEW_BOOKMARKS) {
+		draw_pane(ui, &view_bookmarks_ops, ui->overlay.win, true);
+	} else if (app->view == APP_VIEW_EXAM) {
 		draw_pane(ui, &view_exam_ops, ui->overlay.win, true);
 	} else if (app->view == APP_VIEW_HELP) {
 		draw_pane(ui, &view_help_ops, ui->overlay.win, true);
@@ -360,7 +377,11 @@ static unsigned handle_key(struct ui *ui, int key)
 	if (app->prompt.kind != APP_PROMPT_NONE)
 		return ui_handle_key(app, KEYS_PROMPT, key);
 	const struct ui_pane_ops *ops = focus_pane[app->focus];
-	if (app->view == APP_VIEW_HELP)
+	if (app->view == APP_VIEW_WIZARD)
+		ops = &view_wizard_ops;
+	else if (app->view == APP_VIEW_BOOKMARKS)
+		ops = &view_bookmarks_ops;
+	else if (app->view == APP_VIEW_HELP)
 		ops = &view_help_ops;
 	else if (app->view == APP_VIEW_DASHBOARD)
 		ops = &view_dashboard_ops;
@@ -369,6 +390,113 @@ static unsigned handle_key(struct ui *ui, int key)
 	else if (app->reader.full_width)
 		ops = &pane_reader_ops;
 	return ops->handle(app, key);
+}
+
+/* OSC 52 asks the terminal (or tmux, or the terminal at the far end of an
+ * SSH link) to put text on the clipboard: ESC ] 52 ; c ; base64 BEL. */
+static bool copy_to_clipboard(const char *text)
+{
+	size_t len = strlen(text);
+	char *b64 = malloc(len / 3 * 4 + 8);
+	if (!b64 || b64_ntop((const unsigned char *)text, len, b64, len / 3 * 4 + 8) < 0) {
+		free(b64);
+		return false;
+	}
+	fflush(stdout);
+	printf("\033]52;c;%s\a", b64);
+	fflush(stdout);
+	free(b64);
+	return true;
+}
+
+/* Runs a program on the terminal with the screen handed over to it. The
+ * command may carry its own arguments ("code --wait"); arg is added last. */
+static int run_on_terminal(const char *command, const char *arg)
+{
+	char buf[1024], last[4096];
+	snprintf(buf, sizeof buf, "%s", command);
+	snprintf(last, sizeof last, "%s", arg);
+	char *argv[32];
+	int argc = 0;
+	for (char *tok = strtok(buf, " \t"); tok && argc < 30; tok = strtok(NULL, " \t"))
+		argv[argc++] = tok;
+	if (!argc)
+		return -1;
+	argv[argc++] = last;
+	argv[argc] = NULL;
+	def_prog_mode();
+	endwin();
+	pid_t pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status = -1;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	reset_prog_mode();
+	return pid < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static bool make_parent_dirs(const char *path)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s", path);
+	for (char *p = buf + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+				return false;
+			*p = '/';
+		}
+	return true;
+}
+
+/* Effects the core asked for that need the terminal. Returns true when the
+ * screen was handed to another program and must be repainted. */
+static bool carry_out_request(struct app *app)
+{
+	char arg[sizeof app->request.arg];
+	enum app_request_kind kind = app->request.kind;
+	snprintf(arg, sizeof arg, "%s", app->request.arg);
+	app->request.kind = APP_REQUEST_NONE;
+	switch (kind) {
+	case APP_REQUEST_COPY:
+		if (copy_to_clipboard(arg))
+			app_status(app, false, "Copied to the clipboard (OSC 52): %s", arg);
+		else
+			app_status(app, true, "Could not copy: out of memory");
+		return false;
+	case APP_REQUEST_BROWSE: {
+		int rc = run_on_terminal(getenv("BROWSER"), arg);
+		if (rc == 0)
+			app_status(app, false, "Opened with $BROWSER: %s", arg);
+		else
+			app_status(app, true, "$BROWSER failed (status %d) on %s", rc, arg);
+		return true;
+	}
+	case APP_REQUEST_EDIT_NOTE: {
+		const char *editor = getenv("VISUAL");
+		if (!editor || !editor[0])
+			editor = getenv("EDITOR");
+		if (!editor || !editor[0])
+			editor = "vi";
+		if (!make_parent_dirs(arg)) {
+			app_status(app, true, "Cannot create the notes folder for %s: %s", arg, strerror(errno));
+			return false;
+		}
+		int rc = run_on_terminal(editor, arg);
+		app_note_changed(app);
+		if (rc == 0)
+			app_status(app, false, "Note saved beside your progress: %s", arg);
+		else
+			app_status(app, true, "The editor '%s' failed (status %d)", editor, rc);
+		return true;
+	}
+	case APP_REQUEST_NONE:
+		break;
+	}
+	return false;
 }
 
 static void install_signals(void)
@@ -471,10 +599,12 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 			reaction |= APP_REDRAW;
 		if (reaction & APP_QUIT)
 			break;
+		if (app->request.kind != APP_REQUEST_NONE && carry_out_request(app))
+			reaction |= APP_REPAINT;
 		if (reaction & (APP_REDRAW | APP_REPAINT))
 			dirty = true;
 		if (reaction & APP_REPAINT)
-			repaint = true;
+			repaint = dirty = true;
 		if (ui.too_small)
 			dirty = true;
 	}

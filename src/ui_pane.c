@@ -62,8 +62,24 @@ attr_t ui_style_attr(const struct ui_theme *theme, enum manfmt_style style)
 	}
 }
 
+static void highlight_matches(WINDOW *win, int y, int width, const char *text, const char *needle,
+			      attr_t attr)
+{
+	size_t n = strlen(needle), len = strlen(text);
+	for (const char *p = text; (p = text_find_caseless(p, len - (size_t)(p - text), needle)); p += n) {
+		int x = text_width(text, (size_t)(p - text));
+		if (x >= width)
+			break;
+		int used;
+		size_t fit = text_fit(p, n, width - x, &used);
+		wattrset(win, attr);
+		mvwaddnstr(win, y, x, p, (int)fit);
+		wattrset(win, A_NORMAL);
+	}
+}
+
 void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt_page *page,
-		  size_t top, int y0, int height, int width, int selected_link)
+		  size_t top, int y0, int height, int width, int selected_link, const char *highlight)
 {
 	for (int row = 0; row < height; row++) {
 		size_t i = top + (size_t)row;
@@ -76,6 +92,8 @@ void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt
 		if (line->link >= 0 && line->link == selected_link)
 			attr = theme->attr[ROLE_LINK_SELECTED];
 		ui_put(win, y0 + row, 0, width, line->text, attr);
+		if (highlight && highlight[0])
+			highlight_matches(win, y0 + row, width, line->text, highlight, A_REVERSE | A_BOLD);
 	}
 }
 

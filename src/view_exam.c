@@ -87,7 +87,7 @@ static void draw_running(struct app *app, WINDOW *win, const struct ui_theme *t)
 		top = page->count - (size_t)(h - 1);
 	WINDOW *body = derwin(win, h - 1, w - 1, 1, 1);
 	if (body) {
-		ui_draw_page(body, t, page, top, 0, h - 1, w - 1, -1);
+		ui_draw_page(body, t, page, top, 0, h - 1, w - 1, -1, NULL);
 		delwin(body);
 	}
 }
@@ -228,7 +228,7 @@ static void draw_review(struct app *app, WINDOW *win, const struct ui_theme *t)
 	const struct manfmt_page *page = app_exam_page(app, w - 1);
 	WINDOW *body = derwin(win, h - 1, w - 1, 1, 1);
 	if (body) {
-		ui_draw_page(body, t, page, app->exam.top, 0, h - 1, w - 1, -1);
+		ui_draw_page(body, t, page, app->exam.top, 0, h - 1, w - 1, -1, NULL);
 		delwin(body);
 	}
 }

@@ -38,6 +38,15 @@
 	X(PROMPT_CHAR, "prompt-char", "type into the prompt")                          \
 	X(PROMPT_ERASE, "prompt-erase", "erase the last character of the prompt")      \
 	X(TICK, "tick", "a second passed (the exam clock)")                            \
+	X(SEARCH, "search", "search topics, questions and resources (in the reader: this page)") \
+	X(FIND_NEXT, "find-next", "in the reader: next match of the search")            \
+	X(FIND_PREV, "find-prev", "in the reader: previous match of the search")        \
+	X(WIZARD, "wizard", "the decision wizard: which Google Cloud product?")         \
+	X(COPY_LINK, "copy-link", "in the reader: copy the selected URL (OSC 52, works over SSH)") \
+	X(OPEN_LINK, "open-link", "in the reader: open the selected URL with $BROWSER") \
+	X(BOOKMARK, "bookmark", "bookmark the topic, or remove its bookmark")           \
+	X(BOOKMARKS, "bookmarks", "list your bookmarks")                                \
+	X(EDIT_NOTE, "edit-note", "write your own note on the topic in $EDITOR")        \
 	X(HELP, "help", "show this help")                                              \
 	X(CLOSE, "close", "close the overlay")                                         \
 	X(QUIT, "quit", "quit (progress is already saved)")                            \

@@ -11,12 +11,22 @@
 #include "mlcert/action.h"
 #include "mlcert/content.h"
 #include "mlcert/exam.h"
+#include "mlcert/flow.h"
 #include "mlcert/journal.h"
 #include "mlcert/manfmt.h"
+#include "mlcert/search.h"
 #include "mlcert/study.h"
 
 enum app_focus { APP_FOCUS_TREE, APP_FOCUS_READER, APP_FOCUS_QUIZ, APP_FOCUS_COUNT };
-enum app_view { APP_VIEW_MAIN, APP_VIEW_HELP, APP_VIEW_DASHBOARD, APP_VIEW_EXAM };
+enum app_view {
+	APP_VIEW_MAIN,
+	APP_VIEW_HELP,
+	APP_VIEW_DASHBOARD,
+	APP_VIEW_EXAM,
+	APP_VIEW_SEARCH,
+	APP_VIEW_WIZARD,
+	APP_VIEW_BOOKMARKS,
+};
 
 /* Where a mock exam is: each stage is one screen of the exam view. */
 enum app_exam_stage {
@@ -29,7 +39,17 @@ enum app_exam_stage {
 	APP_EXAM_REVIEW,    /* each question with its answer and explanation */
 };
 
-enum app_prompt_kind { APP_PROMPT_NONE, APP_PROMPT_EXAM_DATE };
+enum app_prompt_kind { APP_PROMPT_NONE, APP_PROMPT_EXAM_DATE, APP_PROMPT_SEARCH, APP_PROMPT_FIND };
+
+/* Effects the core asks the UI to carry out: they need the terminal. */
+enum app_request_kind {
+	APP_REQUEST_NONE,
+	APP_REQUEST_COPY,      /* arg: text for the clipboard (OSC 52) */
+	APP_REQUEST_BROWSE,    /* arg: URL for $BROWSER */
+	APP_REQUEST_EDIT_NOTE, /* arg: the note's path, for $EDITOR */
+};
+
+enum { APP_SEARCH_SHOWN = 500 };
 
 /* What app_dispatch asks of the UI. */
 enum app_reaction {
@@ -122,6 +142,30 @@ struct app {
 		bool stale;
 	} review;
 
+	struct {
+		struct search_index *index; /* built on the first search */
+		struct search_hit hits[APP_SEARCH_SHOWN];
+		size_t count, total;
+		size_t cursor;
+	} search;
+
+	char find[128]; /* the reader's in-page search */
+
+	struct {
+		size_t cursor;      /* flow list, or option at the current node */
+		bool walking;
+		struct flow_walk walk;
+	} wizard;
+
+	size_t bookmark_cursor;
+
+	struct {
+		enum app_request_kind kind;
+		char arg[4096];
+	} request;
+
+	char notes_dir[4096 + 128]; /* where notes live; "" disables them */
+
 	unsigned new_per_day;  /* new questions a review session may add per day */
 
 	size_t overlay_top;    /* scroll of help or dashboard */
@@ -161,6 +205,15 @@ bool app_wants_tick(const struct app *app);
 
 /* Due and new counts of the review queue, recounted when answers or the day change. */
 void app_review_counts(struct app *app, size_t *due, size_t *fresh);
+
+/* After the UI ran the note editor: the reader shows the new note. */
+void app_note_changed(struct app *app);
+
+/* The path of a topic's note (it may not exist yet); false without notes_dir. */
+bool app_note_path(const struct app *app, int topic, char *buf, size_t size);
+
+/* Topics with a bookmark, in pack order; returns the count written. */
+size_t app_bookmarks(const struct app *app, int *out, size_t cap);
 
 /* Records what must not be lost before exiting (the exam clock). */
 void app_shutdown(struct app *app);

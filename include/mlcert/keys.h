@@ -18,6 +18,7 @@ enum keys_context {
 	KEYS_DASHBOARD,
 	KEYS_EXAM,
 	KEYS_PROMPT,
+	KEYS_WIZARD,
 	KEYS_CONTEXT_COUNT
 };
 

@@ -62,9 +62,10 @@ void ui_header(WINDOW *win, const struct ui_theme *theme, bool focused, const ch
 /* The attribute for a man-page line style. */
 attr_t ui_style_attr(const struct ui_theme *theme, enum manfmt_style style);
 
-/* Draws page lines from top into rows [y0, y0+height) of win. */
+/* Draws page lines from top into rows [y0, y0+height) of win; every
+ * occurrence of highlight (case-insensitive; NULL or "" for none) stands out. */
 void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt_page *page,
-		  size_t top, int y0, int height, int width, int selected_link);
+		  size_t top, int y0, int height, int width, int selected_link, const char *highlight);
 
 /* The usual handle: look the key up in context and dispatch it. */
 unsigned ui_handle_key(struct app *app, enum keys_context context, int key);

@@ -1,0 +1,9 @@
+/* view_bookmarks — the list of bookmarked topics. */
+#ifndef MLCERT_VIEW_BOOKMARKS_H
+#define MLCERT_VIEW_BOOKMARKS_H
+
+#include "mlcert/ui_pane.h"
+
+extern const struct ui_pane_ops view_bookmarks_ops;
+
+#endif

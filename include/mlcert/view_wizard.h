@@ -1,0 +1,9 @@
+/* view_wizard — the decision wizard: a flow, one question per screen, with the path so far. */
+#ifndef MLCERT_VIEW_WIZARD_H
+#define MLCERT_VIEW_WIZARD_H
+
+#include "mlcert/ui_pane.h"
+
+extern const struct ui_pane_ops view_wizard_ops;
+
+#endif

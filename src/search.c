@@ -1,0 +1,164 @@
+/* search — a lowercase text index and incremental substring matching. */
+#define _GNU_SOURCE /* memmem */
+#include "mlcert/search.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct search_item {
+	enum search_kind kind;
+	int index, sub;
+	size_t title, title_len; /* offsets into text */
+	size_t body, body_len;
+};
+
+struct search_index {
+	struct search_item *items;
+	size_t count;
+	char *text; /* every title and body, lowercased, back to back */
+	size_t len, cap;
+	/* the previous query and all its matches, for incremental narrowing */
+	char last[256];
+	unsigned *matches;
+	size_t match_count;
+	bool have_last;
+};
+
+static bool append(struct search_index *ix, const char *s, size_t *start, size_t *len)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (ix->len + n + 2 > ix->cap) {
+		size_t cap = ix->cap ? ix->cap * 2 : 1 << 16;
+		while (cap < ix->len + n + 2)
+			cap *= 2;
+		char *text = realloc(ix->text, cap);
+		if (!text)
+			return false;
+		ix->text = text;
+		ix->cap = cap;
+	}
+	if (*len == 0)
+		*start = ix->len;
+	for (size_t i = 0; i < n; i++)
+		ix->text[ix->len++] = (char)tolower((unsigned char)s[i]);
+	ix->text[ix->len++] = '\n'; /* a separator no query can span */
+	*len = ix->len - *start;
+	return true;
+}
+
+static struct search_item *add_item(struct search_index *ix, size_t *cap, enum search_kind kind, int index,
+				    int sub)
+{
+	if (ix->count == *cap) {
+		size_t c = *cap ? *cap * 2 : 1024;
+		struct search_item *items = realloc(ix->items, c * sizeof *items);
+		if (!items)
+			return NULL;
+		ix->items = items;
+		*cap = c;
+	}
+	struct search_item *it = &ix->items[ix->count++];
+	*it = (struct search_item){.kind = kind, .index = index, .sub = sub};
+	return it;
+}
+
+struct search_index *search_index_new(const struct content_pack *pack)
+{
+	struct search_index *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return NULL;
+	size_t cap = 0;
+	bool ok = true;
+	for (size_t i = 0; i < pack->topic_count && ok; i++) {
+		const struct content_topic *t = pack->topics[i];
+		struct search_item *it = add_item(ix, &cap, SEARCH_TOPIC, (int)i, 0);
+		ok = it && append(ix, t->title, &it->title, &it->title_len) &&
+		     append(ix, t->id, &it->body, &it->body_len) && append(ix, t->name, &it->body, &it->body_len) &&
+		     append(ix, t->synopsis, &it->body, &it->body_len) &&
+		     append(ix, t->description, &it->body, &it->body_len) &&
+		     append(ix, t->when_to_use, &it->body, &it->body_len);
+		for (unsigned k = 0; ok && k < t->exam_tips_count; k++)
+			ok = append(ix, t->exam_tips[k], &it->body, &it->body_len);
+		for (unsigned r = 0; ok && r < t->resources_count; r++) {
+			struct search_item *res = add_item(ix, &cap, SEARCH_RESOURCE, (int)i, (int)r);
+			ok = res && append(ix, t->resources[r].title, &res->title, &res->title_len) &&
+			     append(ix, t->resources[r].url, &res->body, &res->body_len);
+		}
+	}
+	for (size_t i = 0; i < pack->question_count && ok; i++) {
+		const struct content_question *q = pack->questions[i];
+		struct search_item *it = add_item(ix, &cap, SEARCH_QUESTION, (int)i, 0);
+		ok = it && append(ix, q->id, &it->title, &it->title_len) &&
+		     append(ix, q->stem, &it->body, &it->body_len) &&
+		     append(ix, q->explanation, &it->body, &it->body_len);
+		for (unsigned c = 0; ok && c < q->choices_count; c++)
+			ok = append(ix, q->choices[c].text, &it->body, &it->body_len);
+	}
+	ix->matches = malloc((ix->count ? ix->count : 1) * sizeof *ix->matches);
+	if (!ok || !ix->matches) {
+		search_index_free(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+void search_index_free(struct search_index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->items);
+	free(ix->text);
+	free(ix->matches);
+	free(ix);
+}
+
+static bool contains(const struct search_index *ix, size_t start, size_t len, const char *q, size_t qlen)
+{
+	return len >= qlen && memmem(ix->text + start, len, q, qlen) != NULL;
+}
+
+size_t search_run(struct search_index *ix, const char *query, struct search_hit *out, size_t cap,
+		  size_t *total)
+{
+	char q[256];
+	size_t qlen = 0;
+	for (; query[qlen] && qlen + 1 < sizeof q; qlen++)
+		q[qlen] = (char)tolower((unsigned char)query[qlen]);
+	q[qlen] = '\0';
+	*total = 0;
+	if (qlen == 0) {
+		ix->have_last = false;
+		return 0;
+	}
+	/* A longer query matches a subset of what the shorter one matched. */
+	bool narrow = ix->have_last && strncmp(q, ix->last, strlen(ix->last)) == 0;
+	size_t kept = 0;
+	if (narrow) {
+		for (size_t k = 0; k < ix->match_count; k++) {
+			const struct search_item *it = &ix->items[ix->matches[k]];
+			if (contains(ix, it->title, it->title_len, q, qlen) || contains(ix, it->body, it->body_len, q, qlen))
+				ix->matches[kept++] = ix->matches[k];
+		}
+	} else {
+		for (size_t i = 0; i < ix->count; i++) {
+			const struct search_item *it = &ix->items[i];
+			if (contains(ix, it->title, it->title_len, q, qlen) || contains(ix, it->body, it->body_len, q, qlen))
+				ix->matches[kept++] = (unsigned)i;
+		}
+	}
+	ix->match_count = kept;
+	memcpy(ix->last, q, qlen + 1);
+	ix->have_last = true;
+	*total = kept;
+	size_t n = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < kept && n < cap; k++) {
+			const struct search_item *it = &ix->items[ix->matches[k]];
+			bool in_title = contains(ix, it->title, it->title_len, q, qlen);
+			if (in_title != (pass == 0))
+				continue;
+			out[n++] = (struct search_hit){it->kind, it->index, it->sub, in_title};
+		}
+	return n;
+}

@@ -216,7 +216,7 @@ static void open_topic(struct app *app, int topic)
 {
 	reader_show(app, APP_NODE_TOPIC, topic, true);
 	select_tree_node(app, APP_NODE_TOPIC, topic);
-	app_status(app, false, "%s (b or Backspace returns)", app->pack->topics[topic]->title);
+	app_status(app, false, "%s (Backspace returns)", app->pack->topics[topic]->title);
 }
 
 /* The next (or previous) line from `from` holding the find text. */

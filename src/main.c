@@ -11,6 +11,7 @@
 #include "mlcert/check.h"
 #include "mlcert/clock.h"
 #include "mlcert/lint.h"
+#include "mlcert/manfmt.h"
 #include "mlcert/plain.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
@@ -29,6 +30,8 @@ static const char usage_text[] =
 	"  lint [DIR] [--json]   check a content pack (default: the bundled pack)\n"
 	"  stats [--json]        print progress per exam domain (and, in JSON, each\n"
 	"                        question's FSRS stability, difficulty, due date, recall)\n"
+	"  man TOPIC-ID          print a topic as a section-7 man page (mlcert man ID | man -l -)\n"
+	"  man --list            print every topic id\n"
 	"  quiz --plain [--topic ID | --question ID | --review | --exam]\n"
 	"                        study line by line on stdin/stdout (screen readers,\n"
 	"                        TERM=dumb, scripts); the default is --review\n"
@@ -167,6 +170,35 @@ static int command_stats(int argc, char **argv, const struct options *o)
 	return 0;
 }
 
+/* Only content is needed: no journal, so it works anywhere (and at install time). */
+static int command_man(int argc, char **argv, const struct options *o)
+{
+	if (argc != 2)
+		return usage_error("man wants one topic id, or --list");
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct content_pack *pack = content_load_dir(o->content_dir ? o->content_dir : MLCERT_PACK_DIR, &diags);
+	int status = 0;
+	if (!pack || !check_pack(pack, &diags)) {
+		diag_print(&diags, stderr);
+		status = pack ? 1 : 2;
+	} else if (strcmp(argv[1], "--list") == 0) {
+		for (size_t i = 0; i < pack->topic_count; i++)
+			printf("%s\n", pack->topics[i]->id);
+	} else {
+		const struct content_topic *t = content_find_topic(pack, argv[1]);
+		if (t)
+			manfmt_roff(pack, t, MLCERT_VERSION, stdout);
+		else {
+			fprintf(stderr, "mlcert: no topic '%s' (mlcert man --list lists them)\n", argv[1]);
+			status = 2;
+		}
+	}
+	content_pack_free(pack);
+	diag_list_free(&diags);
+	return status;
+}
+
 static bool locale_is_utf8(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
@@ -278,6 +310,8 @@ int main(int argc, char **argv)
 		return command_lint(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "stats") == 0)
 		return command_stats(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "man") == 0)
+		return command_man(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "quiz") == 0)
 		return command_quiz(argc - cmd, argv + cmd, &o);
 	return usage_error("unknown command '%s'", argv[cmd]);

@@ -73,4 +73,9 @@ uint32_t manfmt_correct_mask(const struct content_question *q);
 
 void manfmt_free(struct manfmt_page *page);
 
+/* The topic as a section-7 roff page named mlcert-ID, for man(1). version
+ * goes in the footer. */
+void manfmt_roff(const struct content_pack *pack, const struct content_topic *topic, const char *version,
+		 FILE *out);
+
 #endif

@@ -121,6 +121,37 @@ static void test_hostile_text_is_sanitised(void **state)
 	diag_list_free(&d);
 }
 
+static void test_roff_cannot_be_injected(void **state)
+{
+	(void)state;
+	static const char pack_yaml[] =
+		"id: p\ntitle: P\nguide_version: '1'\nas_of: 2026-01-01\n"
+		"exam: {questions: 1, minutes: 1}\ndomains: [{id: d, title: D, weight: 100}]\n";
+	static const char topics[] =
+		"topics:\n  - id: roff\n    title: R\n    domain: d\n    name: roff - a \\fBbold\\fR claim\n"
+		"    description: |\n      .SH INJECTED\n      'br quoted request\n      text \\\\ with backslash\n"
+		"    as_of: 2026-01-01\n";
+	const struct content_buffer files[] = {{"pack.yaml", pack_yaml, sizeof pack_yaml - 1},
+					       {"t.yaml", topics, sizeof topics - 1}};
+	struct diag_list d;
+	diag_list_init(&d);
+	struct content_pack *pack = content_load_buffers("mem", files, 2, &d);
+	assert_true(check_pack(pack, &d));
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	manfmt_roff(pack, pack->topics[0], "1.0", out);
+	fclose(out);
+	assert_non_null(strstr(buf, ".TH MLCERT-ROFF 7 2026-01-01 \"mlcert 1.0\""));
+	assert_non_null(strstr(buf, "mlcert-roff \\- a \\efBbold\\efR claim\n"));
+	assert_non_null(strstr(buf, "\n\\&.SH INJECTED\n"));
+	assert_non_null(strstr(buf, "\n\\&'br quoted request\n"));
+	assert_null(strstr(buf, "\n.SH INJECTED"));
+	free(buf);
+	content_pack_free(pack);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
@@ -130,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_every_width_is_respected),
 		cmocka_unit_test(test_question_before_and_after),
 		cmocka_unit_test(test_hostile_text_is_sanitised),
+		cmocka_unit_test(test_roff_cannot_be_injected),
 	};
 	return cmocka_run_group_tests_name("manfmt", tests, NULL, NULL);
 }

@@ -8,10 +8,10 @@ SAN_CC     ?= clang
 BUILD      := build
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
-DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libcmocka-dev \
+DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libjansson-dev libcmocka-dev \
                 tmux clang libclang-rt-dev valgrind python3
 
-PKGS      := ncursesw libcyaml yaml-0.1 zlib
+PKGS      := ncursesw libcyaml yaml-0.1 zlib jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lresolv
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -23,25 +23,48 @@ WARNINGS += -Werror
 endif
 
 CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-               -DMLCERT_VERSION='"$(VERSION)"' -DMLCERT_PACK_DIR='"$(CURDIR)/content/pmle"'
+               -DMLCERT_VERSION='"$(VERSION)"'
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_MODULES := diag text yamlpos content check jsonw lint action clock journal study manfmt app session stats fsrs exam plain search flow
+CORE_MODULES := diag text yamlpos content check jsonw lint action clock journal study manfmt app session stats fsrs exam plain search flow packs history
 UI_MODULES   := keys ui ui_pane pane_tree pane_reader pane_quiz view_help view_dashboard view_exam view_search view_wizard view_bookmarks
 MODULES      := $(CORE_MODULES) $(UI_MODULES)
 
 OBJS      := $(MODULES:%=$(BUILD)/%.o)
-CORE_OBJS := $(CORE_MODULES:%=$(BUILD)/%.o)
-SAN_OBJS  := $(CORE_MODULES:%=$(BUILD)/san/%.o)
+CORE_OBJS := $(CORE_MODULES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
+SAN_OBJS  := $(CORE_MODULES:%=$(BUILD)/san/%.o) $(BUILD)/san/embedded.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all run check deps unit unit-san lint-content e2e valgrind clean install uninstall
 
 all: mlcert
 
-mlcert: $(OBJS) $(BUILD)/main.o
+mlcert: $(OBJS) $(BUILD)/embedded.o $(BUILD)/main.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The bundled pack, compiled in: a lone copy of the binary has its content.
+PACK_FILES := $(shell find content/pmle -name '*.yaml' 2>/dev/null | LC_ALL=C sort)
+$(BUILD)/embedded.c: $(PACK_FILES) Makefile | $(BUILD)
+	@echo "embedding $(words $(PACK_FILES)) files of content/pmle"
+	@{ echo '/* Generated from content/pmle by the Makefile: do not edit. */'; \
+	  echo '#include "mlcert/embedded.h"'; \
+	  i=0; for f in $(PACK_FILES); do \
+	    echo "static const char f$$i[] = {"; \
+	    od -An -v -tx1 "$$f" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo "0};"; i=$$((i + 1)); \
+	  done; \
+	  echo 'const struct content_buffer embedded_pack_files[] = {'; \
+	  i=0; for f in $(PACK_FILES); do \
+	    echo "{\"$${f#content/pmle/}\", f$$i, sizeof f$$i - 1},"; i=$$((i + 1)); \
+	  done; \
+	  echo '};'; echo "const size_t embedded_pack_count = $$i;"; } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/embedded.o: $(BUILD)/embedded.c include/mlcert/embedded.h include/mlcert/content.h
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/san/embedded.o: $(BUILD)/embedded.c include/mlcert/embedded.h | $(BUILD)/san
+	$(SAN_CC) $(SAN_CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: src/%.c $(wildcard include/mlcert/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -106,10 +129,22 @@ check: deps
 clean:
 	rm -rf $(BUILD) mlcert
 
+# Installs the program, its man pages, one man page per topic of the bundled
+# pack (mlcert-TOPIC-ID(7)) and bash completion. uninstall removes exactly that.
+BINDIR  = $(DESTDIR)$(PREFIX)/bin
+MANDIR  = $(DESTDIR)$(PREFIX)/share/man
+COMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+
 install: mlcert
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
-	install -m 0755 mlcert $(DESTDIR)$(PREFIX)/bin/mlcert
-	install -m 0644 man/mlcert-content.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -d $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR)/man7 $(COMPDIR)
+	install -m 0755 mlcert $(BINDIR)/mlcert
+	install -m 0644 man/mlcert.1 $(MANDIR)/man1/mlcert.1
+	install -m 0644 man/mlcert-content.5 $(MANDIR)/man5/mlcert-content.5
+	install -m 0644 completions/mlcert.bash $(COMPDIR)/mlcert
+	@n=0; for id in $$(./mlcert --content content/pmle man --list); do \
+	  ./mlcert --content content/pmle man "$$id" > $(MANDIR)/man7/mlcert-$$id.7 && chmod 0644 $(MANDIR)/man7/mlcert-$$id.7 || exit 1; \
+	  n=$$((n + 1)); done; echo "installed $$n topic pages in $(MANDIR)/man7"
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/mlcert $(DESTDIR)$(PREFIX)/share/man/man5/mlcert-content.5
+	rm -f $(BINDIR)/mlcert $(MANDIR)/man1/mlcert.1 $(MANDIR)/man5/mlcert-content.5 $(COMPDIR)/mlcert
+	rm -f $(MANDIR)/man7/mlcert-*.7

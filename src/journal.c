@@ -170,6 +170,77 @@ const char *journal_path(const struct journal *j)
 	return j->path;
 }
 
+const char *journal_kind_word(enum journal_kind kind)
+{
+	return kind < JOURNAL_KIND_COUNT ? kind_words[kind] : "unknown";
+}
+
+enum journal_kind journal_kind_from_word(const char *word)
+{
+	for (int k = 0; k < JOURNAL_KIND_COUNT; k++)
+		if (strcmp(word, kind_words[k]) == 0)
+			return (enum journal_kind)k;
+	return JOURNAL_KIND_COUNT;
+}
+
+bool journal_rewrite(struct journal *j, const struct journal_event *events, size_t count, char *why,
+		     size_t why_size)
+{
+	char tmp[4200], backup[4200], dir[4200];
+	snprintf(tmp, sizeof tmp, "%s.new", j->path);
+	snprintf(backup, sizeof backup, "%s.before-rewrite", j->path);
+	snprintf(dir, sizeof dir, "%s", j->path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		snprintf(why, why_size, "cannot create %s: %s", tmp, strerror(errno));
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < count && ok; i++) {
+		char line[LINE_MAX_BYTES + 2];
+		int n = journal_format_line(&events[i], line, sizeof line - 1);
+		if (n < 0)
+			continue;
+		line[n++] = '\n';
+		ok = write(fd, line, (size_t)n) == n;
+	}
+	ok = ok && fsync(fd) == 0;
+	int saved = errno;
+	close(fd);
+	if (!ok) {
+		unlink(tmp);
+		snprintf(why, why_size, "cannot write %s: %s", tmp, strerror(saved));
+		return false;
+	}
+	/* Keep the old journal under another name, then swap the new one in. */
+	unlink(backup);
+	if (link(j->path, backup) != 0 || rename(tmp, j->path) != 0) {
+		snprintf(why, why_size, "cannot replace %s: %s", j->path, strerror(errno));
+		unlink(tmp);
+		return false;
+	}
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	/* Our descriptor still points at the old file: reopen the new one. */
+	int nfd = open(j->path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+	if (nfd < 0) {
+		snprintf(why, why_size, "cannot reopen %s: %s", j->path, strerror(errno));
+		return false;
+	}
+	close(j->fd);
+	j->fd = nfd;
+	j->needs_newline = false;
+	return true;
+}
+
 bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct diag_list *diags)
 {
 	struct stat st;

@@ -199,3 +199,25 @@ void keys_labels(enum keys_context context, enum action action, char *buf, size_
 		n += (size_t)w;
 	}
 }
+
+size_t keys_help(void (*visit)(void *ctx, const char *text, bool is_heading), void *ctx)
+{
+	size_t n = 0;
+	char buf[512], keys[128];
+	for (int c = KEYS_ANY; c < KEYS_CONTEXT_COUNT; c++) {
+		bool any = false;
+		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+			keys_labels((enum keys_context)c, (enum action)a, keys, sizeof keys);
+			if (!keys[0])
+				continue;
+			if (!any) {
+				visit(ctx, "", false), n++;
+				visit(ctx, keys_context_title((enum keys_context)c), true), n++;
+				any = true;
+			}
+			snprintf(buf, sizeof buf, "  %-20s %s", keys, action_help((enum action)a));
+			visit(ctx, buf, false), n++;
+		}
+	}
+	return n;
+}

@@ -4,6 +4,7 @@
 #include "mlcert/check.h"
 #include "mlcert/diag.h"
 #include "mlcert/jsonw.h"
+#include "mlcert/packs.h"
 
 void lint_count(const struct content_pack *pack, struct lint_counts *counts)
 {
@@ -31,10 +32,10 @@ void lint_count(const struct content_pack *pack, struct lint_counts *counts)
 	}
 }
 
-static void print_summary(const char *dir, const struct content_pack *pack,
+static void print_summary(const char *where, const struct content_pack *pack,
 			  const struct lint_counts *n, const struct diag_list *diags, FILE *out)
 {
-	fprintf(out, "%s: %zu topics, %zu questions (", dir, n->topics, n->questions);
+	fprintf(out, "%s: %zu topics, %zu questions (", where, n->topics, n->questions);
 	for (size_t d = 0; d < n->domains; d++)
 		fprintf(out, "%s%s %zu", d ? ", " : "", pack->meta->domains[d].id, n->by_domain[d]);
 	fprintf(out, "), %zu multiple-select, %zu flows, %zu resources: %zu errors, %zu warnings\n",
@@ -78,19 +79,20 @@ int lint_run(const char *dir, bool json, FILE *out, FILE *err)
 {
 	struct diag_list diags;
 	diag_list_init(&diags);
-	struct content_pack *pack = content_load_dir(dir, &diags);
+	struct content_pack *pack = dir ? content_load_dir(dir, &diags) : packs_load(NULL, NULL, &diags);
 	struct lint_counts counts = {0};
 	if (pack) {
 		check_pack(pack, &diags);
 		lint_count(pack, &counts);
 	}
 	diag_sort(&diags);
+	const char *where = dir ? dir : pack ? pack->root : "(built in)";
 	if (json) {
-		print_json(dir, pack, &counts, &diags, out);
+		print_json(where, pack, &counts, &diags, out);
 	} else {
 		diag_print(&diags, err);
 		if (pack)
-			print_summary(dir, pack, &counts, &diags, out);
+			print_summary(where, pack, &counts, &diags, out);
 	}
 	int status = !pack ? 2 : diags.errors ? 1 : 0;
 	content_pack_free(pack);

@@ -1,5 +1,6 @@
 /* main — parses the command line and hands over to the module that does the work. */
 #include <langinfo.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -9,9 +10,12 @@
 
 #include "mlcert/app.h"
 #include "mlcert/check.h"
+#include "mlcert/history.h"
+#include "mlcert/keys.h"
 #include "mlcert/clock.h"
 #include "mlcert/lint.h"
 #include "mlcert/manfmt.h"
+#include "mlcert/packs.h"
 #include "mlcert/plain.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
@@ -27,7 +31,12 @@ static const char usage_text[] =
 	"Without a command, mlcert starts the full-screen study program.\n"
 	"\n"
 	"commands:\n"
-	"  lint [DIR] [--json]   check a content pack (default: the bundled pack)\n"
+	"  lint [DIR] [--json]   check a content pack (default: the built-in pack)\n"
+	"  packs                 list the packs found and where they come from\n"
+	"  keys                  print the key bindings\n"
+	"  export [--format json|csv] [FILE]\n"
+	"                        write the whole history (default JSON, to stdout)\n"
+	"  import FILE           merge another machine's export, without duplicates\n"
 	"  stats [--json]        print progress per exam domain (and, in JSON, each\n"
 	"                        question's FSRS stability, difficulty, due date, recall)\n"
 	"  man TOPIC-ID          print a topic as a section-7 man page (mlcert man ID | man -l -)\n"
@@ -37,7 +46,8 @@ static const char usage_text[] =
 	"                        TERM=dumb, scripts); the default is --review\n"
 	"\n"
 	"options:\n"
-	"  --content DIR         study the pack in DIR instead of the bundled one\n"
+	"  --content DIR         study the pack in the folder DIR\n"
+	"  --pack ID             study the installed pack ID (see 'mlcert packs')\n"
 	"  --state DIR           keep progress in DIR (default: $XDG_STATE_HOME/mlcert,\n"
 	"                        or ~/.local/state/mlcert)\n"
 	"  --color=WHEN          never, always or auto (default; NO_COLOR turns it off)\n"
@@ -51,6 +61,7 @@ static const char usage_text[] =
 
 struct options {
 	const char *content_dir;
+	const char *pack_id;
 	const char *state_dir;
 	const char *color; /* never, always, auto */
 	const char *exam_date;
@@ -85,8 +96,7 @@ static int command_lint(int argc, char **argv, const struct options *o)
 		else
 			dir = argv[i];
 	}
-	return lint_run(dir ? dir : o->content_dir ? o->content_dir : MLCERT_PACK_DIR, json, stdout,
-			stderr);
+	return lint_run(dir ? dir : o->content_dir, json, stdout, stderr);
 }
 
 /* Days since the epoch of a YYYY-MM-DD date, as seconds at midnight UTC. */
@@ -100,8 +110,8 @@ static int64_t date_seconds(int y, int m, int d)
 
 static int open_session(struct session *s, const struct options *o)
 {
-	struct session_options so = {.content_dir = o->content_dir, .state_dir = o->state_dir,
-				     .retention = o->retention};
+	struct session_options so = {.content_dir = o->content_dir, .pack_id = o->pack_id,
+				     .state_dir = o->state_dir, .retention = o->retention};
 	int status = session_open(s, &so);
 	diag_print(&s->diags, stderr);
 	if (status != 0) {
@@ -170,6 +180,68 @@ static int command_stats(int argc, char **argv, const struct options *o)
 	return 0;
 }
 
+static int command_export(int argc, char **argv, const struct options *o)
+{
+	enum history_format format = HISTORY_JSON;
+	const char *file = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			i++;
+			if (strcmp(argv[i], "json") == 0)
+				format = HISTORY_JSON;
+			else if (strcmp(argv[i], "csv") == 0)
+				format = HISTORY_CSV;
+			else
+				return usage_error("export: --format is json or csv, not '%s'", argv[i]);
+		} else if (argv[i][0] == '-' || file) {
+			return usage_error("export: unexpected argument '%s'", argv[i]);
+		} else {
+			file = argv[i];
+		}
+	}
+	struct session s;
+	int status = open_session(&s, o);
+	if (status != 0)
+		return status;
+	FILE *out = file ? fopen(file, "w") : stdout;
+	if (!out) {
+		fprintf(stderr, "mlcert: cannot write %s: %s\n", file, strerror(errno));
+		session_close(&s);
+		return 2;
+	}
+	struct diag_list diags;
+	diag_list_init(&diags);
+	bool ok = history_export(s.journal, s.pack->meta->id, format, out, &diags);
+	if (file && fclose(out) != 0)
+		ok = false;
+	diag_print(&diags, stderr);
+	diag_list_free(&diags);
+	session_close(&s);
+	return ok ? 0 : 2;
+}
+
+static int command_import(int argc, char **argv, const struct options *o)
+{
+	if (argc != 2)
+		return usage_error("import wants one file");
+	struct session s;
+	int status = open_session(&s, o);
+	if (status != 0)
+		return status;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t added = 0;
+	bool ok = history_import(s.journal, argv[1], &added, &diags);
+	diag_print(&diags, stderr);
+	if (ok)
+		printf("imported %zu new events into %s\n", added, journal_path(s.journal));
+	/* a file with bad rows is a content error (1); an unreadable one, I/O (2) */
+	status = ok ? 0 : diags.errors && !strstr(diags.items[0].message, "cannot") ? 1 : 2;
+	diag_list_free(&diags);
+	session_close(&s);
+	return status;
+}
+
 /* Only content is needed: no journal, so it works anywhere (and at install time). */
 static int command_man(int argc, char **argv, const struct options *o)
 {
@@ -177,7 +249,7 @@ static int command_man(int argc, char **argv, const struct options *o)
 		return usage_error("man wants one topic id, or --list");
 	struct diag_list diags;
 	diag_list_init(&diags);
-	struct content_pack *pack = content_load_dir(o->content_dir ? o->content_dir : MLCERT_PACK_DIR, &diags);
+	struct content_pack *pack = packs_load(o->content_dir, o->pack_id, &diags);
 	int status = 0;
 	if (!pack || !check_pack(pack, &diags)) {
 		diag_print(&diags, stderr);
@@ -197,6 +269,12 @@ static int command_man(int argc, char **argv, const struct options *o)
 	content_pack_free(pack);
 	diag_list_free(&diags);
 	return status;
+}
+
+static void print_help_line(void *ctx, const char *text, bool is_heading)
+{
+	(void)ctx;
+	printf("%s%s\n", text, is_heading ? ":" : "");
 }
 
 static bool locale_is_utf8(void)
@@ -257,8 +335,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 			*status = 0;
 			return -1;
 		}
-		if ((strcmp(a, "--content") == 0 || strcmp(a, "--state") == 0) && i + 1 < argc) {
-			*(a[2] == 'c' ? &o->content_dir : &o->state_dir) = argv[++i];
+		if ((strcmp(a, "--content") == 0 || strcmp(a, "--state") == 0 || strcmp(a, "--pack") == 0) &&
+		    i + 1 < argc) {
+			*(a[2] == 'c' ? &o->content_dir : a[2] == 's' ? &o->state_dir : &o->pack_id) = argv[++i];
 		} else if (strncmp(a, "--content=", 10) == 0) {
 			o->content_dir = a + 10;
 		} else if (strncmp(a, "--state=", 8) == 0) {
@@ -310,6 +389,16 @@ int main(int argc, char **argv)
 		return command_lint(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "stats") == 0)
 		return command_stats(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "keys") == 0) {
+		keys_help(print_help_line, NULL);
+		return 0;
+	}
+	if (strcmp(argv[cmd], "export") == 0)
+		return command_export(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "import") == 0)
+		return command_import(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "packs") == 0)
+		return argc - cmd == 1 ? packs_list(stdout) : usage_error("packs takes no arguments");
 	if (strcmp(argv[cmd], "man") == 0)
 		return command_man(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "quiz") == 0)

@@ -5,16 +5,13 @@
 #include <string.h>
 
 #include "mlcert/check.h"
-
-#ifndef MLCERT_PACK_DIR
-#define MLCERT_PACK_DIR "content/pmle"
-#endif
+#include "mlcert/packs.h"
 
 int session_open(struct session *s, const struct session_options *o)
 {
 	memset(s, 0, sizeof *s);
 	diag_list_init(&s->diags);
-	s->pack = content_load_dir(o->content_dir ? o->content_dir : MLCERT_PACK_DIR, &s->diags);
+	s->pack = packs_load(o->content_dir, o->pack_id, &s->diags);
 	if (!s->pack)
 		return 2;
 	if (!check_pack(s->pack, &s->diags) || !s->pack->meta)

@@ -67,13 +67,15 @@ static void init_theme(struct ui_theme *t, const struct ui_options *o)
 	bool color = o->color && has_colors() && start_color() == OK;
 	if (color) {
 		use_default_colors();
-		init_pair(1, COLOR_BLACK, COLOR_CYAN);   /* bars: title, hints */
-		init_pair(2, COLOR_CYAN, -1);            /* headings, links */
-		init_pair(3, COLOR_GREEN, -1);           /* right */
-		init_pair(4, COLOR_RED, -1);             /* wrong */
-		init_pair(5, COLOR_YELLOW, -1);          /* chosen, code */
-		init_pair(6, COLOR_WHITE, COLOR_BLUE);   /* cursor, focused header */
-		init_pair(7, COLOR_WHITE, COLOR_RED);    /* error status */
+		/* The same roles on every terminal; richer shades where there are more colours. */
+		bool c256 = COLORS >= 256, c16 = COLORS >= 16;
+		init_pair(1, COLOR_BLACK, c256 ? 110 : COLOR_CYAN);                  /* bars */
+		init_pair(2, c256 ? 74 : c16 ? COLOR_CYAN + 8 : COLOR_CYAN, -1);    /* headings, links */
+		init_pair(3, c256 ? 71 : c16 ? COLOR_GREEN + 8 : COLOR_GREEN, -1);  /* right */
+		init_pair(4, c256 ? 167 : c16 ? COLOR_RED + 8 : COLOR_RED, -1);     /* wrong */
+		init_pair(5, c256 ? 179 : c16 ? COLOR_YELLOW + 8 : COLOR_YELLOW, -1); /* chosen, code */
+		init_pair(6, COLOR_WHITE, c256 ? 25 : COLOR_BLUE);                  /* cursor */
+		init_pair(7, COLOR_WHITE, c256 ? 124 : COLOR_RED);                  /* error status */
 	}
 #define PAIR(n) (color ? COLOR_PAIR(n) : 0)
 	t->attr[ROLE_TEXT] = A_NORMAL;

@@ -8,28 +8,25 @@
 #define MLCERT_VERSION "0.0.0"
 #endif
 
+struct help_sink {
+	void (*line)(void *ctx, const char *text, enum ui_role role);
+	void *ctx;
+};
+
+static void from_keys(void *ctx, const char *text, bool is_heading)
+{
+	struct help_sink *sink = ctx;
+	sink->line(sink->ctx, text, is_heading ? ROLE_HEADING : ROLE_TEXT);
+}
+
 /* Calls line() for each help line; returns how many there are. */
 static size_t build(void (*line)(void *ctx, const char *text, enum ui_role role), void *ctx)
 {
-	size_t n = 0;
-	char buf[512], keys[128];
+	char buf[512];
 	snprintf(buf, sizeof buf, "mlcert %s: keys (Esc or q closes this help)", MLCERT_VERSION);
-	line(ctx, buf, ROLE_HEADING), n++;
-	for (int c = KEYS_ANY; c < KEYS_CONTEXT_COUNT; c++) {
-		bool any = false;
-		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
-			keys_labels((enum keys_context)c, (enum action)a, keys, sizeof keys);
-			if (!keys[0])
-				continue;
-			if (!any) {
-				line(ctx, "", ROLE_TEXT), n++;
-				line(ctx, keys_context_title((enum keys_context)c), ROLE_HEADING), n++;
-				any = true;
-			}
-			snprintf(buf, sizeof buf, "  %-20s %s", keys, action_help((enum action)a));
-			line(ctx, buf, ROLE_TEXT), n++;
-		}
-	}
+	line(ctx, buf, ROLE_HEADING);
+	struct help_sink sink = {line, ctx};
+	size_t n = 1 + keys_help(from_keys, &sink);
 	line(ctx, "", ROLE_TEXT), n++;
 	line(ctx, "Progress is saved as you go: every answer and every topic read is on disk", ROLE_DIM), n++;
 	line(ctx, "before the screen confirms it.", ROLE_DIM), n++;

@@ -52,6 +52,10 @@ struct journal *journal_open(const char *state_dir, const char *pack_id, struct 
 
 const char *journal_path(const struct journal *j);
 
+/* The word a kind is written as ("answer"), and back; JOURNAL_KIND_COUNT when unknown. */
+const char *journal_kind_word(enum journal_kind kind);
+enum journal_kind journal_kind_from_word(const char *word);
+
 /* Calls visit for every good line in order; damaged lines become warnings. */
 typedef void (*journal_visit_fn)(void *ctx, const struct journal_event *event);
 bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct diag_list *diags);
@@ -61,6 +65,12 @@ bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct
 bool journal_append(struct journal *j, const struct journal_event *event, char *why, size_t why_size);
 
 void journal_close(struct journal *j);
+
+/* Replaces the whole journal with events, atomically: a new file in the same
+ * folder, fsynced, renamed over the old one, and the folder fsynced. The old
+ * journal stays reachable as PATH.before-rewrite until the next rewrite. */
+bool journal_rewrite(struct journal *j, const struct journal_event *events, size_t count, char *why,
+		     size_t why_size);
 
 /* The text of one line (without newline) and its parse; exposed for tests and fuzzing. */
 int journal_format_line(const struct journal_event *event, char *buf, size_t size);

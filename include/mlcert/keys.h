@@ -4,6 +4,7 @@
 #ifndef MLCERT_KEYS_H
 #define MLCERT_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "mlcert/action.h"
@@ -38,6 +39,11 @@ const struct keys_binding *keys_table(size_t *count);
 
 /* Context names for the help screen. */
 const char *keys_context_title(enum keys_context context);
+
+/* The help text, line by line, generated from the bindings and the action
+ * list: visit(ctx, text, is_heading) for each line; returns how many. The
+ * help screen, `mlcert keys` and the man page's test all read this. */
+size_t keys_help(void (*visit)(void *ctx, const char *text, bool is_heading), void *ctx);
 
 /* The labels of the keys bound to action in context, joined ("j Down"). */
 void keys_labels(enum keys_context context, enum action action, char *buf, size_t size);

@@ -18,9 +18,10 @@ struct lint_counts {
 
 void lint_count(const struct content_pack *pack, struct lint_counts *counts);
 
-/* Exit status: 0 clean (warnings allowed), 1 content errors, 2 the folder
- * could not be read or is not a pack. Diagnostics go to err (or into the JSON
- * on out), the summary to out. */
+/* Checks the pack in dir, or the built-in pack when dir is NULL. Exit
+ * status: 0 clean (warnings allowed), 1 content errors, 2 the folder could
+ * not be read or is not a pack. Diagnostics go to err (or into the JSON on
+ * out), the summary to out. */
 int lint_run(const char *dir, bool json, FILE *out, FILE *err);
 
 #endif

@@ -11,7 +11,8 @@
 #include "mlcert/study.h"
 
 struct session_options {
-	const char *content_dir; /* NULL: the bundled pack */
+	const char *content_dir; /* NULL: an installed pack, else the built-in one */
+	const char *pack_id;     /* which installed pack; NULL: the default */
 	const char *state_dir;   /* NULL: $XDG_STATE_HOME/mlcert or ~/.local/state/mlcert */
 	double retention;        /* FSRS desired retention; 0: the default 0.9 */
 };

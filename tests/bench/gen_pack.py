@@ -139,7 +139,7 @@ def wrap(text, width, indent):
             line = f"{line} {word}" if line else word
     if line:
         lines.append(line)
-    return "\n".join(indent + l for l in lines)
+    return "\n".join(indent + l.replace("\u00a0", " ") for l in lines)
 
 
 def block(key, text, indent):
@@ -252,7 +252,8 @@ def gen_question(tx, rng, qid, domain, topic_ids):
     stem = tx.chars(around(rng, b["stem"] - (16 if multi else 0), 0.3))
     stem += f" Which {'actions' if multi else 'action'} should you take?"
     if multi:
-        stem += f" (Choose {NUMBER_WORDS[k]}.)"
+        # a no-break marker keeps "(Choose two.)" on one line when wrapped
+        stem += f" (Choose\u00a0{NUMBER_WORDS[k]}.)"
     out = [f"  - id: {qid}\n", f"    domain: {domain}\n", f"    topics: [{', '.join(topic_ids)}]\n"]
     out.append(block("stem", stem, 4))
     out.append("    choices:\n")

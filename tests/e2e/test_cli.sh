@@ -23,6 +23,11 @@ check unknown-command 2 "$bin" frobnicate; expect_text unknown-text "$tmp/err" "
 check lint-bad-option 2 "$bin" lint --nope
 check lint-bundled 0 "$bin" lint "$here/content/pmle"; expect_text summary "$tmp/out" "0 errors"
 check lint-missing 2 "$bin" lint "$tmp/none"
+check lint-built-in 0 "$bin" lint; expect_text built-in "$tmp/out" "(built in): "
+check keys 0 "$bin" keys; expect_text keys-text "$tmp/out" "In the mock exam:"
+check quiz-needs-plain 2 "$bin" quiz
+check bad-retention 2 "$bin" --retention 2 stats
+check bad-exam-date 2 "$bin" --exam-date 2026-13-01 stats
 
 # A broken copy of the bundled pack: every kind of damage at once, each reported with a position.
 cp -r "$here/content/pmle" "$tmp/p"

@@ -36,7 +36,7 @@ CORE_OBJS := $(CORE_MODULES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
 SAN_OBJS  := $(CORE_MODULES:%=$(BUILD)/san/%.o) $(BUILD)/san/embedded.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run check deps unit unit-san lint-content e2e valgrind clean install uninstall
+.PHONY: all run check deps unit unit-san lint-content e2e e2e-san valgrind clean install uninstall
 
 all: mlcert
 
@@ -103,6 +103,23 @@ $(BUILD)/san/tests/%: tests/unit/%.c $(SAN_OBJS) $(wildcard tests/unit/*.h) | $(
 unit: $(UNIT_TESTS:%=$(BUILD)/tests/%)
 	@set -e; for t in $^; do echo "== $$t"; MLCERT_TEST_DATA=tests/data $$t; done
 
+# The program itself under ASan + UBSan, for the end-to-end suites.
+SAN_UI_OBJS := $(UI_MODULES:%=$(BUILD)/san/%.o) $(BUILD)/san/main.o
+$(BUILD)/san/mlcert: $(SAN_OBJS) $(SAN_UI_OBJS)
+	$(SAN_CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# End-to-end suites against the sanitizer build; any report fails the run.
+e2e-san: $(BUILD)/san/mlcert
+	@rm -rf $(BUILD)/san/reports && mkdir -p $(BUILD)/san/reports
+	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh; do \
+	  echo "== $$t (ASan+UBSan)"; \
+	  ASAN_OPTIONS=detect_leaks=1:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/$(BUILD)/san/reports/ubsan \
+	  bash $$t $(BUILD)/san/mlcert; done
+	@if ls $(BUILD)/san/reports/* >/dev/null 2>&1; then cat $(BUILD)/san/reports/*; echo "sanitizer reports above"; exit 1; fi
+	@echo "e2e-san: no sanitizer reports"
+
 unit-san: $(UNIT_TESTS:%=$(BUILD)/san/tests/%)
 	@set -e; for t in $^; do echo "== $$t (ASan+UBSan)"; \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -123,6 +140,7 @@ check: deps
 	$(MAKE) --no-print-directory unit-san
 	$(MAKE) --no-print-directory lint-content
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory e2e-san
 	$(MAKE) --no-print-directory valgrind
 	@echo "make check: all suites passed"
 

@@ -2,6 +2,7 @@
 #include <langinfo.h>
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -378,6 +379,8 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* A full disk or a file-size limit must be an error message, not death by SIGXFSZ. */
+	signal(SIGXFSZ, SIG_IGN);
 	struct options o = {.color = "auto", .new_per_day = 10};
 	int status = 0;
 	int cmd = parse_options(argc, argv, &o, &status);

@@ -374,7 +374,7 @@ static unsigned handle_key(struct ui *ui, int key)
 		return APP_REDRAW;
 	if (ui->too_small) {
 		/* Only quitting makes sense until the terminal is big enough again. */
-		return key == 'q' || key == 27 ? APP_QUIT : APP_UNCHANGED;
+		return key == 'q' ? APP_QUIT : APP_UNCHANGED;
 	}
 	if (app->prompt.kind != APP_PROMPT_NONE)
 		return ui_handle_key(app, KEYS_PROMPT, key);

@@ -1,14 +1,35 @@
 /* ui_pane — shared drawing helpers for panes and views. */
 #include "mlcert/ui_pane.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mlcert/text.h"
+
+/* True when text may hold something a terminal must not see, or that an
+ * ASCII-only locale cannot show: anything but printable ASCII. */
+static bool needs_sanitising(const char *text)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if (*p < 0x20 || *p >= 0x7f)
+			return true;
+	return false;
+}
 
 int ui_put(WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
 {
 	if (width <= 0)
 		return 0;
+	/* Every string reaching the screen passes here: sanitise whatever was
+	 * not already plain ASCII, transliterating when the locale is not UTF-8. */
+	char *clean = NULL;
+	if (needs_sanitising(text)) {
+		clean = text_sanitize(text, MB_CUR_MAX == 1);
+		if (clean)
+			text = clean;
+		else
+			text = "";
+	}
 	int used = 0;
 	size_t len = strlen(text);
 	size_t fit = text_fit(text, len, width, &used);
@@ -17,6 +38,7 @@ int ui_put(WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
 	for (int i = used; i < width; i++)
 		waddch(win, ' ');
 	wattrset(win, A_NORMAL);
+	free(clean);
 	return used;
 }
 

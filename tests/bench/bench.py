@@ -281,13 +281,14 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
     def untimed(keys, first_timeout=FIRST_BYTE):
         return t.key(keys, first_timeout=first_timeout)
 
-    # a full repaint of the starting screen: the yardstick for "half a repaint"
+    # a full repaint (Ctrl-L) of each screen is the yardstick for "half a repaint"
     for _ in range(3):
         sample("repaint", CTRL_L)
 
     # tree moves on the collapsed tree (the reader and quiz follow the cursor)
     for i in range(reps):
         sample("tree", b"j" if (i // 6) % 2 == 0 else b"k")
+    sample("repaint_tree", CTRL_L)
     untimed(b"g")
 
     # Esc closes an overlay (the dashboard); D itself is timed too
@@ -308,17 +309,15 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
     else:
         untimed(ESC, first_timeout=0.3)
 
-    # to the long topic: the first leaf of domain 0's first area. Areas may open
-    # with their domain or not: move down until the reader shows the topic.
-    want = pack_info["long_topic"].upper().encode()
+    # to the long topic, the first leaf of domain 0's first area: l opens a closed
+    # node or steps to its first child, so press it until the reader shows the topic
+    # (ncurses writes only what changed, so look for the end of the id, which differs)
+    want = "-".join(pack_info["long_topic"].split("-")[-2:]).encode()
     untimed(b"g")
-    untimed(b"\r")
-    for _ in range(4):
-        _, _, data = untimed(b"j")
-        if want in data:
+    for _ in range(6):
+        _, _, data = untimed(b"l")
+        if want in data.lower():
             break
-        if b"\xe2\x96\xb8" in data[:0]:  # (kept simple: an area that stays closed is opened below)
-            pass
     else:
         raise SystemExit(f"could not reach the topic {pack_info['long_topic']} in the tree")
     # opening a topic: Enter on a leaf moves focus to the reader; Shift-Tab back
@@ -349,6 +348,7 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
     scroll("line_split", b"j", reps, b"reverse")
     untimed(b"g")
     scroll("page_split", b" ", reps, b"g")
+    sample("repaint_split", CTRL_L)
     for _ in range(3):
         untimed(b"g")
         sample("burst_split", b"j" * 100)
@@ -358,6 +358,7 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
     scroll("line_full", b"j", reps, b"reverse")
     untimed(b"g")
     scroll("page_full", b" ", reps, b"g")
+    sample("repaint_full", CTRL_L)
     for _ in range(3):
         untimed(b"g")
         sample("burst_full", b"j" * 100)
@@ -377,6 +378,7 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
             n, lat, data = t.key(b"\r")
         S.setdefault("submit", Samples()).add(n, lat, data)
         sample("next", b"\r")
+    sample("repaint_quiz", CTRL_L)
 
     t.close(b"q")
     res["maxrss_kb"] = t.rusage.ru_maxrss if t.rusage else None
@@ -495,7 +497,7 @@ def lint_bench(args, pack, log):
 
 # ---- the table -----------------------------------------------------------------------
 
-def machine():
+def machine(load_start):
     cpu = "unknown"
     try:
         for line in open("/proc/cpuinfo"):
@@ -504,7 +506,9 @@ def machine():
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, Linux {platform.release()}"
+    fmt = lambda la: " / ".join(f"{x:.2f}" for x in la)
+    return (f"nproc {len(os.sched_getaffinity(0))}, {cpu}, Linux {platform.release()}; "
+            f"load average (1/5/15 min) {fmt(load_start)} at the start, {fmt(os.getloadavg())} at the end")
 
 
 def verdict(ok):
@@ -525,6 +529,7 @@ def main():
     os.chdir(ROOT)
     args.mlcert = os.path.abspath(args.mlcert)
     started = now()
+    load_start = os.getloadavg()
 
     def log(msg):
         print(msg, file=sys.stderr, flush=True)
@@ -578,7 +583,7 @@ def main():
     w = out.append
     cmd = "make bench" + ("" if args.reps == 40 else f"  (python3 tests/bench/bench.py --reps {args.reps})")
     w(f"## mlcert benchmark\n")
-    w(f"- machine: {machine()}")
+    w(f"- machine: {machine(load_start)}")
     w(f"- mlcert: {subprocess.run([args.mlcert, '--version'], capture_output=True, text=True).stdout.strip()}; "
       f"less: {subprocess.run(['less', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}; "
       f"man: {subprocess.run(['man', '--version'], capture_output=True, text=True).stdout.strip()}")
@@ -625,10 +630,19 @@ def main():
         s = K[c]["samples"].get(name)
         return median(s.bytes) if s and s.bytes else None
 
-    rep = {c: mb(c, "repaint") for c, _ in SIZES}
-    w("| **bytes per key** (30× pack) | | | | |")
-    row("full repaint (Ctrl-L), the yardstick", nbytes(rep[80]), nbytes(rep[200]), "—", None)
-    half = lambda name: both(lambda c: mb(c, name) is not None and mb(c, name) <= rep[c] / 2)
+    yard = {"tree": "repaint_tree", "line_split": "repaint_split", "page_split": "repaint_split",
+            "open": "repaint_split", "burst_split": "repaint_split", "line_full": "repaint_full",
+            "page_full": "repaint_full", "burst_full": "repaint_full", "choose": "repaint_quiz",
+            "submit": "repaint_quiz", "next": "repaint_quiz"}
+    w("| **bytes per key** (30× pack; median) | | | | |")
+    for name, label in (("repaint", "start screen"), ("repaint_split", "split layout, reader focused"),
+                        ("repaint_full", "full-width reader"), ("repaint_quiz", "quiz focused")):
+        row(f"full repaint (Ctrl-L), {label}: the yardstick", nbytes(mb(80, name)), nbytes(mb(200, name)),
+            "—", None)
+
+    def half(name):
+        return both(lambda c: mb(c, name) is not None and mb(c, yard[name]) is not None
+                    and mb(c, name) <= mb(c, yard[name]) / 2)
     tree_outside = {}
     for c, r in SIZES:
         s = K[c]["samples"].get("tree")
@@ -639,30 +653,36 @@ def main():
             vals.append(regions.get("tree", 0) + regions.get("bars", 0))
         tree_outside[c] = median(vals)
     row("tree move, j/k on the collapsed tree (reader and quiz follow)", nbytes(mb(80, "tree")),
-        nbytes(mb(200, "tree")), "≤ ½ full repaint", half("tree"))
+        nbytes(mb(200, "tree")), "≤ ½ full repaint of that screen", half("tree"))
     row("  of which the tree pane and bars", nbytes(tree_outside[80]), nbytes(tree_outside[200]),
         "≤ 200 B at 80×24", tree_outside[80] is not None and tree_outside[80] <= 200)
     row("reader line scroll, split layout (j)", nbytes(mb(80, "line_split")), nbytes(mb(200, "line_split")),
-        "≤ ½ full repaint", half("line_split"))
+        "≤ ½ full repaint of that screen", half("line_split"))
     row("reader line scroll, full width (f, j)", nbytes(mb(80, "line_full")), nbytes(mb(200, "line_full")),
-        "≤ 250 B at 200×50", None if mb(200, "line_full") is None else mb(200, "line_full") <= 250)
+        "≤ 250 B at 200×50 (and ≤ ½ repaint)",
+        None if mb(200, "line_full") is None else mb(200, "line_full") <= 250 and half("line_full"))
     lp = {c: median(LS[c]["page"].bytes) for c, _ in SIZES}
     ll = {c: median(LS[c]["line"].bytes) for c, _ in SIZES}
     row("less: one line down (j)", nbytes(ll[80]), nbytes(ll[200]), "reference", None)
     row("less: page down (Space)", nbytes(lp[80]), nbytes(lp[200]), "reference", None)
     for name, label in (("page_split", "reader page down, split layout (Space)"),
                         ("page_full", "reader page down, full width (Space)")):
-        row(label, nbytes(mb(80, name)), nbytes(mb(200, name)), "≤ 1.3× less",
-            both(lambda c: mb(c, name) is not None and mb(c, name) <= 1.3 * lp[c]))
+        row(label, nbytes(mb(80, name)), nbytes(mb(200, name)), "≤ 1.3× less (and ≤ ½ repaint)",
+            both(lambda c: mb(c, name) is not None and mb(c, name) <= 1.3 * lp[c]) and half(name))
     for name, label in (("open", "open a topic (Enter on a leaf)"), ("choose", "answer: choose (a)"),
                         ("submit", "answer: submit (Enter, journal fsync)"),
                         ("next", "next question (Enter after feedback)")):
-        row(label, nbytes(mb(80, name)), nbytes(mb(200, name)), "≤ ½ full repaint", half(name))
+        row(label, nbytes(mb(80, name)), nbytes(mb(200, name)), "≤ ½ full repaint of that screen", half(name))
+    # One frame of that screen: a burst that jumps 100 lines changes the whole
+    # reader, so its frame is a repaint; 100 frames of one j each would be 100x.
     for name, one, label in (("burst_split", "line_split", "100 × j in one write, split reader"),
                              ("burst_full", "line_full", "100 × j in one write, full-width reader")):
-        ratio = {c: (mb(c, name) / mb(c, one)) if mb(c, name) and mb(c, one) else None for c, _ in SIZES}
-        row(label, *(f"{nbytes(mb(c, name))} ({ratio[c]:.1f}× one j)" if ratio[c] else nbytes(mb(c, name))
-                     for c, _ in SIZES), "≤ 3× one frame (one j)",
+        ratio = {c: (mb(c, name) / mb(c, yard[name])) if mb(c, name) and mb(c, yard[name]) else None
+                 for c, _ in SIZES}
+        per_j = {c: (mb(c, name) / mb(c, one)) if mb(c, name) and mb(c, one) else None for c, _ in SIZES}
+        row(label, *(f"{nbytes(mb(c, name))} ({ratio[c]:.2f}× a repaint, {per_j[c]:.1f}× one j)" if ratio[c]
+                     else nbytes(mb(c, name)) for c, _ in SIZES),
+            "≤ 3× one frame (a repaint of that screen)",
             both(lambda c: ratio[c] is not None and ratio[c] <= 3))
     row("Esc closing the dashboard", nbytes(mb(80, "esc")), nbytes(mb(200, "esc")), "— (whole screen changes)",
         None)

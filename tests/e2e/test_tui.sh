@@ -138,7 +138,8 @@ start 80 24
 keys Tab Tab j a Enter
 expect_screen before-hangup "Question 1 of 1"
 lines_before=$(wc -l < "$tmp/state/fixture.journal")
-pid=$(pgrep -f -- "--state $tmp/state" | head -1)
+pid=$(pgrep -f -- "^$bin --content" | head -1)  # the program, not the tmux server
+[ -n "$pid" ] && ok || bad "hangup: the program's process was not found"
 tmx kill-server
 gone=no
 for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || { gone=yes; break; }; sleep 0.02; done
@@ -146,6 +147,22 @@ for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || { gone=yes; break; }; sl
 [ "$(wc -l < "$tmp/state/fixture.journal")" = "$lines_before" ] && ok || bad "hangup: journal changed"
 "$bin" --content "$pack" --state "$tmp/state" stats >/dev/null 2>"$tmp/err" && [ ! -s "$tmp/err" ] && ok \
 	|| { bad "journal loads cleanly after hangup"; cat "$tmp/err"; }
+
+# ---- Ctrl-Z in a shell with job control, then fg: a clean redraw ----------------------
+run=$((run + 1)); sock="mlcert-e2e-$$-$run"
+tmx new-session -d -s e2e -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='shell$ ' bash --norc -i"
+tmx set-option -t e2e status off >/dev/null
+sleep 0.3
+keys "'$bin' --content '$pack' --state '$tmp/state'" Enter
+expect_screen before-stop "Alpha domain"
+keys C-z
+expect_screen stopped "Stopped"
+keys "fg" Enter
+expect_screen redrawn "Quiz: Alpha domain"
+expect_not_screen no-shell-left "Stopped"
+keys q
+expect_screen back-to-shell "shell$ "
+tmx kill-server
 
 # ---- an unknown TERM is a clear error, not garbage --------------------------------
 TERM=no-such-terminal "$bin" --content "$pack" --state "$tmp/state" </dev/null >"$tmp/out" 2>&1; st=$?

@@ -20,5 +20,27 @@ run 0 lint "$here/content/pmle"
 run 1 lint "$tmp/all-broken"
 run 1 lint --json "$tmp/all-broken"
 run 2 lint "$tmp/missing"
+
+# A scripted session of the real program under valgrind: plain mode, then the
+# full-screen program in tmux (ncurses keeps some memory until exit on purpose:
+# only definite and indirect leaks count).
+pack="$here/tests/data/packs/good"
+vgs() { valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	--show-leak-kinds=definite,indirect --error-exitcode=9 "$@"; }
+printf 'a\n\ng\n' | vgs "$bin" --content "$pack" --state "$tmp/vs" quiz --plain --topic alpha > /dev/null 2> "$tmp/err"
+st=$?; if [ $st = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL valgrind plain session: $st"; cat "$tmp/err"; fi
+sock="mlcert-vg-$$"
+tmux -L "$sock" new-session -d -s vg -x 100 -y 30 \
+	"env TERM=xterm-256color LANG=C.UTF-8 valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --log-file='$tmp/vg.log' '$bin' --content '$pack' --state '$tmp/vs'; echo \$? > '$tmp/vg.status'"
+sleep 3
+for k in Enter j j Enter G ']' Enter BSpace Tab a Enter Enter D Escape '?' Escape / s e c Enter Escape W Enter 1 Enter X Enter a S y Escape q; do
+	tmux -L "$sock" send-keys -t vg "$k" 2>/dev/null; sleep 0.3
+done
+tmux -L "$sock" send-keys -t vg q 2>/dev/null; sleep 0.5; tmux -L "$sock" send-keys -t vg q 2>/dev/null
+for _ in $(seq 1 60); do [ -s "$tmp/vg.status" ] && break; sleep 0.25; done
+tmux -L "$sock" kill-server 2>/dev/null
+if [ "$(cat "$tmp/vg.status" 2>/dev/null)" = 0 ] && [ ! -s "$tmp/vg.log" ]; then passed=$((passed + 1)); else
+	failed=$((failed + 1)); echo "FAIL valgrind TUI session: status $(cat "$tmp/vg.status" 2>/dev/null)"; cat "$tmp/vg.log"; fi
+
 echo "valgrind: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -193,7 +193,7 @@ static void draw_title(struct ui *ui)
 	char *title = text_sanitize(app->pack->meta->title, ui->theme.ascii);
 	snprintf(left, sizeof left, " mlcert  %s", title ? title : "");
 	free(title);
-	snprintf(right, sizeof right, "%zu/%zu read  %zu/%zu seen  %u%% right ", st.topics_read,
+	snprintf(right, sizeof right, "  %zu/%zu read  %zu/%zu seen  %u%% right ", st.topics_read,
 		 st.topics_total, st.questions_seen, st.questions_total,
 		 st.answers ? (unsigned)(st.right * 100 / st.answers) : 0);
 	int w = COLS, rw = (int)strlen(right) + 1;

@@ -52,6 +52,13 @@ while read -r k; do
 done < "$tmp/keys"
 ok
 
+# ---- --help and mlcert(1) agree: every option and command of one is in the other -----
+"$bin" --help > "$tmp/help"
+for word in $(grep -oE -- '--[a-z-]+' "$tmp/help" | sort -u) $(awk '/^commands:/{c=1;next} /^$/{c=0} c && $1 ~ /^[a-z]/ {print $1}' "$tmp/help"); do
+	man_word=$(printf '%s' "$word" | sed 's/-/\\\\-/g')
+	if grep -qF -- "$word" "$here/man/mlcert.1" || grep -q -- "$man_word" "$here/man/mlcert.1"; then ok; else bad "mlcert.1 lacks '$word' from --help"; fi
+done
+
 # ---- a lone copy of the binary, with a fresh HOME: XDG folders and modes ----------
 mkdir -p "$tmp/alone" "$tmp/home2"
 cp "$bin" "$tmp/alone/mlcert"

@@ -419,32 +419,34 @@ static const cyaml_config_t *loader_config(struct log_capture *capture, cyaml_co
 	return config;
 }
 
-/* Loads one file's text; on success the document is attached to the source. */
-static void load_one(struct pack_builder *b, struct content_source *src, const char *buf,
-		     size_t len, struct diag_list *diags)
+/* Parses one file's text into a document, or NULL with diagnostics. Touches
+ * nothing but its arguments, so files can be parsed on several threads. */
+static void *parse_one(const struct content_source *src, const char *buf, size_t len,
+		       struct diag_list *diags)
 {
 	const cyaml_schema_value_t *schema = src->is_meta ? &meta_schema : &unit_schema;
-	size_t bad;
 	int line, col;
-	if (!text_utf8_valid(buf, len, &bad)) {
-		line_col_of_offset(buf, bad, &line, &col);
-		diag_add(diags, DIAG_ERROR, src->path, line, col,
-			 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-			 (unsigned)(unsigned char)buf[bad]);
-		b->pack->failed_sources++;
-		return;
-	}
-	if (memchr(buf, '\0', len)) {
-		line_col_of_offset(buf, (size_t)((const char *)memchr(buf, '\0', len) - buf), &line, &col);
-		diag_add(diags, DIAG_ERROR, src->path, line, col, "NUL byte in a text file");
-		b->pack->failed_sources++;
-		return;
-	}
 	struct log_capture capture = {.len = 0};
 	cyaml_config_t config;
 	void *doc = NULL;
 	cyaml_err_t err = cyaml_load_data((const uint8_t *)buf, len,
 					  loader_config(&capture, &config), schema, &doc, NULL);
+	/* libyaml rejects bad UTF-8 and NUL bytes without saying where; say it
+	 * precisely. Checked only on failure, so a clean load does not pay for it. */
+	size_t bad;
+	if (err == CYAML_ERR_LIBYAML_PARSER && !text_utf8_valid(buf, len, &bad)) {
+		line_col_of_offset(buf, bad, &line, &col);
+		diag_add(diags, DIAG_ERROR, src->path, line, col,
+			 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+			 (unsigned)(unsigned char)buf[bad]);
+		return NULL;
+	}
+	const char *nul = memchr(buf, '\0', len);
+	if (err == CYAML_ERR_LIBYAML_PARSER && nul) {
+		line_col_of_offset(buf, (size_t)(nul - buf), &line, &col);
+		diag_add(diags, DIAG_ERROR, src->path, line, col, "NUL byte in a text file");
+		return NULL;
+	}
 	if (err != CYAML_OK) {
 		/* An anchor often makes libcyaml fail elsewhere first; name the cause. */
 		bool anchored = yamlpos_find_anchor(buf, len, &line, &col);
@@ -455,15 +457,16 @@ static void load_one(struct pack_builder *b, struct content_source *src, const c
 				 "YAML anchors and aliases are not allowed; write the value out");
 		if (err != CYAML_ERR_ALIAS)
 			report_cyaml_error(err, &capture, src->path, buf, len, diags);
-		b->pack->failed_sources++;
-		return;
+		return NULL;
 	}
-	if (yamlpos_second_document(buf, len, &line, &col)) {
+	/* libcyaml reads only the first document and says so in its log; only
+	 * then is a second parse worth its cost, to say where. */
+	if (strstr(capture.text, "Ignoring documents after first") &&
+	    yamlpos_second_document(buf, len, &line, &col)) {
 		diag_add(diags, DIAG_ERROR, src->path, line, col,
 			 "a second YAML document starts here; a file holds one document");
 		cyaml_free(&config, schema, doc, 0);
-		b->pack->failed_sources++;
-		return;
+		return NULL;
 	}
 	if (!doc || only_blank_or_comments(buf, len)) {
 		diag_add(diags, DIAG_ERROR, src->path, 1, 1, "%s",
@@ -471,6 +474,16 @@ static void load_one(struct pack_builder *b, struct content_source *src, const c
 				      : "empty file: expected 'topics', 'questions' or 'flows'");
 		if (doc)
 			cyaml_free(&config, schema, doc, 0);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Attaches a parsed document to its source and lists its items, in file order. */
+static void register_doc(struct pack_builder *b, struct content_source *src, void *doc,
+			 struct diag_list *diags)
+{
+	if (!doc) {
 		b->pack->failed_sources++;
 		return;
 	}
@@ -558,7 +571,7 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 		src->is_meta = is_meta_name(files[i].name);
 		has_meta |= src->is_meta;
 		if (src->path)
-			load_one(&b, src, files[i].data, files[i].len, diags);
+			register_doc(&b, src, parse_one(src, files[i].data, files[i].len, diags), diags);
 	}
 	if (!has_meta) {
 		diag_add(diags, DIAG_ERROR, root, 0, 0, "no pack.yaml: this is not a content pack");
@@ -679,8 +692,8 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 	if (!collect_files(root, "", &names, 0, diags))
 		goto out;
 	qsort(names.names, names.count, sizeof *names.names, compare_strings);
-	/* Read files one at a time and free each after loading: only the parsed
-	 * data stays in memory. Positions for later diagnostics re-read the file. */
+	/* Files are read one at a time and freed after parsing: only the parsed
+	 * data stays in memory; positions for later diagnostics re-read the file. */
 	struct pack_builder b = {.pack = new_pack(root, names.count)};
 	if (!b.pack)
 		goto out;
@@ -694,12 +707,9 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 			continue;
 		size_t len = 0;
 		char *buf = read_file(src->path, &len);
-		if (!buf) {
+		if (!buf)
 			diag_add(diags, DIAG_ERROR, src->path, 0, 0, "cannot read: %s", strerror(errno));
-			b.pack->failed_sources++;
-			continue;
-		}
-		load_one(&b, src, buf, len, diags);
+		register_doc(&b, src, buf ? parse_one(src, buf, len, diags) : NULL, diags);
 		free(buf);
 	}
 	if (!has_meta) {

@@ -114,6 +114,9 @@ unsigned check_stem_choose_count(const char *stem)
 	const unsigned word_count = sizeof number_words / sizeof number_words[0];
 	for (const char *p = stem; *p; p++) {
 		const char *rest = NULL;
+		char c = (char)tolower((unsigned char)*p);
+		if (c != 'c' && c != 's')
+			continue; /* cheap test first: this runs over every stem at load */
 		if (strncasecmp(p, "choose ", 7) == 0)
 			rest = p + 7;
 		else if (strncasecmp(p, "select ", 7) == 0)

@@ -142,8 +142,13 @@ pid=$(pgrep -f -- "^$bin --content" | head -1)  # the program, not the tmux serv
 [ -n "$pid" ] && ok || bad "hangup: the program's process was not found"
 tmx kill-server
 gone=no
-for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || { gone=yes; break; }; sleep 0.02; done
-[ "$gone" = yes ] && ok || { bad "hangup: process $pid still running"; kill -9 "$pid" 2>/dev/null; }
+# Gone means exited: a zombie waiting for tmux to reap it has already exited.
+for _ in $(seq 1 100); do
+	state=$(ps -o stat= -p "$pid" 2>/dev/null)
+	case $state in "" | Z*) gone=yes; break ;; esac
+	sleep 0.02
+done
+[ "$gone" = yes ] && ok || { bad "hangup: process $pid still running: $(ps -o pid,stat,wchan:20,args -p "$pid" | tail -1)"; kill -9 "$pid" 2>/dev/null; }
 [ "$(wc -l < "$tmp/state/fixture.journal")" = "$lines_before" ] && ok || bad "hangup: journal changed"
 "$bin" --content "$pack" --state "$tmp/state" stats >/dev/null 2>"$tmp/err" && [ ! -s "$tmp/err" ] && ok \
 	|| { bad "journal loads cleanly after hangup"; cat "$tmp/err"; }

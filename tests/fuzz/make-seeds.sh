@@ -5,7 +5,8 @@
 # copy under build/fuzz/).
 #
 # corpus/content: unit files as they are; pack.yaml files with a leading NUL
-# byte, which tells fuzz_content to load the input as pack.yaml.
+# byte, which tells fuzz_content to load the input as pack.yaml; units with a
+# leading 0x01 byte, loaded beside a file that fails (a partial pack).
 # corpus/journal: real journals (checksummed lines, torn and corrupt ones
 # among them) and NUL-led "unsigned" journals that fuzz_journal signs itself.
 set -eu
@@ -15,6 +16,7 @@ mkdir -p "$c" "$j"
 rm -f "$c"/* "$j"/*
 
 nul_prefixed() { { printf '\000'; cat "$1"; } >"$2"; }
+partial() { { printf '\001'; cat "$1"; } >"$2"; }
 
 for f in tests/data/broken/*.yaml; do
 	cp "$f" "$c/broken-$(basename "$f")"
@@ -26,6 +28,54 @@ nul_prefixed tests/data/packs/good/pack.yaml "$c/pack-good.yaml"
 for f in tests/data/pack-broken/*/pack.yaml; do
 	nul_prefixed "$f" "$c/pack-broken-$(basename "$(dirname "$f")").yaml"
 done
+# The fixture's units with every id renamed: a second, clean set of items
+# that loads beside the fixture and references it, so fuzzing starts from
+# packs that pass check_pack() and reach the code that uses them.
+renamed() {
+	sed -E -e 's/\b(area-one|topic-one|topic-two|q-single|q-multi|flow-one|ask-one|end-one|end-two)\b/\1-x/g' "$1"
+}
+for f in tests/data/packs/good/*/*.yaml; do
+	renamed "$f" >"$c/clean-$(basename "$(dirname "$f")")-$(basename "$f")"
+done
+cat tests/data/packs/good/topics/topics.yaml tests/data/packs/good/questions/questions.yaml \
+	tests/data/packs/good/flows/flow.yaml | renamed /dev/stdin >"$c/clean-all-in-one.yaml"
+# Text a terminal would act on, in a pack that is otherwise clean.
+cat >"$c/clean-hostile-text.yaml" <<'YAML'
+topics:
+  - id: hostile
+    title: "Escapes \e[31mred\e[0m and \u202Eevil\u202C"
+    domain: alpha
+    name: "hostile - \x07bell \x1b]52;c;aGk=\x07 osc 52"
+    synopsis: "a\tb\rc\x00d"
+    description: |
+      Wide 漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字 and
+      combining ééé, zero​width, a very-long-word-without-any-spaces-that-has-to-be-broken-between-characters-somewhere-along-the-way.
+
+      - a bullet with 🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂
+    when_to_use: "\u2066isolate\u2069 \u0085next-line \u00a0nbsp"
+    exam_tips: ["tip \e[2J clear", "\u061Cmark"]
+    see_also: [topic-one]
+    resources:
+      - title: "link \e]8;;https://evil.example\e\\here\e]8;;\e\\"
+        url: https://example.com/a
+        kind: doc
+    as_of: 2026-01-31
+questions:
+  - id: hostile-q
+    domain: beta
+    topics: [hostile]
+    stem: "\e[1mWhich\e[0m? \u202E(Choose two.)"
+    choices:
+      - text: "\x1b[Ka"
+        correct: true
+        why: "\x9b31m c1"
+      - text: b
+        correct: true
+        why: 漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字
+      - text: c
+        why: "\ufeffbom"
+    explanation: "tab\there"
+YAML
 if [ -d content/pmle ]; then
 	find content/pmle -name '*.yaml' ! -path content/pmle/pack.yaml | LC_ALL=C sort |
 		while read -r f; do
@@ -33,7 +83,17 @@ if [ -d content/pmle ]; then
 			cp "$f" "$c/pmle-$(echo "$rel" | tr / -)"
 		done
 	[ -f content/pmle/pack.yaml ] && nul_prefixed content/pmle/pack.yaml "$c/pack-pmle.yaml"
+	# Partial packs: a bundled unit whose references to the pack's other
+	# files (and domains) dangle, beside a file that failed to load.
+	for f in content/pmle/topics/exam.yaml content/pmle/questions/serving.yaml \
+		content/pmle/flows/which-product.yaml; do
+		[ -f "$f" ] || continue
+		partial "$f" "$c/partial-pmle-$(basename "$(dirname "$f")")-$(basename "$f")"
+	done
 fi
+for f in tests/data/broken/dangling-*.yaml; do
+	partial "$f" "$c/partial-broken-$(basename "$f")"
+done
 
 python3 - "$j" <<'PY'
 import os, sys, zlib

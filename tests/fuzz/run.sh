@@ -8,7 +8,8 @@
 #
 # Environment: CLANG (default clang), FUZZ_ARGS (extra libFuzzer flags),
 # FUZZ_SRC (default src: the folder of the module sources, e.g. a patched copy
-# to go on fuzzing past a finding whose fix is not in src/ yet).
+# to go on fuzzing past a finding whose fix is not in src/ yet) and
+# FUZZ_INCLUDE (default include: the headers to go with it).
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -27,16 +28,22 @@ mkdir -p "$out"
 # The core: every module but main and the curses UI, as an archive, so the
 # link takes only the modules the target reaches (a module being written
 # that needs generated code elsewhere does not break the fuzz build).
+inc=${FUZZ_INCLUDE:-include}
 CFLAGS_FUZZ="-std=c11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all
-	-Iinclude -I$out -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600
+	-I$inc -I$out -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600
 	$(pkg-config --cflags libcyaml yaml-0.1 zlib)"
 LIBS_FUZZ="$(pkg-config --libs libcyaml yaml-0.1 zlib) -lm"
 src=${FUZZ_SRC:-src}
 src=${src%/}
 [ -d "$src" ] || { echo "run.sh: no folder $src" >&2; exit 2; }
-if [ "$src" = src ]; then objdir=$out/obj suffix=""; else objdir=$out/obj-$(echo "$src" | tr -c 'A-Za-z0-9\n' _) suffix=-alt; fi
+if [ "$src" = src ]; then
+	objdir=$out/obj suffix=""
+else
+	suffix=-$(basename "$src" | tr -c 'A-Za-z0-9\n' _)
+	objdir=$out/obj$suffix
+fi
 mkdir -p "$objdir"
-newest_header=$(ls -t include/mlcert/*.h | head -n 1)
+newest_header=$(ls -t "$inc"/mlcert/*.h | head -n 1)
 objs=""
 for f in "$src"/*.c; do
 	name=$(basename "$f" .c)
@@ -79,6 +86,20 @@ content) dict=-dict=tests/fuzz/yaml.dict ;;
 journal) dict=-dict=tests/fuzz/journal.dict ;;
 *) dict="" ;;
 esac
+
+# Inputs that once crashed this target (tests/fuzz/crashes/TARGET-*) must
+# pass before any fuzzing: they are its regression tests.
+regressions=$(ls tests/fuzz/crashes/"$target"-* 2>/dev/null || true)
+if [ -n "$regressions" ]; then
+	# shellcheck disable=SC2086
+	if ! "$bin" -runs=1 $regressions >"$out/fuzz_$target$suffix.regressions.log" 2>&1; then
+		grep -E "invariant broken|runtime error|ERROR: |^Running:" \
+			"$out/fuzz_$target$suffix.regressions.log" | tail -n 5 >&2
+		echo "run.sh: fuzz_$target$suffix fails a saved input of tests/fuzz/crashes/ (log: $out/fuzz_$target$suffix.regressions.log)" >&2
+		exit 1
+	fi
+	echo "run.sh: $(echo "$regressions" | wc -w) saved crash inputs pass"
+fi
 
 before=$(ls "$findings" | wc -l)
 log=$out/fuzz_$target$suffix.log

@@ -1,6 +1,8 @@
 /* check — semantic validation and derivation. */
 #include "mlcert/check.h"
 
+#include "mlcert/flow.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -420,14 +422,15 @@ enum { NODE_UNSEEN, NODE_ON_PATH, NODE_DONE };
 /* Depth-first from the start: marks reachable nodes and reports a loop,
  * since a path through a loop never reaches a result. Iterative, so a
  * hostile flow cannot exhaust the stack. */
-static void walk_flow(struct check_ctx *c, struct content_flow *f, unsigned char *state)
+static bool walk_flow(struct check_ctx *c, struct content_flow *f, unsigned char *state, int *post,
+		      size_t *post_count)
 {
 	struct frame {
 		int node;
 		unsigned option;
 	} *stack = malloc(f->nodes_count * sizeof *stack);
 	if (!stack)
-		return;
+		return false;
 	size_t depth = 0;
 	stack[depth++] = (struct frame){f->start_index, 0};
 	state[f->start_index] = NODE_ON_PATH;
@@ -437,6 +440,7 @@ static void walk_flow(struct check_ctx *c, struct content_flow *f, unsigned char
 		const struct content_flow_node *n = &f->nodes[top->node];
 		if (top->option >= n->options_count) {
 			state[top->node] = NODE_DONE;
+			post[(*post_count)++] = top->node; /* children before parents */
 			depth--;
 			continue;
 		}
@@ -457,6 +461,7 @@ static void walk_flow(struct check_ctx *c, struct content_flow *f, unsigned char
 		}
 	}
 	free(stack);
+	return !looped;
 }
 
 static void check_flow(struct check_ctx *c, struct content_flow *f)
@@ -511,9 +516,28 @@ static void check_flow(struct check_ctx *c, struct content_flow *f)
 		return;
 	}
 	unsigned char *state = calloc(f->nodes_count, 1);
-	if (!state)
+	int *post = malloc(f->nodes_count * sizeof *post), *steps = calloc(f->nodes_count, sizeof *steps);
+	size_t post_count = 0;
+	if (!state || !post || !steps) {
+		free(state);
+		free(post);
+		free(steps);
 		return;
-	walk_flow(c, f, state);
+	}
+	if (walk_flow(c, f, state, post, &post_count)) {
+		/* The wizard keeps the path it walked: the longest one must fit. */
+		for (size_t k = 0; k < post_count; k++) {
+			const struct content_flow_node *n = &f->nodes[post[k]];
+			for (unsigned j = 0; j < n->options_count; j++)
+				if (n->options[j].next_index >= 0 && steps[n->options[j].next_index] + 1 > steps[post[k]])
+					steps[post[k]] = steps[n->options[j].next_index] + 1;
+		}
+		if (steps[f->start_index] >= FLOW_MAX_DEPTH)
+			report(c, o, "/start", "flow '%s' asks up to %d questions in a row; keep it to %d at most",
+			       f->id, steps[f->start_index], FLOW_MAX_DEPTH - 1);
+	}
+	free(post);
+	free(steps);
 	for (unsigned i = 0; i < f->nodes_count; i++) {
 		if (state[i] == NODE_UNSEEN) {
 			snprintf(sub, sizeof sub, "/nodes/%u", i);

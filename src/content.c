@@ -741,6 +741,7 @@ void content_pack_free(struct content_pack *pack)
 		struct content_source *src = &pack->sources[i];
 		if (src->doc)
 			cyaml_free(&config, src->is_meta ? &meta_schema : &unit_schema, src->doc, 0);
+		yamlpos_index_free(src->positions);
 		free(src->path);
 	}
 	if (pack->ids)
@@ -756,16 +757,29 @@ void content_pack_free(struct content_pack *pack)
 
 /* ---- positions -------------------------------------------------------- */
 
-void content_locate(const struct content_pack *pack, struct content_origin origin,
-		    const char *subpath, const char **file, int *line, int *col)
+void content_locate(struct content_pack *pack, struct content_origin origin, const char *subpath,
+		    const char **file, int *line, int *col)
 {
 	*line = 0;
 	*col = 0;
 	*file = pack->root;
 	if (origin.source >= pack->source_count)
 		return;
-	const struct content_source *src = &pack->sources[origin.source];
+	struct content_source *src = &pack->sources[origin.source];
 	*file = src->path;
+	if (!src->positions) {
+		if (src->data) {
+			src->positions = yamlpos_index_build(src->data, src->data_len);
+		} else {
+			size_t len;
+			char *buf = read_file(src->path, &len);
+			if (buf)
+				src->positions = yamlpos_index_build(buf, len);
+			free(buf);
+		}
+		if (!src->positions)
+			return;
+	}
 	char path[1024];
 	static const char *const list_key[] = {
 		[CONTENT_KIND_TOPIC] = "topics",
@@ -776,16 +790,7 @@ void content_locate(const struct content_pack *pack, struct content_origin origi
 		snprintf(path, sizeof path, "%s", subpath);
 	else
 		snprintf(path, sizeof path, "/%s/%u%s", list_key[origin.kind], origin.index, subpath);
-	if (src->data) {
-		yamlpos_find(src->data, src->data_len, path, line, col);
-		return;
-	}
-	size_t len;
-	char *buf = read_file(src->path, &len);
-	if (!buf)
-		return;
-	yamlpos_find(buf, len, path, line, col);
-	free(buf);
+	yamlpos_index_find(src->positions, path, 1, line, col);
 }
 
 /* ---- ids -------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* journal — append-only, checksummed progress log. */
 #include "mlcert/journal.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -46,6 +47,20 @@ int journal_format_line(const struct journal_event *e, char *buf, size_t size)
 	return n + m;
 }
 
+/* A decimal integer in [min, max], nothing else. */
+static bool parse_number(const char *s, long long min, long long max, long long *out)
+{
+	if (!*s || (*s != '-' && !isdigit((unsigned char)*s)))
+		return false;
+	errno = 0;
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 bool journal_parse_line(const char *line, size_t len, struct journal_event *e)
 {
 	char buf[LINE_MAX_BYTES];
@@ -65,27 +80,39 @@ bool journal_parse_line(const char *line, size_t len, struct journal_event *e)
 		return false;
 	*last_space = '\0';
 
-	int version, correct, rating, consumed = 0;
-	long long time, value;
-	unsigned long choices;
-	char kind[16], id[JOURNAL_ID_MAX + 2];
-	if (sscanf(buf, "%d %lld %15s %65s %lu %d %d %lld%n", &version, &time, kind, id, &choices,
-		   &correct, &rating, &value, &consumed) != 8 ||
-	    consumed != (int)strlen(buf) || version != JOURNAL_VERSION)
+	/* Eight fields split on single spaces, numbers read with range checks:
+	 * sscanf's %lld is undefined on overflow, and a journal is input. */
+	char *field[8];
+	int n = 0;
+	for (char *p = buf; n < 8; n++) {
+		field[n] = p;
+		char *sp = strchr(p, ' ');
+		if (!sp)
+			break;
+		*sp = '\0';
+		p = sp + 1;
+	}
+	long long version, time, value, choices, correct, rating;
+	if (n != 7 || !parse_number(field[0], 1, 1, &version) ||
+	    !parse_number(field[1], 0, JOURNAL_TIME_MAX, &time) ||
+	    !parse_number(field[4], 0, UINT32_MAX, &choices) || !parse_number(field[5], 0, 1, &correct) ||
+	    !parse_number(field[6], 0, 4, &rating) ||
+	    !parse_number(field[7], -JOURNAL_VALUE_MAX, JOURNAL_VALUE_MAX, &value) || strlen(field[2]) > 15 ||
+	    strlen(field[3]) > JOURNAL_ID_MAX)
 		return false;
+	const char *kind = field[2], *id = field[3];
 	memset(e, 0, sizeof *e);
 	e->kind = JOURNAL_KIND_COUNT;
 	for (int k = 0; k < JOURNAL_KIND_COUNT; k++)
 		if (strcmp(kind, kind_words[k]) == 0)
 			e->kind = (enum journal_kind)k;
-	if (e->kind == JOURNAL_KIND_COUNT || !check_valid_id(id) || choices > UINT32_MAX ||
-	    (correct != 0 && correct != 1) || rating < 0 || rating > 4)
+	if (e->kind == JOURNAL_KIND_COUNT || !check_valid_id(id))
 		return false;
 	e->time = time;
 	memcpy(e->id, id, strlen(id) + 1); /* a valid id fits: at most 64 bytes */
 	e->choices = (uint32_t)choices;
-	e->correct = correct;
-	e->rating = rating;
+	e->correct = (int)correct;
+	e->rating = (int)rating;
 	e->value = value;
 	return true;
 }
@@ -271,11 +298,12 @@ bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct
 		struct journal_event e;
 		if (len == 0) {
 			/* blank lines are harmless: a torn write we already isolated */
+		} else if (journal_parse_line(buf + start, len, &e)) {
+			/* also a last line cut just before its newline: its checksum says it is whole */
+			visit(ctx, &e);
 		} else if (!nl) {
 			diag_add(diags, DIAG_WARNING, j->path, line_no, 1,
 				 "skipped an unfinished last line (a write was interrupted)");
-		} else if (journal_parse_line(buf + start, len, &e)) {
-			visit(ctx, &e);
 		} else {
 			diag_add(diags, DIAG_WARNING, j->path, line_no, 1,
 				 "skipped a damaged line (bad checksum or format); the lines around it are kept");

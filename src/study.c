@@ -152,7 +152,7 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		return;
 	}
 	if (e->kind == JOURNAL_EXAM_PAUSE) {
-		s->exam.seconds_used = e->value;
+		s->exam.seconds_used = e->value > 0 ? e->value : 0;
 		s->exam.last_event = e->time;
 		return;
 	}

@@ -2,6 +2,7 @@
 #include "mlcert/yamlpos.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -21,87 +22,102 @@ static void set_pos(const yaml_mark_t *mark, int *line, int *col)
 	*col = (int)mark->column + 1;
 }
 
-/* Splits path into components in place; returns how many. */
-static int split_path(char *path, char *components[], int max)
-{
-	int n = 0;
-	for (char *tok = strtok(path, "/"); tok && n < max; tok = strtok(NULL, "/"))
-		components[n++] = tok;
-	return n;
-}
+struct yamlpos_entry {
+	char *path;
+	int line, col;
+	size_t order; /* document order, so twins (a duplicated key) keep theirs */
+};
 
-bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int *col)
-{
-	return yamlpos_find_nth(buf, len, path, 1, line, col);
-}
+struct yamlpos_index {
+	struct yamlpos_entry *entries;
+	size_t count, cap;
+};
 
-bool yamlpos_find_nth(const char *buf, size_t len, const char *path, int nth, int *line,
-		      int *col)
+static bool index_add(struct yamlpos_index *ix, const char *path, int line, int col)
 {
-	char copy[1024];
-	char *want[MAX_DEPTH];
-	snprintf(copy, sizeof copy, "%s", path);
-	int want_depth = split_path(copy, want, MAX_DEPTH);
-
-	*line = 1;
-	*col = 1;
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
+	if (ix->count == ix->cap) {
+		size_t cap = ix->cap ? ix->cap * 2 : 256;
+		struct yamlpos_entry *e = realloc(ix->entries, cap * sizeof *e);
+		if (!e)
+			return false;
+		ix->entries = e;
+		ix->cap = cap;
+	}
+	char *copy = strdup(path);
+	if (!copy)
 		return false;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	ix->entries[ix->count] = (struct yamlpos_entry){copy, line, col, ix->count};
+	ix->count++;
+	return true;
+}
 
+static int compare_entries(const void *a, const void *b)
+{
+	const struct yamlpos_entry *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+	return c ? c : (x->order < y->order ? -1 : x->order > y->order);
+}
+
+/* One pass of libyaml events records every node's path and position: a
+ * mapping member at its key, a sequence entry at its start. */
+struct yamlpos_index *yamlpos_index_build(const char *buf, size_t len)
+{
+	struct yamlpos_index *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return NULL;
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		free(ix);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	struct frame stack[MAX_DEPTH];
-	int depth = 0;      /* frames on the stack */
-	int matched = 0;    /* leading frames whose component matches want[] */
-	bool found = false, done = false;
-	while (!done && !found) {
+	size_t path_len[MAX_DEPTH + 1] = {0};
+	char path[MAX_DEPTH * COMPONENT_MAX + 1] = "";
+	int depth = 0;
+	bool ok = true, done = false;
+	while (ok && !done) {
 		yaml_event_t event;
 		if (!yaml_parser_parse(&parser, &event))
 			break;
 		bool starts_node = event.type == YAML_SCALAR_EVENT || event.type == YAML_ALIAS_EVENT ||
 				   event.type == YAML_MAPPING_START_EVENT ||
 				   event.type == YAML_SEQUENCE_START_EVENT;
-		if (event.type == YAML_STREAM_END_EVENT || event.type == YAML_DOCUMENT_END_EVENT)
-			done = true;
+		done = event.type == YAML_DOCUMENT_END_EVENT || event.type == YAML_STREAM_END_EVENT;
+		bool is_key = false;
 		if (starts_node && depth > 0) {
 			struct frame *parent = &stack[depth - 1];
 			char component[COMPONENT_MAX];
-			int node_line, node_col;
-			bool is_key = false;
+			int line, col;
 			if (!parent->is_mapping) {
 				snprintf(component, sizeof component, "%lu", parent->next_index++);
-				set_pos(&event.start_mark, &node_line, &node_col);
+				set_pos(&event.start_mark, &line, &col);
 			} else if (parent->expect_key) {
 				is_key = true;
 				parent->expect_key = false;
-				if (event.type == YAML_SCALAR_EVENT)
-					snprintf(parent->key, sizeof parent->key, "%s",
-						 (const char *)event.data.scalar.value);
-				else
-					parent->key[0] = '\0';
+				snprintf(parent->key, sizeof parent->key, "%s",
+					 event.type == YAML_SCALAR_EVENT ? (const char *)event.data.scalar.value : "");
 				set_pos(&event.start_mark, &parent->key_line, &parent->key_col);
 			} else {
 				parent->expect_key = true;
 				snprintf(component, sizeof component, "%s", parent->key);
-				node_line = parent->key_line;
-				node_col = parent->key_col;
+				line = parent->key_line;
+				col = parent->key_col;
 			}
-			/* A new node at this level replaces whatever matched here before. */
-			if (!is_key && matched > depth - 1)
-				matched = depth - 1;
-			/* The node is on the wanted path when every ancestor matched and its
-			 * own component is the next wanted one. */
-			if (!is_key && matched == depth - 1 && depth - 1 < want_depth &&
-			    strcmp(component, want[depth - 1]) == 0) {
-				matched = depth;
-				*line = node_line;
-				*col = node_col;
-				if (matched == want_depth && --nth <= 0)
-					found = true;
+			if (!is_key) {
+				/* the node's path: its parent's, then its own component */
+				path[path_len[depth - 1]] = '\0';
+				size_t n = path_len[depth - 1];
+				int w = snprintf(path + n, sizeof path - n, "/%s", component);
+				path_len[depth] = w > 0 && (size_t)w < sizeof path - n ? n + (size_t)w : n;
+				ok = index_add(ix, path, line, col);
 			}
+		} else if (starts_node && depth == 0) {
+			path_len[0] = 0;
+			path[0] = '\0';
 		}
-		if (!found && (event.type == YAML_MAPPING_START_EVENT ||
-			       event.type == YAML_SEQUENCE_START_EVENT)) {
+		/* A complex key (a mapping used as a key) is skipped as a whole. */
+		if (!is_key && (event.type == YAML_MAPPING_START_EVENT || event.type == YAML_SEQUENCE_START_EVENT)) {
 			if (depth == MAX_DEPTH) {
 				yaml_event_delete(&event);
 				break;
@@ -110,20 +126,95 @@ bool yamlpos_find_nth(const char *buf, size_t len, const char *path, int nth, in
 				.is_mapping = event.type == YAML_MAPPING_START_EVENT,
 				.expect_key = true,
 			};
-		} else if (event.type == YAML_MAPPING_END_EVENT ||
-			   event.type == YAML_SEQUENCE_END_EVENT) {
+		} else if (is_key && (event.type == YAML_MAPPING_START_EVENT || event.type == YAML_SEQUENCE_START_EVENT)) {
+			/* count nested starts and ends of the key until it closes */
+			int nesting = 1;
+			yaml_event_delete(&event);
+			while (nesting > 0 && yaml_parser_parse(&parser, &event)) {
+				if (event.type == YAML_MAPPING_START_EVENT || event.type == YAML_SEQUENCE_START_EVENT)
+					nesting++;
+				else if (event.type == YAML_MAPPING_END_EVENT || event.type == YAML_SEQUENCE_END_EVENT)
+					nesting--;
+				else if (event.type == YAML_STREAM_END_EVENT)
+					nesting = 0, done = true;
+				yaml_event_delete(&event);
+			}
+			continue;
+		} else if (event.type == YAML_MAPPING_END_EVENT || event.type == YAML_SEQUENCE_END_EVENT) {
 			if (depth > 0)
 				depth--;
-			if (matched > depth)
-				matched = depth;
-		}
-		if (want_depth == 0 && event.type == YAML_DOCUMENT_START_EVENT) {
-			set_pos(&event.start_mark, line, col);
-			found = true;
 		}
 		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&parser);
+	qsort(ix->entries, ix->count, sizeof *ix->entries, compare_entries);
+	return ix;
+}
+
+void yamlpos_index_free(struct yamlpos_index *ix)
+{
+	if (!ix)
+		return;
+	for (size_t i = 0; i < ix->count; i++)
+		free(ix->entries[i].path);
+	free(ix->entries);
+	free(ix);
+}
+
+/* The first entry for path, by binary search; NULL when absent. */
+static const struct yamlpos_entry *lookup(const struct yamlpos_index *ix, const char *path)
+{
+	size_t lo = 0, hi = ix->count;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(ix->entries[mid].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ix->count && strcmp(ix->entries[lo].path, path) == 0 ? &ix->entries[lo] : NULL;
+}
+
+bool yamlpos_index_find(const struct yamlpos_index *ix, const char *path, int nth, int *line, int *col)
+{
+	char want[1024];
+	snprintf(want, sizeof want, "%s", path);
+	*line = 1;
+	*col = 1;
+	const struct yamlpos_entry *e = lookup(ix, want);
+	if (e) {
+		const struct yamlpos_entry *end = ix->entries + ix->count;
+		for (int k = 1; k < nth && e + 1 < end && strcmp(e[1].path, want) == 0; k++)
+			e++;
+		*line = e->line;
+		*col = e->col;
+		return true;
+	}
+	/* Absent: the nearest ancestor that exists. */
+	for (char *slash; (slash = strrchr(want, '/'));) {
+		*slash = '\0';
+		if ((e = lookup(ix, want))) {
+			*line = e->line;
+			*col = e->col;
+			break;
+		}
+	}
+	return false;
+}
+
+bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int *col)
+{
+	return yamlpos_find_nth(buf, len, path, 1, line, col);
+}
+
+bool yamlpos_find_nth(const char *buf, size_t len, const char *path, int nth, int *line, int *col)
+{
+	struct yamlpos_index *ix = yamlpos_index_build(buf, len);
+	*line = *col = 1;
+	if (!ix)
+		return false;
+	bool found = yamlpos_index_find(ix, path, nth, line, col);
+	yamlpos_index_free(ix);
 	return found;
 }
 

@@ -154,6 +154,7 @@ struct content_source {
 	size_t data_len;
 	bool is_meta;          /* pack.yaml */
 	void *doc;             /* what libcyaml returned */
+	struct yamlpos_index *positions; /* built on the first content_locate */
 };
 
 struct content_pack {
@@ -192,9 +193,11 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 void content_pack_free(struct content_pack *pack);
 
 /* Position of a node of an item, subpath relative to the item ("/see_also/1",
- * or "" for the item itself). Falls back to the nearest existing ancestor. */
-void content_locate(const struct content_pack *pack, struct content_origin origin,
-		    const char *subpath, const char **file, int *line, int *col);
+ * or "" for the item itself). Falls back to the nearest existing ancestor.
+ * The first call for a file indexes every position in it, so a file with a
+ * thousand problems is parsed once more, not a thousand times. */
+void content_locate(struct content_pack *pack, struct content_origin origin, const char *subpath,
+		    const char **file, int *line, int *col);
 
 /* Lookups by id, built by check_pack(); NULL or -1 when absent. */
 struct content_topic *content_find_topic(const struct content_pack *pack, const char *id);

@@ -33,6 +33,11 @@ enum journal_kind {
 
 enum { JOURNAL_ID_MAX = 64 };
 
+/* Times end in the year 9999 and values stay well inside 64 bits, so nothing
+ * computed from a journal (due dates, exam clocks) can overflow. */
+#define JOURNAL_TIME_MAX 253402300799LL
+#define JOURNAL_VALUE_MAX (1LL << 53)
+
 struct journal_event {
 	enum journal_kind kind;
 	int64_t time;

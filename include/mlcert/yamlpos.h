@@ -17,6 +17,13 @@ bool yamlpos_find(const char *buf, size_t len, const char *path, int *line, int 
 bool yamlpos_find_nth(const char *buf, size_t len, const char *path, int nth, int *line,
 		      int *col);
 
+/* Every node's position, for many lookups in one text (a file with many
+ * problems): built with one parse, looked up by binary search. */
+struct yamlpos_index;
+struct yamlpos_index *yamlpos_index_build(const char *buf, size_t len);
+bool yamlpos_index_find(const struct yamlpos_index *ix, const char *path, int nth, int *line, int *col);
+void yamlpos_index_free(struct yamlpos_index *ix);
+
 /* When libyaml cannot parse buf: its problem text and where it is. */
 bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t problem_size,
 			  int *line, int *col);

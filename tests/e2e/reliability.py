@@ -260,10 +260,10 @@ def write_hostile_pack(path):
     with open(os.path.join(path, "evil.yaml"), "w") as f:
         f.write("\n".join(topics) + "\n")
     nodes = ["flows:", "  - id: long-flow", "    title: \"A long flow %s\"" % evil, "    start: n0", "    nodes:"]
-    for i in range(300):
+    for i in range(60):  # the longest path the wizard allows is 63
         nodes.append('      - {id: n%d, ask: "Step %d %s", options: [{label: "on", next: n%d}, {label: "stop", next: end}]}'
                      % (i, i, evil, i + 1))
-    nodes.append('      - {id: n300, result: "done", topic: evil-root}')
+    nodes.append('      - {id: n60, result: "done", topic: evil-root}')
     nodes.append('      - {id: end, result: "stopped %s", topic: evil-root}' % evil)
     with open(os.path.join(path, "flows.yaml"), "w") as f:
         f.write("\n".join(nodes) + "\n")

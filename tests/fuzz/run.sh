@@ -92,7 +92,7 @@ esac
 regressions=$(ls tests/fuzz/crashes/"$target"-* 2>/dev/null || true)
 if [ -n "$regressions" ]; then
 	# shellcheck disable=SC2086
-	if ! "$bin" -runs=1 $regressions >"$out/fuzz_$target$suffix.regressions.log" 2>&1; then
+	if ! "$bin" -runs=1 -timeout=10 -rss_limit_mb=2048 $regressions >"$out/fuzz_$target$suffix.regressions.log" 2>&1; then
 		grep -E "invariant broken|runtime error|ERROR: |^Running:" \
 			"$out/fuzz_$target$suffix.regressions.log" | tail -n 5 >&2
 		echo "run.sh: fuzz_$target$suffix fails a saved input of tests/fuzz/crashes/ (log: $out/fuzz_$target$suffix.regressions.log)" >&2

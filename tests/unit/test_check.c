@@ -23,6 +23,10 @@ static struct expected_diag check_errors[] = {
 	{"flow-dangling.yaml", 13, 9, "unknown topic 'ghost'"},
 	{"flow-loop.yaml", 14, 27, "flow 'f-loop' loops back to 'a' here, so this path never reaches a result"},
 	{"flow-unreachable.yaml", 14, 9, "node 'island' cannot be reached from the start 'a'"},
+	/* found by fuzzing: deeper than the wizard can walk */
+	{"flow-too-deep.yaml", 4, 5, "flow 'deep-flow' asks up to 64 questions in a row; keep it to 63 at most"},
+	/* found by fuzzing: a thousand problems once meant a thousand parses for positions */
+	{"many-problems.yaml", 2, 14, "unknown domain 'x'"},
 	{"long-synopsis.yaml", 6, 5, "the synopsis has 4 lines; keep it to 3"},
 	{"multi-no-count.yaml", 5, 5,
 	 "question 'q-multi-silent' has 2 correct choices, so its stem must say \"(Choose two.)\""},
@@ -53,6 +57,16 @@ static void test_all_problems_are_reported(void **state)
 	fixture_free(&fx);
 	fixture_load(&fx, "flow-dangling.yaml", true);
 	assert_int_equal(fx.diags.errors, 2);
+	fixture_free(&fx);
+}
+
+static void test_every_problem_of_a_file_is_reported(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, "many-problems.yaml", true);
+	assert_int_equal(fx.pack->question_count, 2 + 504);
+	assert_int_equal(fx.diags.errors, 1008); /* an unknown domain and topic per question */
 	fixture_free(&fx);
 }
 
@@ -167,7 +181,7 @@ static void test_bundled_pack_is_clean(void **state)
 int main(void)
 {
 	enum { N = sizeof check_errors / sizeof check_errors[0] };
-	struct CMUnitTest tests[N + 8];
+	struct CMUnitTest tests[N + 9];
 	size_t n = 0;
 	for (size_t i = 0; i < N; i++)
 		tests[n++] = (struct CMUnitTest){
@@ -177,6 +191,7 @@ int main(void)
 		};
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_all_problems_are_reported);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_good_pack_is_clean);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_every_problem_of_a_file_is_reported);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_failed_file_suppresses_dangling_noise);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_weight_with_trailing_junk);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_weights_must_sum_to_100);

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "mlcert/journal.h"
 #include "testing.h"
 
@@ -168,6 +170,52 @@ static void test_torn_and_corrupt_lines_are_skipped(void **state)
 	diag_list_free(&d);
 }
 
+/* Found by fuzzing: numbers beyond what later arithmetic can hold. */
+static void test_out_of_range_numbers_are_damage(void **state)
+{
+	(void)state;
+	struct journal_event e;
+	static const char *const lines[] = {
+		"1 9223372036854775807 answer q-single 1 1 3 0",   /* time past the year 9999 */
+		"1 92233720368547758070 answer q-single 1 1 3 0",  /* time beyond 64 bits */
+		"1 -31536000 answer q-single 1 0 1 0",             /* before 1970 */
+		"1 1767225601 exam-pause fixture 0 0 0 -9223372036854775807",
+		"1 1767225601 answer q-single 4294967296 1 3 0",   /* choices beyond 32 bits */
+		"1 1767225601 answer q-single 1 2 3 0",            /* correct is 0 or 1 */
+		"1  1767225601 answer q-single 1 1 3 0",           /* an empty field */
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		char line[256];
+		snprintf(line, sizeof line, "%s %08x", lines[i],
+			 (unsigned)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)lines[i], (uInt)strlen(lines[i])));
+		assert_false(journal_parse_line(line, strlen(line), &e));
+	}
+}
+
+/* Found by fuzzing: a whole last line cut just before its newline is kept. */
+static void test_whole_last_line_without_newline(void **state)
+{
+	struct tmp *t = *state;
+	char line[128];
+	struct journal_event e1 = answer("q-one", 1, 1), e2 = answer("q-two", 0, 2);
+	journal_format_line(&e1, line, sizeof line);
+	write_file(t->path, line); /* no newline */
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 1);
+	assert_int_equal(d.count, 0);
+	append_ok(j, e2); /* starts on a new line */
+	s.count = 0;
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 2);
+	assert_string_equal(s.events[1].id, "q-two");
+	journal_close(j);
+	diag_list_free(&d);
+}
+
 static void test_symlink_is_refused(void **state)
 {
 	struct tmp *t = *state;
@@ -187,6 +235,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_append_replay_and_permissions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_torn_and_corrupt_lines_are_skipped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_symlink_is_refused, setup, teardown),
+		cmocka_unit_test(test_out_of_range_numbers_are_damage),
+		cmocka_unit_test_setup_teardown(test_whole_last_line_without_newline, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("journal", tests, NULL, NULL);
 }

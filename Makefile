@@ -36,7 +36,7 @@ CORE_OBJS := $(CORE_MODULES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
 SAN_OBJS  := $(CORE_MODULES:%=$(BUILD)/san/%.o) $(BUILD)/san/embedded.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run check deps unit unit-san lint-content e2e e2e-san valgrind clean install uninstall
+.PHONY: all run check deps deps-bench bench unit unit-san lint-content e2e e2e-san valgrind clean install uninstall
 
 all: mlcert
 
@@ -75,9 +75,10 @@ $(BUILD)/san/%.o: src/%.c $(wildcard include/mlcert/*.h) | $(BUILD)/san
 $(BUILD) $(BUILD)/san $(BUILD)/tests $(BUILD)/san/tests:
 	mkdir -p $@
 
-deps:
+# Installs the Debian packages in $(1) that are missing, saying exactly what it runs.
+define install_missing
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -85,6 +86,16 @@ deps:
 	  echo "$$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends$$missing"; \
 	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
+
+# What make bench compares against and times with.
+BENCH_PACKAGES := hyperfine less man-db groff-base
+
+deps-bench: deps
+	$(call install_missing,$(BENCH_PACKAGES))
 
 run: deps mlcert
 	./mlcert
@@ -166,3 +177,13 @@ install: mlcert
 uninstall:
 	rm -f $(BINDIR)/mlcert $(MANDIR)/man1/mlcert.1 $(MANDIR)/man5/mlcert-content.5 $(COMPDIR)/mlcert
 	rm -f $(MANDIR)/man7/mlcert-*.7
+
+# ---- benchmarks: figures, never a verdict of make check -------------------------
+
+BENCH_PACK := $(BUILD)/bench/pack30
+
+$(BENCH_PACK)/bench.json: tests/bench/gen_pack.py
+	python3 tests/bench/gen_pack.py $(BENCH_PACK) --force
+
+bench: deps-bench mlcert $(BENCH_PACK)/bench.json
+	python3 tests/bench/bench.py --mlcert ./mlcert --pack $(BENCH_PACK) --out $(BUILD)/bench/results.md

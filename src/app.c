@@ -80,8 +80,17 @@ static void tree_scroll_into_view(struct app *app)
 
 static void reader_drop_page(struct app *app)
 {
-	manfmt_free(app->reader.page);
+	if (app->reader.shown.kind != APP_NODE_DOMAIN)
+		manfmt_free(app->reader.page);
 	app->reader.page = NULL;
+}
+
+static void drop_domain_pages(struct app *app)
+{
+	for (unsigned d = 0; app->reader.domain_pages && d < app->pack->meta->domains_count; d++) {
+		manfmt_free(app->reader.domain_pages[d]);
+		app->reader.domain_pages[d] = NULL;
+	}
 }
 
 static bool same_place(struct app_place a, struct app_place b)
@@ -104,10 +113,10 @@ static void reader_show(struct app *app, enum app_node_kind kind, int index, boo
 		from.top = app->reader.top;
 		app->reader.history[app->reader.history_count++] = from;
 	}
+	reader_drop_page(app); /* before `shown` changes: it says whose page this is */
 	app->reader.shown = to;
 	app->reader.top = 0;
 	app->reader.link = -1;
-	reader_drop_page(app);
 }
 
 bool app_note_path(const struct app *app, int topic, char *buf, size_t size)
@@ -146,9 +155,16 @@ const struct manfmt_page *app_reader_page(struct app *app)
 	if (app->reader.page && app->reader.page_width == width)
 		return app->reader.page;
 	reader_drop_page(app);
-	if (app->reader.shown.kind == APP_NODE_DOMAIN)
-		app->reader.page = manfmt_domain(app->pack, app->reader.shown.index, width, app->ascii);
-	else {
+	if (app->reader.shown.kind == APP_NODE_DOMAIN) {
+		if (app->reader.domain_pages_width != width) {
+			drop_domain_pages(app);
+			app->reader.domain_pages_width = width;
+		}
+		struct manfmt_page **cached = &app->reader.domain_pages[app->reader.shown.index];
+		if (!*cached)
+			*cached = manfmt_domain(app->pack, app->reader.shown.index, width, app->ascii);
+		app->reader.page = *cached;
+	} else {
 		char *note = read_note(app, app->reader.shown.index);
 		app->reader.page = manfmt_topic(app->pack, app->pack->topics[app->reader.shown.index], width,
 						app->ascii, note);
@@ -1241,6 +1257,12 @@ static void search_update(struct app *app)
 	app->search.cursor = 0;
 }
 
+void app_warm_up(struct app *app)
+{
+	if (!app->search.index)
+		app->search.index = search_index_new(app->pack);
+}
+
 /* Puts the quiz panel on a question: the scope of its first topic, at it. */
 static void show_question(struct app *app, int question)
 {
@@ -1569,7 +1591,8 @@ struct app *app_new(const struct content_pack *pack, struct study *study, struct
 	app->tree.domain_open = calloc(nd ? nd : 1, sizeof *app->tree.domain_open);
 	app->tree.topic_open = calloc(nt ? nt : 1, sizeof *app->tree.topic_open);
 	app->tree.rows = calloc(nd + nt + 1, sizeof *app->tree.rows);
-	if (!app->tree.domain_open || !app->tree.topic_open || !app->tree.rows) {
+	app->reader.domain_pages = calloc(nd ? nd : 1, sizeof *app->reader.domain_pages);
+	if (!app->tree.domain_open || !app->tree.topic_open || !app->tree.rows || !app->reader.domain_pages) {
 		app_free(app);
 		return NULL;
 	}
@@ -1596,7 +1619,9 @@ void app_free(struct app *app)
 {
 	if (!app)
 		return;
-	manfmt_free(app->reader.page);
+	reader_drop_page(app);
+	drop_domain_pages(app);
+	free(app->reader.domain_pages);
 	manfmt_free(app->quiz.page);
 	manfmt_free(app->exam.page);
 	exam_free(app->exam.exam);

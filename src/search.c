@@ -40,8 +40,11 @@ static bool append(struct search_index *ix, const char *s, size_t *start, size_t
 	}
 	if (*len == 0)
 		*start = ix->len;
-	for (size_t i = 0; i < n; i++)
-		ix->text[ix->len++] = (char)tolower((unsigned char)s[i]);
+	/* ASCII case folding inline: a call to tolower() per byte of a 20 MB pack shows */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		ix->text[ix->len++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
 	ix->text[ix->len++] = '\n'; /* a separator no query can span */
 	*len = ix->len - *start;
 	return true;

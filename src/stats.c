@@ -30,7 +30,7 @@ static void text_row(const char *name, int weight, const struct study_stats *st,
 		percent(st->right, st->answers));
 }
 
-void stats_print(const struct study *study, bool json, FILE *out)
+void stats_print(struct study *study, bool json, FILE *out)
 {
 	const struct content_pack *pack = study->pack;
 	struct study_stats total;

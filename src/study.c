@@ -24,8 +24,10 @@ struct study *study_new(const struct content_pack *pack)
 	s->topic_q = calloc(links ? links : 1, sizeof *s->topic_q);
 	s->mastery = calloc(nt ? nt : 1, sizeof *s->mastery);
 	s->mastery_stale = true;
+	s->domain_stats = calloc((pack->meta ? pack->meta->domains_count : 0) + 1, sizeof *s->domain_stats);
+	s->stats_stale = true;
 	size_t *fill = calloc(nt ? nt : 1, sizeof *fill);
-	if (!fill || !s->mastery || !s->questions || !s->topic_read || !s->bookmarked ||
+	if (!fill || !s->domain_stats || !s->mastery || !s->questions || !s->topic_read || !s->bookmarked ||
 	    !s->topic_q_start || !s->topic_q || !s->exam.picks || !s->exam.flags) {
 		free(fill);
 		study_free(s);
@@ -66,6 +68,7 @@ void study_free(struct study *s)
 	free(s->exam.picks);
 	free(s->exam.flags);
 	free(s->exams);
+	free(s->domain_stats);
 	free(s);
 }
 
@@ -175,6 +178,7 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 void study_apply(void *ctx, const struct journal_event *e)
 {
 	struct study *s = ctx;
+	s->stats_stale = true;
 	const struct content_pack *pack = s->pack;
 	switch (e->kind) {
 	case JOURNAL_ANSWER:
@@ -224,25 +228,42 @@ void study_apply(void *ctx, const struct journal_event *e)
 	}
 }
 
-void study_domain_stats(const struct study *s, int domain, struct study_stats *out)
+static void refresh_stats(struct study *s)
 {
-	memset(out, 0, sizeof *out);
 	const struct content_pack *pack = s->pack;
+	size_t nd = pack->meta->domains_count;
+	memset(s->domain_stats, 0, (nd + 1) * sizeof *s->domain_stats);
+	struct study_stats *total = &s->domain_stats[nd];
 	for (size_t i = 0; i < pack->topic_count; i++) {
-		if (domain >= 0 && pack->topics[i]->domain_index != domain)
-			continue;
-		out->topics_total++;
-		out->topics_read += s->topic_read[i];
+		int d = pack->topics[i]->domain_index;
+		struct study_stats *st = d >= 0 && (size_t)d < nd ? &s->domain_stats[d] : NULL;
+		total->topics_total++;
+		total->topics_read += s->topic_read[i];
+		if (st) {
+			st->topics_total++;
+			st->topics_read += s->topic_read[i];
+		}
 	}
 	for (size_t i = 0; i < pack->question_count; i++) {
-		if (domain >= 0 && pack->questions[i]->domain_index != domain)
-			continue;
+		int d = pack->questions[i]->domain_index;
 		const struct study_question *p = &s->questions[i];
-		out->questions_total++;
-		out->questions_seen += p->attempts > 0;
-		out->answers += p->attempts;
-		out->right += p->right;
+		struct study_stats *targets[2] = {total, d >= 0 && (size_t)d < nd ? &s->domain_stats[d] : NULL};
+		for (int k = 0; k < 2 && targets[k]; k++) {
+			targets[k]->questions_total++;
+			targets[k]->questions_seen += p->attempts > 0;
+			targets[k]->answers += p->attempts;
+			targets[k]->right += p->right;
+		}
 	}
+	s->stats_stale = false;
+}
+
+void study_domain_stats(struct study *s, int domain, struct study_stats *out)
+{
+	size_t nd = s->pack->meta->domains_count;
+	if (s->stats_stale)
+		refresh_stats(s);
+	*out = s->domain_stats[domain >= 0 && (size_t)domain < nd ? (size_t)domain : nd];
 }
 
 bool study_topic_within(const struct content_pack *pack, int topic, int ancestor)

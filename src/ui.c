@@ -560,12 +560,16 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 	struct ui ui = {.app = app};
 	init_theme(&ui.theme, options);
 	int status = 0, idle_errors = 0;
-	bool dirty = true, repaint = false;
+	bool dirty = true, repaint = false, warmed = false;
 	WINDOW *input = NULL;
 	while (!stop_signal) {
 		if (dirty) {
 			draw_frame(&ui, repaint);
 			dirty = repaint = false;
+		}
+		if (!warmed) {
+			app_warm_up(app); /* after the first frame is on screen */
+			warmed = true;
 		}
 		/* Keys are read from one of our windows, not stdscr: a getch() on
 		 * stdscr would refresh it over the panes. */

@@ -35,8 +35,9 @@ int ui_put(WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
 	size_t fit = text_fit(text, len, width, &used);
 	wattrset(win, attr);
 	mvwaddnstr(win, y, x, text, (int)fit);
-	for (int i = used; i < width; i++)
-		waddch(win, ' ');
+	/* one call for the padding: per-cell waddch was a third of a frame */
+	if (used < width)
+		whline(win, ' ' | attr, width - used);
 	wattrset(win, A_NORMAL);
 	free(clean);
 	return used;

@@ -95,7 +95,10 @@ struct app {
 
 	struct {
 		struct app_place shown;       /* domain or topic on the page */
-		struct manfmt_page *page;     /* laid out for page_width */
+		struct manfmt_page *page;     /* laid out for page_width; a domain's is in domain_pages */
+		struct manfmt_page **domain_pages; /* per domain, for domain_pages_width: a tree move
+						    * over domains must not lay a long overview out again */
+		int domain_pages_width;
 		int page_width;
 		size_t top;                   /* first visible line */
 		int link;                     /* selected link, -1 none */
@@ -214,6 +217,10 @@ bool app_note_path(const struct app *app, int topic, char *buf, size_t size);
 
 /* Topics with a bookmark, in pack order; returns the count written. */
 size_t app_bookmarks(const struct app *app, int *out, size_t cap);
+
+/* Work worth doing before the first key but after the first frame: the
+ * search index, so the first typed character is as fast as the rest. */
+void app_warm_up(struct app *app);
 
 /* Records what must not be lost before exiting (the exam clock). */
 void app_shutdown(struct app *app);

@@ -7,6 +7,6 @@
 
 #include "mlcert/study.h"
 
-void stats_print(const struct study *study, bool json, FILE *out);
+void stats_print(struct study *study, bool json, FILE *out);
 
 #endif

@@ -20,6 +20,12 @@ struct study_mastery {
 	size_t total, answered, right_latest;
 };
 
+struct study_stats {
+	size_t topics_total, topics_read;
+	size_t questions_total, questions_seen;
+	size_t answers, right;
+};
+
 struct study_question {
 	unsigned attempts, right;
 	int last_correct; /* -1 never answered, else 0 or 1 */
@@ -69,6 +75,8 @@ struct study {
 	struct study_exam_result *exams;   /* finished mock exams */
 	size_t exam_count, exam_cap;
 	int64_t exam_date;                 /* 0: not set */
+	struct study_stats *domain_stats;  /* per domain, then the total; see study_domain_stats */
+	bool stats_stale;
 };
 
 struct study *study_new(const struct content_pack *pack);
@@ -80,14 +88,11 @@ void study_apply(void *study, const struct journal_event *event);
 /* Day number (UTC) of a time: reviews are scheduled in whole days. */
 int64_t study_day(int64_t time);
 
-struct study_stats {
-	size_t topics_total, topics_read;
-	size_t questions_total, questions_seen;
-	size_t answers, right;
-};
 
-/* Totals for one domain, or for the whole pack when domain is -1. */
-void study_domain_stats(const struct study *study, int domain, struct study_stats *out);
+/* Totals for one domain, or for the whole pack when domain is -1. Counted
+ * for every domain in one pass after progress changes, then a lookup: the
+ * title bar asks on every frame. */
+void study_domain_stats(struct study *study, int domain, struct study_stats *out);
 
 /* Recomputed for all topics at once after answers change, so drawing a tree
  * of thousands of topics costs a lookup per row. */

@@ -9,7 +9,7 @@ BUILD      := build
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
 DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libjansson-dev libcmocka-dev \
-                tmux clang libclang-rt-dev valgrind python3
+                tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps
 
 PKGS      := ncursesw libcyaml yaml-0.1 zlib jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -127,6 +127,7 @@ e2e-san: $(BUILD)/san/mlcert
 	  ASAN_OPTIONS=detect_leaks=1:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/$(BUILD)/san/reports/ubsan \
+	  MLCERT_EXIT_WAIT_TICKS=1000 \
 	  bash $$t $(BUILD)/san/mlcert; done
 	@if ls $(BUILD)/san/reports/* >/dev/null 2>&1; then cat $(BUILD)/san/reports/*; echo "sanitizer reports above"; exit 1; fi
 	@echo "e2e-san: no sanitizer reports"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
-enum { MAX_DEPTH = 64, COMPONENT_MAX = 128 };
+enum { MAX_DEPTH = 64, COMPONENT_MAX = 128, MAX_INDEXED_DEPTH = 10 };
 
 struct frame {
 	bool is_mapping;
@@ -83,7 +83,8 @@ struct yamlpos_index *yamlpos_index_build(const char *buf, size_t len)
 		bool starts_node = event.type == YAML_SCALAR_EVENT || event.type == YAML_ALIAS_EVENT ||
 				   event.type == YAML_MAPPING_START_EVENT ||
 				   event.type == YAML_SEQUENCE_START_EVENT;
-		done = event.type == YAML_DOCUMENT_END_EVENT || event.type == YAML_STREAM_END_EVENT;
+		done = event.type == YAML_DOCUMENT_END_EVENT || event.type == YAML_STREAM_END_EVENT ||
+		       event.type == YAML_NO_EVENT;
 		bool is_key = false;
 		if (starts_node && depth > 0) {
 			struct frame *parent = &stack[depth - 1];
@@ -104,8 +105,10 @@ struct yamlpos_index *yamlpos_index_build(const char *buf, size_t len)
 				line = parent->key_line;
 				col = parent->key_col;
 			}
-			if (!is_key) {
-				/* the node's path: its parent's, then its own component */
+			if (!is_key && depth <= MAX_INDEXED_DEPTH) {
+				/* the node's path: its parent's, then its own component. Content
+				 * nodes sit a few levels down; deeper ones are placed at their
+				 * nearest indexed ancestor, which bounds the index's size. */
 				path[path_len[depth - 1]] = '\0';
 				size_t n = path_len[depth - 1];
 				int w = snprintf(path + n, sizeof path - n, "/%s", component);
@@ -130,7 +133,12 @@ struct yamlpos_index *yamlpos_index_build(const char *buf, size_t len)
 			/* count nested starts and ends of the key until it closes */
 			int nesting = 1;
 			yaml_event_delete(&event);
-			while (nesting > 0 && yaml_parser_parse(&parser, &event)) {
+			while (nesting > 0) {
+				/* After an error libyaml returns empty events forever: stop at the first failure. */
+				if (!yaml_parser_parse(&parser, &event)) {
+					done = true;
+					break;
+				}
 				if (event.type == YAML_MAPPING_START_EVENT || event.type == YAML_SEQUENCE_START_EVENT)
 					nesting++;
 				else if (event.type == YAML_MAPPING_END_EVENT || event.type == YAML_SEQUENCE_END_EVENT)

@@ -21,6 +21,10 @@ static struct expected_diag load_errors[] = {
 	{"top-level-list.yaml", 1, 1, "the file must be a mapping of keys, not a list"},
 	{"empty-string.yaml", 3, 12, "'title' must not be empty"},
 	{"choice-without-why.yaml", 10, 9, "missing required key 'why'"},
+	/* found by fuzzing: an unterminated complex key once hung the position index */
+	{"complex-key-unterminated.yaml", 1, 1, "unknown key 'bogus'"},
+	/* found by fuzzing: 64 levels of long keys once made a huge position index */
+	{"deep-long-keys.yaml", 1, 1, "unknown key 'k00xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"},
 	{"tip-colon.yaml", 9, 9,
 	 "each entry of 'exam_tips' must be a single value, not a mapping (quote text that contains ': ')"},
 };

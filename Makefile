@@ -36,7 +36,7 @@ CORE_OBJS := $(CORE_MODULES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
 SAN_OBJS  := $(CORE_MODULES:%=$(BUILD)/san/%.o) $(BUILD)/san/embedded.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run check deps deps-bench bench unit unit-san lint-content e2e e2e-san valgrind clean install uninstall
+.PHONY: all run check deps deps-bench bench fuzz fuzz-smoke unit unit-san lint-content e2e e2e-san valgrind clean install uninstall
 
 all: mlcert
 
@@ -143,6 +143,16 @@ lint-content: mlcert
 e2e: mlcert
 	@set -e; for t in tests/e2e/test_*.sh; do echo "== $$t"; bash $$t ./mlcert; done
 
+# libFuzzer targets over the content loader and journal replay (tests/fuzz).
+FUZZ_SECONDS ?= 300
+fuzz:
+	tests/fuzz/run.sh content $(FUZZ_SECONDS)
+	tests/fuzz/run.sh journal $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	tests/fuzz/run.sh content 30
+	tests/fuzz/run.sh journal 30
+
 valgrind: mlcert
 	bash tests/e2e/valgrind.sh ./mlcert
 
@@ -154,6 +164,7 @@ check: deps
 	$(MAKE) --no-print-directory e2e
 	$(MAKE) --no-print-directory e2e-san
 	$(MAKE) --no-print-directory valgrind
+	$(MAKE) --no-print-directory fuzz-smoke
 	@echo "make check: all suites passed"
 
 clean:

@@ -691,7 +691,8 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 	struct content_pack *pack = NULL;
 	if (!collect_files(root, "", &names, 0, diags))
 		goto out;
-	qsort(names.names, names.count, sizeof *names.names, compare_strings);
+	if (names.count)
+		qsort(names.names, names.count, sizeof *names.names, compare_strings);
 	/* Files are read one at a time and freed after parsing: only the parsed
 	 * data stays in memory; positions for later diagnostics re-read the file. */
 	struct pack_builder b = {.pack = new_pack(root, names.count)};

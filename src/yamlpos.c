@@ -155,7 +155,8 @@ struct yamlpos_index *yamlpos_index_build(const char *buf, size_t len)
 		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&parser);
-	qsort(ix->entries, ix->count, sizeof *ix->entries, compare_entries);
+	if (ix->count) /* qsort wants a real array even when empty */
+		qsort(ix->entries, ix->count, sizeof *ix->entries, compare_entries);
 	return ix;
 }
 

@@ -18,7 +18,8 @@
  * as the program would: study, search, mock exam, decision flows, and every
  * topic, domain and question laid out by manfmt, whose lines must be valid
  * UTF-8 with nothing a terminal would act on (controls, ESC, bidi overrides)
- * and no wider than asked. Set MLCERT_FUZZ_VERBOSE=1 to print diagnostics
+ * and no wider than asked. yamlpos's index and its single lookup must agree
+ * on where a node is. Set MLCERT_FUZZ_VERBOSE=1 to print diagnostics
  * when replaying one input. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,6 +37,7 @@
 #include "mlcert/search.h"
 #include "mlcert/study.h"
 #include "mlcert/text.h"
+#include "mlcert/yamlpos.h"
 
 #include "fixture_pack.h" /* generated into build/fuzz by tests/fuzz/embed.sh */
 
@@ -259,6 +261,34 @@ static void use_checked_pack(struct content_pack *pack)
 	study_free(s);
 }
 
+/* Diagnostics of a loaded file are placed through yamlpos's index, those of
+ * a file that failed through a single lookup: both must agree on any node
+ * that exists. Small inputs only, as each lookup parses the text again. */
+static void compare_positions(const char *text, size_t len)
+{
+	static const char *const paths[] = {
+		/* not "": the document itself is asked of the single lookup only */
+		"/id", "/topics/0", "/topics/1/id", "/topics/0/see_also/1", "/topics/0/resources/0/url",
+		"/topics/0/status/since", "/questions/0/choices/1/correct", "/questions/1/topics/0",
+		"/flows/0/nodes/1/options/0/next", "/flows/0/start", "/domains/1/weight", "/exam/minutes",
+		"/0", "/0/0", "/a/b",
+	};
+	if (len > 4096)
+		return;
+	struct yamlpos_index *ix = yamlpos_index_build(text, len);
+	if (!ix)
+		return;
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		int l1, c1, l2, c2;
+		bool f1 = yamlpos_find(text, len, paths[i], &l1, &c1);
+		bool f2 = yamlpos_index_find(ix, paths[i], 1, &l2, &c2);
+		require(f1 == f2, "yamlpos index and lookup disagree on whether a node exists");
+		require(!f1 || (l1 == l2 && c1 == c2), "yamlpos index and lookup place a node differently");
+		require(l2 >= 1 && c2 >= 1, "yamlpos index gives a position before the file");
+	}
+	yamlpos_index_free(ix);
+}
+
 static void run(const struct content_buffer *files, size_t count)
 {
 	struct diag_list d;
@@ -308,6 +338,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 								 sizeof failing_unit - 1};
 	}
 	run(files, count);
+	compare_positions(text, len);
 	free(text);
 	return 0;
 }

@@ -174,12 +174,44 @@ const struct manfmt_page *app_reader_page(struct app *app)
 	return app->reader.page;
 }
 
+/* The last first-line that still fills a view of height lines. */
+static size_t page_max_top(const struct manfmt_page *page, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1, lines = page ? page->count : 0;
+	return lines > h ? lines - h : 0;
+}
+
+/* The scrolling keys, for any view showing lines from *top; false for others. */
+static bool scroll(enum action action, size_t *top, size_t max_top, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+	switch (action) {
+	case ACTION_MOVE_DOWN:
+		*top = *top < max_top ? *top + 1 : max_top;
+		return true;
+	case ACTION_MOVE_UP:
+		*top = *top ? *top - 1 : 0;
+		return true;
+	case ACTION_PAGE_DOWN:
+		*top = *top + h > max_top ? max_top : *top + h;
+		return true;
+	case ACTION_PAGE_UP:
+		*top = *top > h ? *top - h : 0;
+		return true;
+	case ACTION_TOP:
+		*top = 0;
+		return true;
+	case ACTION_BOTTOM:
+		*top = max_top;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static size_t reader_max_top(struct app *app)
 {
-	const struct manfmt_page *page = app_reader_page(app);
-	size_t h = app->reader_height > 0 ? (size_t)app->reader_height : 1;
-	size_t lines = page ? page->count : 0;
-	return lines > h ? lines - h : 0;
+	return page_max_top(app_reader_page(app), app->reader_height);
 }
 
 static void record(struct app *app, struct journal_event *e)
@@ -282,31 +314,13 @@ static const char *selected_url(struct app *app)
 
 static unsigned reader_dispatch(struct app *app, enum action action)
 {
-	size_t h = app->reader_height > 0 ? (size_t)app->reader_height : 1;
-	size_t max_top = reader_max_top(app);
 	const struct manfmt_page *page = app_reader_page(app);
 	size_t links = page ? page->link_count : 0;
+	if (scroll(action, &app->reader.top, reader_max_top(app), app->reader_height)) {
+		reader_maybe_mark_read(app);
+		return APP_REDRAW;
+	}
 	switch (action) {
-	case ACTION_MOVE_DOWN:
-		if (app->reader.top < max_top)
-			app->reader.top++;
-		break;
-	case ACTION_MOVE_UP:
-		if (app->reader.top > 0)
-			app->reader.top--;
-		break;
-	case ACTION_PAGE_DOWN:
-		app->reader.top = app->reader.top + h > max_top ? max_top : app->reader.top + h;
-		break;
-	case ACTION_PAGE_UP:
-		app->reader.top = app->reader.top > h ? app->reader.top - h : 0;
-		break;
-	case ACTION_TOP:
-		app->reader.top = 0;
-		break;
-	case ACTION_BOTTOM:
-		app->reader.top = max_top;
-		break;
 	case ACTION_NEXT_LINK:
 		if (!links) {
 			app_status(app, false, "No SEE ALSO or RESOURCES entries on this page");
@@ -467,10 +481,7 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 
 static size_t quiz_max_top(struct app *app)
 {
-	const struct manfmt_page *page = app_quiz_page(app);
-	size_t h = app->quiz_height > 0 ? (size_t)app->quiz_height : 1;
-	size_t lines = page ? page->count : 0;
-	return lines > h ? lines - h : 0;
+	return page_max_top(app_quiz_page(app), app->quiz_height);
 }
 
 static void quiz_submit(struct app *app)
@@ -545,7 +556,6 @@ static unsigned quiz_dispatch(struct app *app, enum action action, int arg)
 		}
 		return APP_UNCHANGED;
 	}
-	size_t h = app->quiz_height > 0 ? (size_t)app->quiz_height : 1;
 	switch (action) {
 	case ACTION_CHOOSE:
 		if (app->quiz.submitted) {
@@ -580,28 +590,9 @@ static unsigned quiz_dispatch(struct app *app, enum action action, int arg)
 	case ACTION_MARK_EASY:
 		quiz_rate(app, RATING_EASY);
 		break;
-	case ACTION_MOVE_DOWN:
-		if (app->quiz.top < quiz_max_top(app))
-			app->quiz.top++;
-		break;
-	case ACTION_MOVE_UP:
-		if (app->quiz.top)
-			app->quiz.top--;
-		break;
-	case ACTION_PAGE_DOWN:
-		app->quiz.top = app->quiz.top + h > quiz_max_top(app) ? quiz_max_top(app) : app->quiz.top + h;
-		break;
-	case ACTION_PAGE_UP:
-		app->quiz.top = app->quiz.top > h ? app->quiz.top - h : 0;
-		break;
-	case ACTION_TOP:
-		app->quiz.top = 0;
-		break;
-	case ACTION_BOTTOM:
-		app->quiz.top = quiz_max_top(app);
-		break;
 	default:
-		return APP_UNCHANGED;
+		return scroll(action, &app->quiz.top, quiz_max_top(app), app->quiz_height) ? APP_REDRAW
+											    : APP_UNCHANGED;
 	}
 	return APP_REDRAW;
 }
@@ -727,7 +718,7 @@ static unsigned tree_dispatch(struct app *app, enum action action)
 static unsigned overlay_dispatch(struct app *app, enum action action)
 {
 	size_t h = app->overlay_height > 0 ? (size_t)app->overlay_height : 1;
-	size_t max_top = app->overlay_lines > h ? app->overlay_lines - h : 0;
+	size_t max_top = app->overlay_lines > h ? app->overlay_lines - h : 0; /* lines counted by the UI */
 	switch (action) {
 	case ACTION_CLOSE:
 	case ACTION_QUIT:
@@ -741,28 +732,8 @@ static unsigned overlay_dispatch(struct app *app, enum action action)
 		app->view = app->view == APP_VIEW_DASHBOARD ? APP_VIEW_MAIN : APP_VIEW_DASHBOARD;
 		app->overlay_top = 0;
 		break;
-	case ACTION_MOVE_DOWN:
-		if (app->overlay_top < max_top)
-			app->overlay_top++;
-		break;
-	case ACTION_MOVE_UP:
-		if (app->overlay_top)
-			app->overlay_top--;
-		break;
-	case ACTION_PAGE_DOWN:
-		app->overlay_top = app->overlay_top + h > max_top ? max_top : app->overlay_top + h;
-		break;
-	case ACTION_PAGE_UP:
-		app->overlay_top = app->overlay_top > h ? app->overlay_top - h : 0;
-		break;
-	case ACTION_TOP:
-		app->overlay_top = 0;
-		break;
-	case ACTION_BOTTOM:
-		app->overlay_top = max_top;
-		break;
 	default:
-		return APP_UNCHANGED;
+		return scroll(action, &app->overlay_top, max_top, app->overlay_height) ? APP_REDRAW : APP_UNCHANGED;
 	}
 	return APP_REDRAW;
 }
@@ -961,9 +932,8 @@ static unsigned exam_tick(struct app *app)
 
 static size_t exam_max_top(struct app *app)
 {
-	const struct manfmt_page *page = app_exam_page(app, app->overlay_width > 0 ? app->overlay_width : 80);
-	size_t h = app->overlay_height > 2 ? (size_t)app->overlay_height - 2 : 1;
-	return page && page->count > h ? page->count - h : 0;
+	return page_max_top(app_exam_page(app, app->overlay_width > 0 ? app->overlay_width : 80),
+			    app->overlay_height - 2);
 }
 
 static unsigned exam_dispatch(struct app *app, enum action action, int arg)
@@ -1018,14 +988,6 @@ static unsigned exam_dispatch(struct app *app, enum action action, int arg)
 		case ACTION_SUBMIT_EXAM:
 			app->exam.stage = APP_EXAM_CONFIRM;
 			return APP_REDRAW;
-		case ACTION_MOVE_DOWN:
-			if (app->exam.top < exam_max_top(app))
-				app->exam.top++;
-			return APP_REDRAW;
-		case ACTION_MOVE_UP:
-			if (app->exam.top)
-				app->exam.top--;
-			return APP_REDRAW;
 		case ACTION_QUIT:
 		case ACTION_CLOSE:
 			exam_pause(app);
@@ -1035,7 +997,9 @@ static unsigned exam_dispatch(struct app *app, enum action action, int arg)
 		case ACTION_TICK:
 			return exam_tick(app);
 		default:
-			return APP_UNCHANGED;
+			return scroll(action, &app->exam.top, exam_max_top(app), app->overlay_height - 2)
+				       ? APP_REDRAW
+				       : APP_UNCHANGED;
 		}
 	case APP_EXAM_NAVIGATOR:
 		switch (action) {
@@ -1124,25 +1088,15 @@ static unsigned exam_dispatch(struct app *app, enum action action, int arg)
 			if (x->pos)
 				exam_goto(app, x->pos - 1);
 			return APP_REDRAW;
-		case ACTION_MOVE_DOWN:
-		case ACTION_PAGE_DOWN:
-			app->exam.top += action == ACTION_PAGE_DOWN ? h : 1;
-			if (app->exam.top > exam_max_top(app))
-				app->exam.top = exam_max_top(app);
-			return APP_REDRAW;
-		case ACTION_MOVE_UP:
-		case ACTION_PAGE_UP: {
-			size_t by = action == ACTION_PAGE_UP ? h : 1;
-			app->exam.top = app->exam.top > by ? app->exam.top - by : 0;
-			return APP_REDRAW;
-		}
 		case ACTION_CLOSE:
 		case ACTION_QUIT:
 			app->exam.stage = APP_EXAM_REPORT;
 			app->exam.top = 0;
 			return APP_REDRAW;
 		default:
-			return APP_UNCHANGED;
+			return scroll(action, &app->exam.top, exam_max_top(app), app->overlay_height - 2)
+				       ? APP_REDRAW
+				       : APP_UNCHANGED;
 		}
 	}
 	return APP_UNCHANGED;

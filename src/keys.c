@@ -57,22 +57,22 @@ static const struct keys_binding bindings[] = {
 	{KEYS_READER, 'y', ACTION_COPY_LINK, 0, "y"},
 	{KEYS_READER, 'o', ACTION_OPEN_LINK, 0, "o"},
 
-	{KEYS_QUIZ, 'a', ACTION_CHOOSE, 0, "a-h"},
-	{KEYS_QUIZ, 'b', ACTION_CHOOSE, 1, NULL},
-	{KEYS_QUIZ, 'c', ACTION_CHOOSE, 2, NULL},
-	{KEYS_QUIZ, 'd', ACTION_CHOOSE, 3, NULL},
-	{KEYS_QUIZ, 'e', ACTION_CHOOSE, 4, NULL},
-	{KEYS_QUIZ, 'f', ACTION_CHOOSE, 5, NULL},
-	{KEYS_QUIZ, 'g', ACTION_CHOOSE, 6, NULL},
-	{KEYS_QUIZ, 'h', ACTION_CHOOSE, 7, NULL},
-	{KEYS_QUIZ, '1', ACTION_CHOOSE, 0, "1-8"},
-	{KEYS_QUIZ, '2', ACTION_CHOOSE, 1, NULL},
-	{KEYS_QUIZ, '3', ACTION_CHOOSE, 2, NULL},
-	{KEYS_QUIZ, '4', ACTION_CHOOSE, 3, NULL},
-	{KEYS_QUIZ, '5', ACTION_CHOOSE, 4, NULL},
-	{KEYS_QUIZ, '6', ACTION_CHOOSE, 5, NULL},
-	{KEYS_QUIZ, '7', ACTION_CHOOSE, 6, NULL},
-	{KEYS_QUIZ, '8', ACTION_CHOOSE, 7, NULL},
+	{KEYS_CHOICES, 'a', ACTION_CHOOSE, 0, "a-h"},
+	{KEYS_CHOICES, 'b', ACTION_CHOOSE, 1, NULL},
+	{KEYS_CHOICES, 'c', ACTION_CHOOSE, 2, NULL},
+	{KEYS_CHOICES, 'd', ACTION_CHOOSE, 3, NULL},
+	{KEYS_CHOICES, 'e', ACTION_CHOOSE, 4, NULL},
+	{KEYS_CHOICES, 'f', ACTION_CHOOSE, 5, NULL},
+	{KEYS_CHOICES, 'g', ACTION_CHOOSE, 6, NULL},
+	{KEYS_CHOICES, 'h', ACTION_CHOOSE, 7, NULL},
+	{KEYS_CHOICES, '1', ACTION_CHOOSE, 0, "1-8"},
+	{KEYS_CHOICES, '2', ACTION_CHOOSE, 1, NULL},
+	{KEYS_CHOICES, '3', ACTION_CHOOSE, 2, NULL},
+	{KEYS_CHOICES, '4', ACTION_CHOOSE, 3, NULL},
+	{KEYS_CHOICES, '5', ACTION_CHOOSE, 4, NULL},
+	{KEYS_CHOICES, '6', ACTION_CHOOSE, 5, NULL},
+	{KEYS_CHOICES, '7', ACTION_CHOOSE, 6, NULL},
+	{KEYS_CHOICES, '8', ACTION_CHOOSE, 7, NULL},
 	{KEYS_QUIZ, 'n', ACTION_NEXT_QUESTION, 0, "n"},
 	{KEYS_QUIZ, 'p', ACTION_PREV_QUESTION, 0, "p"},
 	{KEYS_QUIZ, '-', ACTION_MARK_GUESSED, 0, "-"},
@@ -81,22 +81,6 @@ static const struct keys_binding bindings[] = {
 
 	{KEYS_DASHBOARD, 'e', ACTION_SET_EXAM_DATE, 0, "e"},
 
-	{KEYS_EXAM, 'a', ACTION_CHOOSE, 0, "a-h"},
-	{KEYS_EXAM, 'b', ACTION_CHOOSE, 1, NULL},
-	{KEYS_EXAM, 'c', ACTION_CHOOSE, 2, NULL},
-	{KEYS_EXAM, 'd', ACTION_CHOOSE, 3, NULL},
-	{KEYS_EXAM, 'e', ACTION_CHOOSE, 4, NULL},
-	{KEYS_EXAM, 'f', ACTION_CHOOSE, 5, NULL},
-	{KEYS_EXAM, 'g', ACTION_CHOOSE, 6, NULL},
-	{KEYS_EXAM, 'h', ACTION_CHOOSE, 7, NULL},
-	{KEYS_EXAM, '1', ACTION_CHOOSE, 0, "1-8"},
-	{KEYS_EXAM, '2', ACTION_CHOOSE, 1, NULL},
-	{KEYS_EXAM, '3', ACTION_CHOOSE, 2, NULL},
-	{KEYS_EXAM, '4', ACTION_CHOOSE, 3, NULL},
-	{KEYS_EXAM, '5', ACTION_CHOOSE, 4, NULL},
-	{KEYS_EXAM, '6', ACTION_CHOOSE, 5, NULL},
-	{KEYS_EXAM, '7', ACTION_CHOOSE, 6, NULL},
-	{KEYS_EXAM, '8', ACTION_CHOOSE, 7, NULL},
 	{KEYS_EXAM, 'n', ACTION_NEXT_QUESTION, 0, "n"},
 	{KEYS_EXAM, KEY_RIGHT, ACTION_NEXT_QUESTION, 0, "Right"},
 	{KEYS_EXAM, 'p', ACTION_PREV_QUESTION, 0, "p"},
@@ -156,6 +140,8 @@ enum action keys_lookup(enum keys_context context, int key, int *arg)
 	}
 	if (!b && (context == KEYS_DASHBOARD))
 		b = find(KEYS_OVERLAY, key);
+	if (!b && (context == KEYS_QUIZ || context == KEYS_EXAM))
+		b = find(KEYS_CHOICES, key);
 	if (!b)
 		b = find(KEYS_ANY, key);
 	if (arg)
@@ -176,6 +162,7 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_TREE] = "In the topic tree",
 		[KEYS_READER] = "In the reader",
 		[KEYS_QUIZ] = "In the quiz panel",
+		[KEYS_CHOICES] = "Answering, in the quiz panel and the mock exam",
 		[KEYS_OVERLAY] = "In help and the dashboard",
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",

@@ -223,13 +223,13 @@ static const struct hint reader_hints[] = {
 	{KEYS_ANY, ACTION_QUIT, "Quit"},
 };
 static const struct hint quiz_hints[] = {
-	{KEYS_QUIZ, ACTION_CHOOSE, "Choose"},        {KEYS_ANY, ACTION_OPEN, "Submit"},
+	{KEYS_CHOICES, ACTION_CHOOSE, "Choose"},        {KEYS_ANY, ACTION_OPEN, "Submit"},
 	{KEYS_QUIZ, ACTION_NEXT_QUESTION, "Next"},   {KEYS_QUIZ, ACTION_MARK_GUESSED, "Guessed"},
 	{KEYS_QUIZ, ACTION_MARK_EASY, "Easy"},       {KEYS_ANY, ACTION_FOCUS_NEXT, "Pane"},
 	{KEYS_ANY, ACTION_HELP, "Help"},             {KEYS_ANY, ACTION_QUIT, "Quit"},
 };
 static const struct hint exam_hints[] = {
-	{KEYS_EXAM, ACTION_CHOOSE, "Answer"},     {KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
+	{KEYS_CHOICES, ACTION_CHOOSE, "Answer"},     {KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
 	{KEYS_EXAM, ACTION_PREV_QUESTION, "Prev"}, {KEYS_EXAM, ACTION_FLAG, "Flag"},
 	{KEYS_EXAM, ACTION_NAVIGATOR, "All"},      {KEYS_EXAM, ACTION_SUBMIT_EXAM, "Submit"},
 	{KEYS_ANY, ACTION_QUIT, "Pause"},

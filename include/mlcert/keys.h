@@ -15,6 +15,7 @@ enum keys_context {
 	KEYS_TREE,
 	KEYS_READER,
 	KEYS_QUIZ,
+	KEYS_CHOICES, /* choosing an answer: the quiz panel and the mock exam share these */
 	KEYS_OVERLAY,
 	KEYS_DASHBOARD,
 	KEYS_EXAM,

@@ -209,6 +209,13 @@ static bool scroll(enum action action, size_t *top, size_t max_top, int height)
 	}
 }
 
+/* The moving keys, for any list with a cursor over count items; false for others. */
+static bool move_cursor(enum action action, size_t *cursor, size_t count, int page)
+{
+	size_t last = count ? count - 1 : 0;
+	return scroll(action, cursor, last, page);
+}
+
 static size_t reader_max_top(struct app *app)
 {
 	return page_max_top(app_reader_page(app), app->reader_height);
@@ -1002,27 +1009,9 @@ static unsigned exam_dispatch(struct app *app, enum action action, int arg)
 				       : APP_UNCHANGED;
 		}
 	case APP_EXAM_NAVIGATOR:
+		if (move_cursor(action, &app->exam.cursor, x->count, (int)h))
+			return APP_REDRAW;
 		switch (action) {
-		case ACTION_MOVE_DOWN:
-			if (app->exam.cursor + 1 < x->count)
-				app->exam.cursor++;
-			return APP_REDRAW;
-		case ACTION_MOVE_UP:
-			if (app->exam.cursor)
-				app->exam.cursor--;
-			return APP_REDRAW;
-		case ACTION_PAGE_DOWN:
-			app->exam.cursor = app->exam.cursor + h < x->count ? app->exam.cursor + h : x->count - 1;
-			return APP_REDRAW;
-		case ACTION_PAGE_UP:
-			app->exam.cursor = app->exam.cursor > h ? app->exam.cursor - h : 0;
-			return APP_REDRAW;
-		case ACTION_TOP:
-			app->exam.cursor = 0;
-			return APP_REDRAW;
-		case ACTION_BOTTOM:
-			app->exam.cursor = x->count - 1;
-			return APP_REDRAW;
 		case ACTION_OPEN:
 			exam_goto(app, app->exam.cursor);
 			app->exam.stage = APP_EXAM_RUNNING;
@@ -1266,15 +1255,9 @@ static unsigned wizard_dispatch(struct app *app, enum action action, int arg)
 {
 	const struct content_pack *pack = app->pack;
 	if (!app->wizard.walking) {
+		if (move_cursor(action, &app->wizard.cursor, pack->flow_count, app->overlay_height))
+			return APP_REDRAW;
 		switch (action) {
-		case ACTION_MOVE_DOWN:
-			if (app->wizard.cursor + 1 < pack->flow_count)
-				app->wizard.cursor++;
-			return APP_REDRAW;
-		case ACTION_MOVE_UP:
-			if (app->wizard.cursor)
-				app->wizard.cursor--;
-			return APP_REDRAW;
 		case ACTION_CHOOSE:
 			if ((size_t)arg >= pack->flow_count)
 				return APP_UNCHANGED;
@@ -1297,15 +1280,9 @@ static unsigned wizard_dispatch(struct app *app, enum action action, int arg)
 	}
 	struct flow_walk *w = &app->wizard.walk;
 	const struct content_flow_node *node = flow_walk_current(w);
+	if (move_cursor(action, &app->wizard.cursor, node->options_count, app->overlay_height))
+		return APP_REDRAW;
 	switch (action) {
-	case ACTION_MOVE_DOWN:
-		if (app->wizard.cursor + 1 < node->options_count)
-			app->wizard.cursor++;
-		return APP_REDRAW;
-	case ACTION_MOVE_UP:
-		if (app->wizard.cursor)
-			app->wizard.cursor--;
-		return APP_REDRAW;
 	case ACTION_CHOOSE:
 		app->wizard.cursor = (size_t)arg;
 		/* fall through */
@@ -1382,15 +1359,11 @@ static unsigned bookmarks_dispatch(struct app *app, enum action action)
 	int *list = malloc((cap ? cap : 1) * sizeof *list);
 	size_t n = list ? app_bookmarks(app, list, cap) : 0;
 	unsigned reaction = APP_REDRAW;
+	if (move_cursor(action, &app->bookmark_cursor, n, app->overlay_height)) {
+		free(list);
+		return APP_REDRAW;
+	}
 	switch (action) {
-	case ACTION_MOVE_DOWN:
-		if (app->bookmark_cursor + 1 < n)
-			app->bookmark_cursor++;
-		break;
-	case ACTION_MOVE_UP:
-		if (app->bookmark_cursor)
-			app->bookmark_cursor--;
-		break;
 	case ACTION_OPEN:
 		if (app->bookmark_cursor < n) {
 			app->view = APP_VIEW_MAIN;

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
-enum { MAX_DEPTH = 64, COMPONENT_MAX = 128, MAX_INDEXED_DEPTH = 10 };
+enum { MAX_DEPTH = 64, COMPONENT_MAX = 128, MAX_INDEXED_DEPTH = 10, INDEX_BUDGET = 32 << 20 };
 
 struct frame {
 	bool is_mapping;
@@ -31,10 +31,19 @@ struct yamlpos_entry {
 struct yamlpos_index {
 	struct yamlpos_entry *entries;
 	size_t count, cap;
+	size_t path_bytes; /* kept under INDEX_BUDGET: see index_add */
 };
 
 static bool index_add(struct yamlpos_index *ix, const char *path, int line, int col)
 {
+	/* Each entry keeps its whole path, so a hostile file (half a million list
+	 * entries under ten levels of long keys) could need gigabytes. Past the
+	 * budget nodes are not indexed and are placed at their nearest indexed
+	 * ancestor; real content files use a small fraction of it. */
+	size_t n = strlen(path) + 1;
+	if (ix->path_bytes + n > INDEX_BUDGET)
+		return true;
+	ix->path_bytes += n;
 	if (ix->count == ix->cap) {
 		size_t cap = ix->cap ? ix->cap * 2 : 256;
 		struct yamlpos_entry *e = realloc(ix->entries, cap * sizeof *e);

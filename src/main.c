@@ -12,7 +12,7 @@
 #include "mlcert/app.h"
 #include "mlcert/check.h"
 #include "mlcert/history.h"
-#include "mlcert/keys.h"
+#include "mlcert/ui_keys.h"
 #include "mlcert/clock.h"
 #include "mlcert/lint.h"
 #include "mlcert/manfmt.h"

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 
 #include "mlcert/app.h"
-#include "mlcert/keys.h"
+#include "mlcert/ui_keys.h"
 #include "mlcert/manfmt.h"
 
 /* What a cell means, not what colour it is: the theme decides. */

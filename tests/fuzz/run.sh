@@ -48,7 +48,7 @@ objs=""
 for f in "$src"/*.c; do
 	name=$(basename "$f" .c)
 	case $name in
-	main | keys | ui* | pane_* | view_*) continue ;;
+	main | ui* | pane_* | view_*) continue ;;
 	esac
 	o=$objdir/$name.o
 	if [ ! -f "$o" ] || [ "$f" -nt "$o" ] || [ "$newest_header" -nt "$o" ]; then

@@ -1,8 +1,8 @@
-/* keys — the default key bindings: which key means which action where.
+/* ui_keys — the default key bindings: which key means which action where.
  * The help screen and the hint bar are generated from this table and the
  * action list, so neither can drift from what the keys do. */
-#ifndef MLCERT_KEYS_H
-#define MLCERT_KEYS_H
+#ifndef MLCERT_UI_KEYS_H
+#define MLCERT_UI_KEYS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
-/* keys — the default bindings. */
-#include "mlcert/keys.h"
+/* ui_keys — the default bindings. */
+#include "mlcert/ui_keys.h"
 
 #include <curses.h>
 #include <stdio.h>

@@ -571,8 +571,8 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 			app_warm_up(app); /* after the first frame is on screen */
 			warmed = true;
 		}
-		/* Keys are read from one of our windows, not stdscr: a getch() on
-		 * stdscr would refresh it over the panes. */
+		/* Keys are read from one of our windows, not stdscr: reading stdscr
+		 * would refresh it over the panes. */
 		WINDOW *w = ui.too_small ? ui.small.win : ui.hint.win;
 		if (w != input) {
 			input = w;

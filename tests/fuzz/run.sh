@@ -87,12 +87,24 @@ journal) dict=-dict=tests/fuzz/journal.dict ;;
 *) dict="" ;;
 esac
 
+# The journal target makes its files under TMPDIR (a tmpfs when there is
+# one: it fsyncs every event); a crash skips its own clean-up, so the whole
+# folder goes when this script ends.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	TMPDIR=$(mktemp -d /dev/shm/mlcert-fuzz-XXXXXX)
+else
+	TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/mlcert-fuzz-XXXXXX")
+fi
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
+
 # Inputs that once crashed this target (tests/fuzz/crashes/TARGET-*) must
 # pass before any fuzzing: they are its regression tests.
 regressions=$(ls tests/fuzz/crashes/"$target"-* 2>/dev/null || true)
 if [ -n "$regressions" ]; then
 	# shellcheck disable=SC2086
-	if ! "$bin" -runs=1 -timeout=10 -rss_limit_mb=2048 $regressions >"$out/fuzz_$target$suffix.regressions.log" 2>&1; then
+	if ! ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+		"$bin" -runs=1 -timeout=10 -rss_limit_mb=2048 $regressions >"$out/fuzz_$target$suffix.regressions.log" 2>&1; then
 		grep -E "invariant broken|runtime error|ERROR: |^Running:" \
 			"$out/fuzz_$target$suffix.regressions.log" | tail -n 5 >&2
 		echo "run.sh: fuzz_$target$suffix fails a saved input of tests/fuzz/crashes/ (log: $out/fuzz_$target$suffix.regressions.log)" >&2

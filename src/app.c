@@ -1170,12 +1170,7 @@ static unsigned exam_date_entered(struct app *app)
 			app_status(app, true, "'%s' is not a date: type it as YYYY-MM-DD", app->prompt.text);
 			return APP_REDRAW;
 		}
-		/* days from the civil date (proleptic Gregorian), as seconds at midnight UTC */
-		int64_t yy = y - (m <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
-		int64_t yoe = yy - era * 400, mp = (m + 9) % 12;
-		int64_t doy = (153 * mp + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-		int64_t days = era * 146097 + doe - 719468;
-		struct journal_event e = {.kind = JOURNAL_SETTING, .value = days * STUDY_DAY};
+		struct journal_event e = {.kind = JOURNAL_SETTING, .value = check_date_seconds(y, m, d)};
 		snprintf(e.id, sizeof e.id, "exam-date");
 		record(app, &e);
 		app->prompt.kind = APP_PROMPT_NONE;
@@ -1254,6 +1249,10 @@ static void search_open(struct app *app)
 static unsigned wizard_dispatch(struct app *app, enum action action, int arg)
 {
 	const struct content_pack *pack = app->pack;
+	if (action == ACTION_CLOSE || action == ACTION_QUIT) {
+		app->view = APP_VIEW_MAIN;
+		return APP_REDRAW;
+	}
 	if (!app->wizard.walking) {
 		if (move_cursor(action, &app->wizard.cursor, pack->flow_count, app->overlay_height))
 			return APP_REDRAW;
@@ -1269,10 +1268,6 @@ static unsigned wizard_dispatch(struct app *app, enum action action, int arg)
 			flow_walk_start(&app->wizard.walk, pack->flows[app->wizard.cursor]);
 			app->wizard.walking = true;
 			app->wizard.cursor = 0;
-			return APP_REDRAW;
-		case ACTION_CLOSE:
-		case ACTION_QUIT:
-			app->view = APP_VIEW_MAIN;
 			return APP_REDRAW;
 		default:
 			return APP_UNCHANGED;
@@ -1306,10 +1301,6 @@ static unsigned wizard_dispatch(struct app *app, enum action action, int arg)
 			app->wizard.cursor = w->chose[w->depth];
 		else
 			app->wizard.walking = false;
-		return APP_REDRAW;
-	case ACTION_CLOSE:
-	case ACTION_QUIT:
-		app->view = APP_VIEW_MAIN;
 		return APP_REDRAW;
 	default:
 		return APP_UNCHANGED;

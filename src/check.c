@@ -91,6 +91,15 @@ bool check_parse_date(const char *text, int *year, int *month, int *day)
 	return true;
 }
 
+int64_t check_date_seconds(int y, int m, int d)
+{
+	/* days from the civil date, proleptic Gregorian (Howard Hinnant's algorithm) */
+	int64_t yy = y - (m <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400, mp = (m + 9) % 12;
+	int64_t doy = (153 * mp + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 86400;
+}
+
 bool check_valid_id(const char *id)
 {
 	size_t n = strlen(id);

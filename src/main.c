@@ -100,15 +100,6 @@ static int command_lint(int argc, char **argv, const struct options *o)
 	return lint_run(dir ? dir : o->content_dir, json, stdout, stderr);
 }
 
-/* Days since the epoch of a YYYY-MM-DD date, as seconds at midnight UTC. */
-static int64_t date_seconds(int y, int m, int d)
-{
-	int64_t yy = y - (m <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
-	int64_t yoe = yy - era * 400, mp = (m + 9) % 12;
-	int64_t doy = (153 * mp + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (era * 146097 + doe - 719468) * 86400;
-}
-
 static int open_session(struct session *s, const struct options *o)
 {
 	struct session_options so = {.content_dir = o->content_dir, .pack_id = o->pack_id,
@@ -123,7 +114,7 @@ static int open_session(struct session *s, const struct options *o)
 		int y, m, d;
 		check_parse_date(o->exam_date, &y, &m, &d);
 		struct journal_event e = {.kind = JOURNAL_SETTING, .time = clock_now(),
-					  .value = date_seconds(y, m, d)};
+					  .value = check_date_seconds(y, m, d)};
 		snprintf(e.id, sizeof e.id, "exam-date");
 		char why[512];
 		if (e.value != s->study->exam_date && !journal_append(s->journal, &e, why, sizeof why))

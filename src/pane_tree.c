@@ -2,11 +2,9 @@
 #include "mlcert/pane_tree.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "mlcert/study.h"
-#include "mlcert/text.h"
 
 static void draw_row(struct app *app, WINDOW *win, const struct ui_theme *theme, int y, int width,
 		     const struct app_tree_row *row, bool cursor, bool focused)
@@ -31,10 +29,8 @@ static void draw_row(struct app *app, WINDOW *win, const struct ui_theme *theme,
 								    : (ascii ? "+ " : "\xE2\x96\xB8 ");
 		bool read = app->study->topic_read[row->index];
 		const char *mark = read ? (ascii ? "+" : "\xE2\x9C\x93") : (ascii ? "." : "\xC2\xB7");
-		char *title = text_sanitize(t->title, ascii);
-		snprintf(left, sizeof left, "%*s%s%s %s", row->depth * 2 - 1, "", expander, mark,
-			 title ? title : "");
-		free(title);
+		/* ui_put sanitises the whole row: the title needs no pass of its own */
+		snprintf(left, sizeof left, "%*s%s%s %s", row->depth * 2 - 1, "", expander, mark, t->title);
 		struct study_mastery m;
 		study_topic_mastery(app->study, row->index, &m);
 		if (m.total)

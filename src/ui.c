@@ -190,9 +190,7 @@ static void draw_title(struct ui *ui)
 	struct study_stats st;
 	study_domain_stats(app->study, -1, &st);
 	char left[512], right[160];
-	char *title = text_sanitize(app->pack->meta->title, ui->theme.ascii);
-	snprintf(left, sizeof left, " mlcert  %s", title ? title : "");
-	free(title);
+	snprintf(left, sizeof left, " mlcert  %s", app->pack->meta->title); /* ui_put sanitises */
 	snprintf(right, sizeof right, "  %zu/%zu read  %zu/%zu seen  %u%% right ", st.topics_read,
 		 st.topics_total, st.questions_seen, st.questions_total,
 		 st.answers ? (unsigned)(st.right * 100 / st.answers) : 0);

@@ -4,6 +4,7 @@
 #define MLCERT_CHECK_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "mlcert/content.h"
 #include "mlcert/diag.h"
@@ -16,6 +17,9 @@ bool check_pack(struct content_pack *pack, struct diag_list *diags);
 bool check_parse_int(const char *text, int min, int max, int *out);
 bool check_parse_date(const char *text, int *year, int *month, int *day);
 bool check_valid_id(const char *id);
+
+/* Midnight UTC of a calendar date, in seconds since the epoch. */
+int64_t check_date_seconds(int year, int month, int day);
 
 /* How many choices a stem asks for ("Choose two."), 0 when it does not say. */
 unsigned check_stem_choose_count(const char *stem);

@@ -60,37 +60,28 @@ class Pty:
         self.out = bytearray()
         self.status = None
 
+    def _read(self, wait):
+        """One read of what is waiting, for up to `wait` seconds; False when nothing came."""
+        r, _, _ = select.select([self.fd], [], [], wait)
+        if not r:
+            return False
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            return False
+        self.out += data
+        return bool(data)
+
     def read_for(self, seconds):
         end = time.monotonic() + seconds
-        while True:
-            left = end - time.monotonic()
-            if left <= 0:
-                return
-            r, _, _ = select.select([self.fd], [], [], left)
-            if not r:
-                return
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.out += data
+        while time.monotonic() < end and self._read(max(0.0, end - time.monotonic())):
+            pass
 
     def settle(self, quiet=0.15, limit=5.0):
         """Reads until the program has been quiet for `quiet` seconds."""
         end = time.monotonic() + limit
-        while time.monotonic() < end:
-            r, _, _ = select.select([self.fd], [], [], quiet)
-            if not r:
-                return
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.out += data
+        while time.monotonic() < end and self._read(quiet):
+            pass
 
     def send(self, data):
         os.write(self.fd, data)

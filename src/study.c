@@ -26,29 +26,39 @@ struct study *study_new(const struct content_pack *pack)
 	s->mastery_stale = true;
 	s->domain_stats = calloc((pack->meta ? pack->meta->domains_count : 0) + 1, sizeof *s->domain_stats);
 	s->stats_stale = true;
+	s->question_topic_start = calloc(nq + 1, sizeof *s->question_topic_start);
+	s->question_topic = calloc(links ? links : 1, sizeof *s->question_topic);
+	s->mastery_stamp = calloc(nt ? nt : 1, sizeof *s->mastery_stamp);
 	size_t *fill = calloc(nt ? nt : 1, sizeof *fill);
 	if (!fill || !s->domain_stats || !s->mastery || !s->questions || !s->topic_read || !s->bookmarked ||
-	    !s->topic_q_start || !s->topic_q || !s->exam.picks || !s->exam.flags) {
+	    !s->topic_q_start || !s->topic_q || !s->exam.picks || !s->exam.flags ||
+	    !s->question_topic_start || !s->question_topic || !s->mastery_stamp) {
 		free(fill);
 		study_free(s);
 		return NULL;
 	}
 	for (size_t i = 0; i < nq; i++)
 		s->questions[i].last_correct = -1;
-	/* Counting sort of (topic, question) links: questions of each topic in pack order. */
-	for (size_t i = 0; i < nq; i++)
+	/* Each question's topics resolved once, so nothing after this looks an id up. */
+	size_t n = 0;
+	for (size_t i = 0; i < nq; i++) {
+		s->question_topic_start[i] = n;
 		for (unsigned k = 0; k < pack->questions[i]->topics_count; k++) {
 			const struct content_topic *t = content_find_topic(pack, pack->questions[i]->topics[k]);
-			if (t)
+			if (t) {
+				s->question_topic[n++] = t->index;
 				s->topic_q_start[t->index + 1]++;
+			}
 		}
+	}
+	s->question_topic_start[nq] = n;
+	/* Counting sort of (topic, question) links: questions of each topic in pack order. */
 	for (size_t t = 0; t < nt; t++)
 		s->topic_q_start[t + 1] += s->topic_q_start[t];
 	for (size_t i = 0; i < nq; i++)
-		for (unsigned k = 0; k < pack->questions[i]->topics_count; k++) {
-			const struct content_topic *t = content_find_topic(pack, pack->questions[i]->topics[k]);
-			if (t)
-				s->topic_q[s->topic_q_start[t->index] + fill[t->index]++] = (int)i;
+		for (size_t k = s->question_topic_start[i]; k < s->question_topic_start[i + 1]; k++) {
+			int t = s->question_topic[k];
+			s->topic_q[s->topic_q_start[t] + fill[t]++] = (int)i;
 		}
 	free(fill);
 	return s;
@@ -64,6 +74,9 @@ void study_free(struct study *s)
 	free(s->topic_q_start);
 	free(s->topic_q);
 	free(s->mastery);
+	free(s->mastery_stamp);
+	free(s->question_topic_start);
+	free(s->question_topic);
 	free(s->answer_times);
 	free(s->exam.picks);
 	free(s->exam.flags);
@@ -175,10 +188,46 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		s->exam.flags[q->index] = e->correct != 0;
 }
 
+/* Adds a change of one question to the mastery of its topics and their
+ * ancestors, each counted once however many of its topics they hold. */
+static void mastery_add(struct study *s, size_t question, int total, int answered, int right)
+{
+	const struct content_pack *pack = s->pack;
+	if (++s->mastery_generation == 0) {
+		memset(s->mastery_stamp, 0, (pack->topic_count ? pack->topic_count : 1) * sizeof *s->mastery_stamp);
+		s->mastery_generation = 1;
+	}
+	unsigned generation = s->mastery_generation;
+	for (size_t k = s->question_topic_start[question]; k < s->question_topic_start[question + 1]; k++)
+		for (int a = s->question_topic[k], guard = 0; a >= 0 && guard < 64;
+		     a = pack->topics[a]->parent_index, guard++) {
+			if (s->mastery_stamp[a] == generation)
+				break; /* this ancestor and the ones above it are counted */
+			s->mastery_stamp[a] = generation;
+			struct study_mastery *m = &s->mastery[a];
+			m->total = (size_t)((long long)m->total + total);
+			m->answered = (size_t)((long long)m->answered + answered);
+			m->right_latest = (size_t)((long long)m->right_latest + right);
+		}
+}
+
+/* Adds a change to the totals of a domain and of the whole pack. */
+static void stats_add(struct study *s, int domain, const struct study_stats *delta)
+{
+	size_t nd = s->pack->meta ? s->pack->meta->domains_count : 0;
+	struct study_stats *targets[2] = {&s->domain_stats[nd],
+					  domain >= 0 && (size_t)domain < nd ? &s->domain_stats[domain] : NULL};
+	for (int k = 0; k < 2 && targets[k]; k++) {
+		targets[k]->topics_read += delta->topics_read;
+		targets[k]->questions_seen += delta->questions_seen;
+		targets[k]->answers += delta->answers;
+		targets[k]->right += delta->right;
+	}
+}
+
 void study_apply(void *ctx, const struct journal_event *e)
 {
 	struct study *s = ctx;
-	s->stats_stale = true;
 	const struct content_pack *pack = s->pack;
 	switch (e->kind) {
 	case JOURNAL_ANSWER:
@@ -191,14 +240,21 @@ void study_apply(void *ctx, const struct journal_event *e)
 		struct study_question *p = &s->questions[q->index];
 		int g = e->rating >= 1 && e->rating <= 4 ? e->rating : (e->correct ? 3 : 1);
 		if (e->kind == JOURNAL_ANSWER) {
-			if (!p->attempts)
+			bool first = !p->attempts, was_right = p->last_correct == 1, right = e->correct != 0;
+			if (first)
 				p->first_time = e->time;
 			p->attempts++;
-			p->right += e->correct ? 1 : 0;
-			p->last_correct = e->correct;
+			p->right += right;
+			p->last_correct = right;
 			review(s, p, e->time, g);
 			record_answer_time(s, e->time);
-			s->mastery_stale = true;
+			/* Counted once when first asked for, then kept up to date here:
+			 * an answer must not cost a recount of the whole pack. */
+			if (!s->mastery_stale)
+				mastery_add(s, (size_t)q->index, 0, first, (int)right - (int)was_right);
+			if (!s->stats_stale)
+				stats_add(s, q->domain_index,
+					  &(struct study_stats){.questions_seen = first, .answers = 1, .right = right});
 		} else if (p->attempts) {
 			amend(s, p, g);
 		}
@@ -212,9 +268,11 @@ void study_apply(void *ctx, const struct journal_event *e)
 			s->events_unknown++;
 			return;
 		}
-		if (e->kind == JOURNAL_READ)
+		if (e->kind == JOURNAL_READ) {
+			if (!s->topic_read[t->index] && !s->stats_stale)
+				stats_add(s, t->domain_index, &(struct study_stats){.topics_read = 1});
 			s->topic_read[t->index] = true;
-		else
+		} else
 			s->bookmarked[t->index] = e->value != 0;
 		return;
 	}
@@ -306,33 +364,12 @@ size_t study_questions_of_domain(const struct study *s, int domain, int *out, si
 
 static void refresh_mastery(struct study *s)
 {
-	const struct content_pack *pack = s->pack;
-	size_t nt = pack->topic_count;
+	size_t nt = s->pack->topic_count;
 	memset(s->mastery, 0, (nt ? nt : 1) * sizeof *s->mastery);
-	/* stamp[t] = last question counted for t, so a question linked to two
-	 * topics of one subtree counts once for their common ancestors. */
-	int *stamp = malloc((nt ? nt : 1) * sizeof *stamp);
-	if (!stamp)
-		return;
-	for (size_t t = 0; t < nt; t++)
-		stamp[t] = -1;
-	for (size_t i = 0; i < pack->question_count; i++) {
-		const struct content_question *q = pack->questions[i];
+	for (size_t i = 0; i < s->pack->question_count; i++) {
 		const struct study_question *p = &s->questions[i];
-		for (unsigned k = 0; k < q->topics_count; k++) {
-			const struct content_topic *t = content_find_topic(pack, q->topics[k]);
-			for (int a = t ? t->index : -1, guard = 0; a >= 0 && guard < 64;
-			     a = pack->topics[a]->parent_index, guard++) {
-				if (stamp[a] == (int)i)
-					break;
-				stamp[a] = (int)i;
-				s->mastery[a].total++;
-				s->mastery[a].answered += p->attempts > 0;
-				s->mastery[a].right_latest += p->last_correct == 1;
-			}
-		}
+		mastery_add(s, i, 1, p->attempts > 0, p->last_correct == 1);
 	}
-	free(stamp);
 	s->mastery_stale = false;
 }
 

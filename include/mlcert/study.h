@@ -67,8 +67,12 @@ struct study {
 	size_t *topic_q_start;             /* questions of topic t: topic_q[start[t] .. start[t+1]) */
 	int *topic_q;
 	size_t events_unknown;             /* events naming ids the pack no longer has */
+	size_t *question_topic_start;      /* topics of question q: question_topic[start[q] .. start[q+1]) */
+	int *question_topic;
 	struct study_mastery *mastery;     /* per topic, over its subtree; see study_topic_mastery */
-	bool mastery_stale;
+	bool mastery_stale;                /* counted on first use, then updated per answer */
+	unsigned *mastery_stamp;           /* per topic: the last update that counted it */
+	unsigned mastery_generation;
 	int64_t *answer_times;             /* every answer, in journal order: heatmap, daily caps */
 	size_t answer_count, answer_cap;
 	struct study_open_exam exam;
@@ -76,7 +80,7 @@ struct study {
 	size_t exam_count, exam_cap;
 	int64_t exam_date;                 /* 0: not set */
 	struct study_stats *domain_stats;  /* per domain, then the total; see study_domain_stats */
-	bool stats_stale;
+	bool stats_stale;                  /* counted on first use, then updated per event */
 };
 
 struct study *study_new(const struct content_pack *pack);
@@ -90,12 +94,12 @@ int64_t study_day(int64_t time);
 
 
 /* Totals for one domain, or for the whole pack when domain is -1. Counted
- * for every domain in one pass after progress changes, then a lookup: the
- * title bar asks on every frame. */
+ * for every domain in one pass when first asked for, then kept up to date
+ * by each event: the title bar asks on every frame. */
 void study_domain_stats(struct study *study, int domain, struct study_stats *out);
 
-/* Recomputed for all topics at once after answers change, so drawing a tree
- * of thousands of topics costs a lookup per row. */
+/* Counted for all topics at once when first asked for, then updated per
+ * answer, so drawing a tree of thousands of topics costs a lookup per row. */
 void study_topic_mastery(struct study *study, int topic, struct study_mastery *out);
 
 /* The questions of a topic and its subtree, or of a domain, in pack order.

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "mlcert/embedded.h"
 #include "mlcert/study.h"
 #include "testing.h"
 
@@ -175,6 +176,83 @@ static void test_unknown_ids_and_exam_events(void **state)
 	fixture_free(&fx);
 }
 
+static uint64_t next_random(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* Mastery and totals are kept up to date per event after the first count;
+ * after any run of answers, reads and marks they equal a count from scratch. */
+static void test_updates_per_event_equal_a_recount(void **state)
+{
+	(void)state;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct content_pack *pack = content_load_buffers("(built in)", embedded_pack_files,
+							 embedded_pack_count, &diags);
+	assert_non_null(pack);
+	assert_true(check_pack(pack, &diags));
+	enum { EVENTS = 3000, CHECKS = 6 };
+	struct journal_event *events = calloc(EVENTS, sizeof *events);
+	assert_non_null(events);
+	uint64_t x = 20261129;
+	for (size_t i = 0; i < EVENTS; i++) {
+		uint64_t r = next_random(&x);
+		int64_t t = T0 + (int64_t)i * 3600;
+		if (r % 10 < 7) {
+			/* a few questions answered often, so answers flip right and wrong */
+			size_t q = (size_t)(next_random(&x) % (r % 3 ? 40 : pack->question_count));
+			events[i] = ev(JOURNAL_ANSWER, pack->questions[q]->id, t, (int)(next_random(&x) % 2), 0);
+		} else if (r % 10 < 9) {
+			events[i] = ev(JOURNAL_READ, pack->topics[next_random(&x) % pack->topic_count]->id, t, 0, 0);
+		} else {
+			events[i] = ev(JOURNAL_RATE, pack->questions[next_random(&x) % 40]->id, t, 1, 2);
+		}
+	}
+	struct study *live = study_new(pack);
+	assert_non_null(live);
+	struct study_mastery m0;
+	struct study_stats st0;
+	study_topic_mastery(live, 0, &m0); /* counted now: every later event updates */
+	study_domain_stats(live, -1, &st0);
+	assert_int_equal(m0.answered, 0);
+	for (size_t i = 0; i < EVENTS; i++) {
+		study_apply(live, &events[i]);
+		if ((i + 1) % (EVENTS / CHECKS))
+			continue;
+		struct study *fresh = study_new(pack);
+		assert_non_null(fresh);
+		for (size_t k = 0; k <= i; k++)
+			study_apply(fresh, &events[k]);
+		assert_true(fresh->mastery_stale && fresh->stats_stale);
+		for (size_t t = 0; t < pack->topic_count; t++) {
+			struct study_mastery a, b;
+			study_topic_mastery(live, (int)t, &a);
+			study_topic_mastery(fresh, (int)t, &b);
+			assert_int_equal(a.total, b.total);
+			assert_int_equal(a.answered, b.answered);
+			assert_int_equal(a.right_latest, b.right_latest);
+		}
+		for (int d = -1; d < (int)pack->meta->domains_count; d++) {
+			struct study_stats a, b;
+			study_domain_stats(live, d, &a);
+			study_domain_stats(fresh, d, &b);
+			assert_memory_equal(&a, &b, sizeof a);
+		}
+		study_free(fresh);
+	}
+	struct study_stats total;
+	study_domain_stats(live, -1, &total);
+	assert_true(total.answers > 1000 && total.topics_read > 100 && total.right < total.answers);
+	study_free(live);
+	free(events);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_review_queue_order_and_new_cap),
 		cmocka_unit_test(test_readiness_forecast_heatmap),
 		cmocka_unit_test(test_unknown_ids_and_exam_events),
+		cmocka_unit_test(test_updates_per_event_equal_a_recount),
 	};
 	return cmocka_run_group_tests_name("study", tests, NULL, NULL);
 }

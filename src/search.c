@@ -9,8 +9,9 @@
 struct search_item {
 	enum search_kind kind;
 	int index, sub;
-	size_t title, title_len; /* offsets into text */
+	size_t title, title_len; /* offsets into text; the body follows the title */
 	size_t body, body_len;
+	size_t end;              /* items lie back to back in text: this one ends here */
 };
 
 struct search_index {
@@ -21,6 +22,7 @@ struct search_index {
 	/* the previous query and all its matches, for incremental narrowing */
 	char last[256];
 	unsigned *matches;
+	size_t *match_at; /* where in text each match first occurs */
 	size_t match_count;
 	bool have_last;
 };
@@ -98,8 +100,11 @@ struct search_index *search_index_new(const struct content_pack *pack)
 		for (unsigned c = 0; ok && c < q->choices_count; c++)
 			ok = append(ix, q->choices[c].text, &it->body, &it->body_len);
 	}
+	for (size_t i = 0; ok && i < ix->count; i++)
+		ix->items[i].end = i + 1 < ix->count ? ix->items[i + 1].title : ix->len;
 	ix->matches = malloc((ix->count ? ix->count : 1) * sizeof *ix->matches);
-	if (!ok || !ix->matches) {
+	ix->match_at = malloc((ix->count ? ix->count : 1) * sizeof *ix->match_at);
+	if (!ok || !ix->matches || !ix->match_at) {
 		search_index_free(ix);
 		return NULL;
 	}
@@ -113,12 +118,8 @@ void search_index_free(struct search_index *ix)
 	free(ix->items);
 	free(ix->text);
 	free(ix->matches);
+	free(ix->match_at);
 	free(ix);
-}
-
-static bool contains(const struct search_index *ix, size_t start, size_t len, const char *q, size_t qlen)
-{
-	return len >= qlen && memmem(ix->text + start, len, q, qlen) != NULL;
 }
 
 size_t search_run(struct search_index *ix, const char *query, struct search_hit *out, size_t cap,
@@ -134,20 +135,33 @@ size_t search_run(struct search_index *ix, const char *query, struct search_hit 
 		ix->have_last = false;
 		return 0;
 	}
-	/* A longer query matches a subset of what the shorter one matched. */
+	/* A longer query matches a subset of what the shorter one matched, and
+	 * first occurs in an item no earlier than the shorter one did. */
 	bool narrow = ix->have_last && strncmp(q, ix->last, strlen(ix->last)) == 0;
 	size_t kept = 0;
 	if (narrow) {
 		for (size_t k = 0; k < ix->match_count; k++) {
 			const struct search_item *it = &ix->items[ix->matches[k]];
-			if (contains(ix, it->title, it->title_len, q, qlen) || contains(ix, it->body, it->body_len, q, qlen))
-				ix->matches[kept++] = ix->matches[k];
+			size_t from = ix->match_at[k];
+			const char *hit = memmem(ix->text + from, it->end - from, q, qlen);
+			if (hit) {
+				ix->matches[kept] = ix->matches[k];
+				ix->match_at[kept++] = (size_t)(hit - ix->text);
+			}
 		}
 	} else {
-		for (size_t i = 0; i < ix->count; i++) {
-			const struct search_item *it = &ix->items[i];
-			if (contains(ix, it->title, it->title_len, q, qlen) || contains(ix, it->body, it->body_len, q, qlen))
-				ix->matches[kept++] = (unsigned)i;
+		/* One pass over the whole text: from a match, on to the next item. */
+		size_t item = 0;
+		for (size_t from = 0; from < ix->len && item < ix->count;) {
+			const char *hit = memmem(ix->text + from, ix->len - from, q, qlen);
+			if (!hit)
+				break;
+			size_t at = (size_t)(hit - ix->text);
+			while (ix->items[item].end <= at)
+				item++;
+			ix->matches[kept] = (unsigned)item;
+			ix->match_at[kept++] = at;
+			from = ix->items[item].end;
 		}
 	}
 	ix->match_count = kept;
@@ -158,7 +172,7 @@ size_t search_run(struct search_index *ix, const char *query, struct search_hit 
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t k = 0; k < kept && n < cap; k++) {
 			const struct search_item *it = &ix->items[ix->matches[k]];
-			bool in_title = contains(ix, it->title, it->title_len, q, qlen);
+			bool in_title = ix->match_at[k] + qlen <= it->title + it->title_len;
 			if (in_title != (pass == 0))
 				continue;
 			out[n++] = (struct search_hit){it->kind, it->index, it->sub, in_title};

@@ -434,27 +434,34 @@ double study_recall(const struct study *s, int question, int64_t t)
 	return fsrs_retrievability(&s->fsrs, elapsed < 0 ? 0 : elapsed, p->memory.stability);
 }
 
-double study_readiness(const struct study *s, int domain, int64_t t)
+double study_readiness(const struct study *s, int64_t t, double *per_domain)
 {
 	const struct content_pack *pack = s->pack;
-	if (domain < 0) {
-		double sum = 0, weights = 0;
-		for (unsigned d = 0; d < pack->meta->domains_count; d++) {
-			int w = pack->meta->domains[d].weight;
-			sum += w * study_readiness(s, (int)d, t);
-			weights += w;
+	size_t nd = pack->meta->domains_count;
+	double *sum = calloc(nd ? nd : 1, sizeof *sum);
+	size_t *count = calloc(nd ? nd : 1, sizeof *count);
+	double overall = 0, weights = 0;
+	if (sum && count) {
+		/* One pass over the questions for every domain. */
+		for (size_t i = 0; i < pack->question_count; i++) {
+			int d = pack->questions[i]->domain_index;
+			if (d < 0 || (size_t)d >= nd)
+				continue;
+			count[d]++;
+			if (s->questions[i].has_memory)
+				sum[d] += study_recall(s, (int)i, t);
 		}
-		return weights > 0 ? sum / weights : 0.0;
+		for (size_t d = 0; d < nd; d++) {
+			double r = count[d] ? sum[d] / (double)count[d] : 0.0;
+			if (per_domain)
+				per_domain[d] = r;
+			overall += pack->meta->domains[d].weight * r;
+			weights += pack->meta->domains[d].weight;
+		}
 	}
-	double sum = 0;
-	size_t n = 0;
-	for (size_t i = 0; i < pack->question_count; i++) {
-		if (pack->questions[i]->domain_index != domain)
-			continue;
-		sum += study_recall(s, (int)i, t);
-		n++;
-	}
-	return n ? sum / (double)n : 0.0;
+	free(sum);
+	free(count);
+	return weights > 0 ? overall / weights : 0.0;
 }
 
 void study_forecast(const struct study *s, int64_t now, unsigned counts[STUDY_FORECAST_DAYS])

@@ -96,46 +96,55 @@ static void date_text(int64_t t, char *buf, size_t size)
 }
 
 /* Predicted recall per domain now and on the exam date: FSRS retrievability
- * averaged over every question, so unseen questions pull it down. */
+ * averaged over every question, so unseen questions pull it down. Counting
+ * lines (no window) needs no numbers, so it computes none. */
 static void readiness(struct app *app, struct line_sink *s)
 {
 	const struct content_pack *pack = app->pack;
+	size_t nd = pack->meta->domains_count;
 	int64_t now = clock_now(), exam = app->study->exam_date;
+	double *ready_now = calloc(2 * (nd ? nd : 1), sizeof *ready_now);
+	double *ready_exam = ready_now ? ready_now + (nd ? nd : 1) : NULL;
+	double overall_now = 0, overall_exam = 0;
+	if (s->win && ready_now) {
+		overall_now = study_readiness(app->study, now, ready_now);
+		if (exam)
+			overall_exam = study_readiness(app->study, exam, ready_exam);
+	}
 	char buf[512], when[32] = "";
 	if (exam)
 		date_text(exam, when, sizeof when);
 	put_line(s, "Readiness: predicted recall (FSRS), unseen questions count as 0", ROLE_HEADING);
-	if (exam)
-		snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "", "weight", "now", when);
-	else
-		snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "", "weight", "now", "exam day");
+	snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "", "weight", "now", exam ? when : "exam day");
 	put_line(s, buf, ROLE_DIM);
-	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
+	for (unsigned d = 0; d < nd; d++) {
 		if (pack->meta->domains[d].weight == 0)
 			continue;
 		char *title = text_sanitize(pack->meta->domains[d].title, s->theme ? s->theme->ascii : true);
 		char later[16] = "-";
-		if (exam)
-			snprintf(later, sizeof later, "%.0f%%", 100 * study_readiness(app->study, (int)d, exam));
+		if (exam && ready_exam)
+			snprintf(later, sizeof later, "%.0f%%", 100 * ready_exam[d]);
 		snprintf(buf, sizeof buf, "  %-44.44s %5d%% %8.0f%% %9s", title ? title : "",
-			 pack->meta->domains[d].weight, 100 * study_readiness(app->study, (int)d, now), later);
+			 pack->meta->domains[d].weight, ready_now ? 100 * ready_now[d] : 0.0, later);
 		free(title);
 		put_line(s, buf, ROLE_TEXT);
 	}
 	char later[16] = "-";
 	if (exam)
-		snprintf(later, sizeof later, "%.0f%%", 100 * study_readiness(app->study, -1, exam));
+		snprintf(later, sizeof later, "%.0f%%", 100 * overall_exam);
 	snprintf(buf, sizeof buf, "  %-44s %6s %8.0f%% %9s", "Overall, weighted like the exam", "",
-		 100 * study_readiness(app->study, -1, now), later);
+		 100 * overall_now, later);
 	put_line(s, buf, ROLE_HEADING);
 	if (!exam)
 		put_line(s, "  Press e to set your exam date and see the forecast for that day.", ROLE_DIM);
+	free(ready_now);
 }
 
 static void forecast(struct app *app, struct line_sink *s)
 {
-	unsigned counts[STUDY_FORECAST_DAYS];
-	study_forecast(app->study, clock_now(), counts);
+	unsigned counts[STUDY_FORECAST_DAYS] = {0};
+	if (s->win)
+		study_forecast(app->study, clock_now(), counts);
 	put_line(s, "Reviews due, next 14 days (today first)", ROLE_HEADING);
 	char buf[512];
 	size_t n = (size_t)snprintf(buf, sizeof buf, "  ");
@@ -155,9 +164,10 @@ static void heatmap(struct app *app, struct line_sink *s)
 					      "\xE2\x96\x93", "\xE2\x96\x88"};
 	static const char *const ascii[] = {".", ":", "o", "O", "#"};
 	static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-	unsigned counts[STUDY_HEATMAP_DAYS];
+	unsigned counts[STUDY_HEATMAP_DAYS] = {0};
 	int64_t now = clock_now();
-	study_heatmap(app->study, now, counts);
+	if (s->win)
+		study_heatmap(app->study, now, counts);
 	int64_t today = study_day(now);
 	int today_wd = (int)(((today + 3) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
 	int grid[7][12];

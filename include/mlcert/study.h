@@ -119,10 +119,11 @@ size_t study_review_queue(const struct study *study, int64_t now, unsigned new_p
 /* FSRS retrievability of a question at time t (0 when never answered). */
 double study_recall(const struct study *study, int question, int64_t t);
 
-/* Predicted recall over a domain (or all, domain -1, weighted like the exam)
- * at time t: the mean retrievability of its questions, unanswered ones
- * counting 0, so coverage is part of it. */
-double study_readiness(const struct study *study, int domain, int64_t t);
+/* Predicted recall at time t over the whole pack, weighted like the exam;
+ * per_domain (when not NULL) gets each domain's. A domain's is the mean
+ * retrievability of its questions, unanswered ones counting 0, so coverage
+ * is part of it. One pass over the questions. */
+double study_readiness(const struct study *s, int64_t t, double *per_domain);
 
 /* Reviews falling due on each of the next STUDY_FORECAST_DAYS days (day 0:
  * today, including everything overdue). */

@@ -247,7 +247,7 @@ static void use_checked_pack(struct content_pack *pack)
 	require(st.questions_total == pack->question_count, "study question total");
 	for (int d = 0; d < domains; d++)
 		study_domain_stats(s, d, &st);
-	(void)study_readiness(s, -1, 1767225600);
+	(void)study_readiness(s, 1767225600, NULL);
 	struct exam *x = exam_new(pack, 42, 1767225600);
 	if (x) {
 		for (size_t i = 0; i < x->count; i++)

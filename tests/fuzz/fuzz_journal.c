@@ -166,12 +166,12 @@ static void query(struct study *s, int64_t now)
 		study_topic_mastery(s, (int)t, &m);
 	struct study_stats st;
 	study_domain_stats(s, -1, &st);
-	(void)study_readiness(s, -1, now);
+	(void)study_readiness(s, now, NULL);
 	unsigned forecast[STUDY_FORECAST_DAYS], heat[STUDY_HEATMAP_DAYS];
 	study_forecast(s, now, forecast);
 	study_heatmap(s, now, heat);
 	if (s->exam_date)
-		(void)study_readiness(s, -1, s->exam_date);
+		(void)study_readiness(s, s->exam_date, NULL);
 	struct exam *x = exam_resume(pack, &s->exam, now);
 	require((x != NULL) == s->exam.active, "exam_resume disagrees with the open exam");
 	if (x) {

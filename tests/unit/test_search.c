@@ -1,7 +1,9 @@
 /* search and flow: matching, ranking, incremental narrowing; walking a decision flow. */
+#define _GNU_SOURCE /* strcasestr */
 #include <string.h>
 
 #include "fixtures.h"
+#include "mlcert/embedded.h"
 #include "mlcert/flow.h"
 #include "mlcert/search.h"
 #include "testing.h"
@@ -71,6 +73,95 @@ static void test_incremental_narrowing_agrees_with_a_fresh_search(void **state)
 	fixture_free(&fx);
 }
 
+static bool has(const char *text, const char *q)
+{
+	return text && strcasestr(text, q);
+}
+
+/* What the index must find, written the slow and obvious way. */
+static size_t reference(const struct content_pack *pack, const char *q, struct search_hit *out, size_t cap)
+{
+	size_t n = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < pack->topic_count; i++) {
+			const struct content_topic *t = pack->topics[i];
+			bool title = has(t->title, q);
+			bool body = has(t->id, q) || has(t->name, q) || has(t->synopsis, q) ||
+				    has(t->description, q) || has(t->when_to_use, q);
+			for (unsigned k = 0; k < t->exam_tips_count; k++)
+				body |= has(t->exam_tips[k], q);
+			if ((title || body) && title == (pass == 0) && n < cap)
+				out[n++] = (struct search_hit){SEARCH_TOPIC, (int)i, 0, title};
+			for (unsigned r = 0; r < t->resources_count; r++) {
+				bool rt = has(t->resources[r].title, q), ru = has(t->resources[r].url, q);
+				if ((rt || ru) && rt == (pass == 0) && n < cap)
+					out[n++] = (struct search_hit){SEARCH_RESOURCE, (int)i, (int)r, rt};
+			}
+		}
+		for (size_t i = 0; i < pack->question_count; i++) {
+			const struct content_question *qu = pack->questions[i];
+			bool title = has(qu->id, q);
+			bool body = has(qu->stem, q) || has(qu->explanation, q);
+			for (unsigned c = 0; c < qu->choices_count; c++)
+				body |= has(qu->choices[c].text, q);
+			if ((title || body) && title == (pass == 0) && n < cap)
+				out[n++] = (struct search_hit){SEARCH_QUESTION, (int)i, 0, title};
+		}
+	}
+	return n;
+}
+
+/* On the bundled pack, typed a character at a time and erased again, the
+ * index finds exactly what a scan of every text finds, in the same order. */
+static void test_index_agrees_with_a_scan_of_every_text(void **state)
+{
+	(void)state;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct content_pack *pack = content_load_buffers("(built in)", embedded_pack_files,
+							 embedded_pack_count, &diags);
+	assert_non_null(pack);
+	assert_true(check_pack(pack, &diags));
+	struct search_index *ix = search_index_new(pack);
+	assert_non_null(ix);
+	enum { CAP = 4096 };
+	struct search_hit *got = calloc(CAP, sizeof *got), *want = calloc(CAP, sizeof *want);
+	assert_non_null(got);
+	assert_non_null(want);
+	const char *words[] = {"Pipeline", "vertex ai pipelines", "bigquery ml", "TPU", "drift", "e",
+			       "cloud.google.com/vertex", "zzzz", "feature store", "pmle-"};
+	size_t checked = 0, found = 0;
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		char q[64];
+		size_t len = strlen(words[w]);
+		/* typed forwards, then erased back to one character */
+		for (size_t step = 1; step < 2 * len; step++) {
+			size_t qlen = step <= len ? step : 2 * len - step;
+			memcpy(q, words[w], qlen);
+			q[qlen] = '\0';
+			size_t total;
+			size_t n = search_run(ix, q, got, CAP, &total);
+			size_t m = reference(pack, q, want, CAP);
+			assert_int_equal(n, m);
+			assert_int_equal(total < CAP ? total : CAP, m);
+			for (size_t i = 0; i < n; i++) {
+				assert_int_equal(got[i].kind, want[i].kind);
+				assert_int_equal(got[i].index, want[i].index);
+				assert_int_equal(got[i].sub, want[i].sub);
+				assert_int_equal(got[i].in_title, want[i].in_title);
+			}
+			checked++;
+			found += n;
+		}
+	}
+	assert_true(checked > 100 && found > 1000);
+	free(got);
+	free(want);
+	search_index_free(ix);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
 static void test_flow_walk_back_and_result(void **state)
 {
 	(void)state;
@@ -98,6 +189,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_matches_rank_titles_first),
 		cmocka_unit_test(test_incremental_narrowing_agrees_with_a_fresh_search),
+		cmocka_unit_test(test_index_agrees_with_a_scan_of_every_text),
 		cmocka_unit_test(test_flow_walk_back_and_result),
 	};
 	return cmocka_run_group_tests_name("search", tests, NULL, NULL);

@@ -540,6 +540,12 @@ static char *join_path(const char *root, const char *name)
 	return s;
 }
 
+static void trim_slashes(char *root)
+{
+	for (size_t n = strlen(root); n > 1 && root[n - 1] == '/'; n--)
+		root[n - 1] = '\0';
+}
+
 static struct content_pack *new_pack(const char *root, size_t count)
 {
 	struct content_pack *pack = calloc(1, sizeof *pack);
@@ -684,8 +690,7 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 {
 	char root[4096];
 	snprintf(root, sizeof root, "%s", dir);
-	for (size_t n = strlen(root); n > 1 && root[n - 1] == '/'; n--)
-		root[n - 1] = '\0';
+	trim_slashes(root);
 
 	struct name_list names = {0};
 	struct content_pack *pack = NULL;
@@ -726,6 +731,76 @@ out:
 	return pack;
 }
 
+const struct cyaml_schema_value *content_file_schema(bool is_meta)
+{
+	return is_meta ? &meta_schema : &unit_schema;
+}
+
+struct content_pack *content_pack_assemble(const char *root, const struct content_document *docs,
+					   size_t count, void *arena, struct diag_list *diags)
+{
+	struct pack_builder b = {.pack = new_pack(root, count)};
+	if (!b.pack) {
+		free(arena);
+		diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
+		return NULL;
+	}
+	b.pack->arena = arena;
+	trim_slashes(b.pack->root);
+	for (size_t i = 0; i < count; i++) {
+		struct content_source *src = &b.pack->sources[b.pack->source_count++];
+		src->path = join_path(b.pack->root, docs[i].name);
+		src->is_meta = docs[i].is_meta;
+		src->data = docs[i].data;
+		src->data_len = docs[i].len;
+		if (!src->path) {
+			content_pack_free(b.pack);
+			diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
+			return NULL;
+		}
+		register_doc(&b, src, docs[i].doc, diags);
+	}
+	return b.pack;
+}
+
+static uint64_t mix(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211ull; /* FNV-1a */
+	return h;
+}
+
+bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
+{
+	struct diag_list scratch;
+	diag_list_init(&scratch);
+	struct name_list names = {0};
+	bool ok = collect_files(dir, "", &names, 0, &scratch) && scratch.count == 0;
+	if (names.count)
+		qsort(names.names, names.count, sizeof *names.names, compare_strings);
+	uint64_t h = mix(1469598103934665603ull, dir, strlen(dir) + 1);
+	for (size_t i = 0; ok && i < names.count; i++) {
+		char *path = join_path(dir, names.names[i]);
+		struct stat st;
+		ok = path && stat(path, &st) == 0;
+		free(path);
+		if (!ok)
+			break;
+		int64_t facts[] = {(int64_t)st.st_dev, (int64_t)st.st_ino, (int64_t)st.st_size,
+				   (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec,
+				   (int64_t)st.st_ctim.tv_sec, (int64_t)st.st_ctim.tv_nsec};
+		h = mix(h, names.names[i], strlen(names.names[i]) + 1);
+		h = mix(h, facts, sizeof facts);
+	}
+	for (size_t i = 0; i < names.count; i++)
+		free(names.names[i]);
+	free(names.names);
+	diag_list_free(&scratch);
+	*fingerprint = h;
+	return ok;
+}
+
 struct content_id_index {
 	struct content_id_entry *slots;
 	size_t cap, count;
@@ -740,7 +815,7 @@ void content_pack_free(struct content_pack *pack)
 	loader_config(&capture, &config);
 	for (size_t i = 0; i < pack->source_count; i++) {
 		struct content_source *src = &pack->sources[i];
-		if (src->doc)
+		if (src->doc && !pack->arena)
 			cyaml_free(&config, src->is_meta ? &meta_schema : &unit_schema, src->doc, 0);
 		yamlpos_index_free(src->positions);
 		free(src->path);
@@ -753,6 +828,7 @@ void content_pack_free(struct content_pack *pack)
 	free(pack->questions);
 	free(pack->flows);
 	free(pack->root);
+	free(pack->arena);
 	free(pack);
 }
 

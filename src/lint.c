@@ -79,7 +79,7 @@ int lint_run(const char *dir, bool json, FILE *out, FILE *err)
 {
 	struct diag_list diags;
 	diag_list_init(&diags);
-	struct content_pack *pack = dir ? content_load_dir(dir, &diags) : packs_load(NULL, NULL, &diags);
+	struct content_pack *pack = dir ? content_load_dir(dir, &diags) : packs_load(NULL, NULL, NULL, &diags);
 	struct lint_counts counts = {0};
 	if (pack) {
 		check_pack(pack, &diags);

@@ -241,7 +241,7 @@ static int command_man(int argc, char **argv, const struct options *o)
 		return usage_error("man wants one topic id, or --list");
 	struct diag_list diags;
 	diag_list_init(&diags);
-	struct content_pack *pack = packs_load(o->content_dir, o->pack_id, &diags);
+	struct content_pack *pack = packs_load(o->content_dir, o->pack_id, NULL, &diags);
 	int status = 0;
 	if (!pack || !check_pack(pack, &diags)) {
 		diag_print(&diags, stderr);

@@ -2,11 +2,15 @@
 #include "mlcert/packs.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "mlcert/embedded.h"
+#include "mlcert/snapshot.h"
 
 bool packs_data_dir(char *buf, size_t size)
 {
@@ -78,19 +82,98 @@ static void find_visit(void *ctx, const char *dir, const char *id)
 		snprintf(f->dir, sizeof f->dir, "%s", dir);
 }
 
-struct content_pack *packs_load(const char *dir, const char *id, struct diag_list *diags)
+static uint64_t mix(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211ull; /* FNV-1a */
+	return h;
+}
+
+/* The cache folder, made (0700) when missing; false unless it is ours. */
+static bool cache_dir(char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char base[4096];
+	if (xdg && xdg[0] == '/')
+		snprintf(base, sizeof base, "%s", xdg);
+	else if (home && home[0] == '/')
+		snprintf(base, sizeof base, "%s/.cache", home);
+	else
+		return false;
+	if (snprintf(buf, size, "%s/mlcert", base) >= (int)size)
+		return false;
+	if ((mkdir(base, 0700) != 0 && errno != EEXIST) || (mkdir(buf, 0700) != 0 && errno != EEXIST))
+		return false;
+	struct stat st;
+	return lstat(buf, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid();
+}
+
+/* Names the snapshot of the pack at dir (NULL: the built-in one) and what it
+ * must match. This program file is part of it: another build is a miss. */
+static bool cache_plan(const char *dir, struct packs_cache *cache)
+{
+	const char *off = getenv("MLCERT_NO_CACHE");
+	struct stat self;
+	char folder[4096], real[PATH_MAX];
+	if ((off && off[0]) || stat("/proc/self/exe", &self) != 0 || !cache_dir(folder, sizeof folder))
+		return false;
+	int64_t build[] = {(int64_t)self.st_dev, (int64_t)self.st_ino, (int64_t)self.st_size,
+			   (int64_t)self.st_mtim.tv_sec, (int64_t)self.st_mtim.tv_nsec};
+	uint64_t h = mix(1469598103934665603ull, build, sizeof build);
+	const char *name = "(built in)";
+	if (dir) {
+		uint64_t files;
+		if (!realpath(dir, real) || !content_dir_fingerprint(dir, &files))
+			return false;
+		name = real;
+		h = mix(h, &files, sizeof files);
+	}
+	cache->fingerprint = h;
+	uint64_t where = mix(1469598103934665603ull, name, strlen(name));
+	return snprintf(cache->path, sizeof cache->path, "%s/pack-%016llx.snapshot", folder,
+			(unsigned long long)where) < (int)sizeof cache->path;
+}
+
+/* From YAML, or from a snapshot when the cache allows and one matches. */
+static struct content_pack *load(const char *dir, struct packs_cache *cache, struct diag_list *diags)
+{
+	if (cache) {
+		memset(cache, 0, sizeof *cache);
+		cache->usable = cache_plan(dir, cache);
+		struct content_pack *pack = NULL;
+		if (cache->usable && dir)
+			pack = snapshot_load(cache->path, cache->fingerprint, dir, NULL, 0, diags);
+		else if (cache->usable)
+			pack = snapshot_load(cache->path, cache->fingerprint, "(built in)", embedded_pack_files,
+					     embedded_pack_count, diags);
+		cache->restored = pack != NULL;
+		if (pack)
+			return pack;
+	}
+	return dir ? content_load_dir(dir, diags) : load_built_in(diags);
+}
+
+struct content_pack *packs_load(const char *dir, const char *id, struct packs_cache *cache,
+				struct diag_list *diags)
 {
 	if (dir)
-		return content_load_dir(dir, diags);
+		return load(dir, cache, diags);
 	struct find_ctx f = {.want = id ? id : PACKS_BUILT_IN};
 	each_installed(find_visit, &f);
 	if (f.dir[0])
-		return content_load_dir(f.dir, diags);
+		return load(f.dir, cache, diags);
 	if (id && strcmp(id, PACKS_BUILT_IN) != 0) {
 		diag_add(diags, DIAG_ERROR, "", 0, 0, "no pack '%s' (mlcert packs lists them)", id);
 		return NULL;
 	}
-	return load_built_in(diags);
+	return load(NULL, cache, diags);
+}
+
+void packs_cache_keep(const struct content_pack *pack, const struct packs_cache *cache)
+{
+	if (cache && cache->usable && !cache->restored)
+		snapshot_save(pack, cache->fingerprint, cache->path);
 }
 
 struct list_ctx {

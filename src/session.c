@@ -11,11 +11,14 @@ int session_open(struct session *s, const struct session_options *o)
 {
 	memset(s, 0, sizeof *s);
 	diag_list_init(&s->diags);
-	s->pack = packs_load(o->content_dir, o->pack_id, &s->diags);
+	struct packs_cache cache;
+	s->pack = packs_load(o->content_dir, o->pack_id, &cache, &s->diags);
 	if (!s->pack)
 		return 2;
 	if (!check_pack(s->pack, &s->diags) || !s->pack->meta)
 		return 1;
+	if (s->diags.count == 0)
+		packs_cache_keep(s->pack, &cache);
 	if (o->state_dir)
 		snprintf(s->state_dir, sizeof s->state_dir, "%s", o->state_dir);
 	else if (!journal_default_dir(s->state_dir, sizeof s->state_dir)) {

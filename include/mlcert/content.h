@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mlcert/diag.h"
 
@@ -170,6 +171,7 @@ struct content_pack {
 	size_t flow_count;
 	struct content_id_index *ids; /* owned; see content_find_* */
 	size_t failed_sources;        /* files that did not load */
+	void *arena;                  /* restored from a snapshot: every document, in one block */
 };
 
 /* One file given from memory: name is relative to the pack root. */
@@ -191,6 +193,31 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 					  size_t count, struct diag_list *diags);
 
 void content_pack_free(struct content_pack *pack);
+
+/* A fingerprint of the files a load of dir would read: their names, sizes,
+ * inodes, modification and change times. False when dir cannot be read. */
+bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint);
+
+/* For snapshot, which copies and restores documents by walking their
+ * libcyaml schema: the schema of pack.yaml's document or any other file's. */
+struct cyaml_schema_value;
+const struct cyaml_schema_value *content_file_schema(bool is_meta);
+
+/* One document restored from a snapshot; data is the file's text when the
+ * pack came from memory (for positions), else NULL. */
+struct content_document {
+	const char *name; /* relative to the pack root */
+	bool is_meta;
+	void *doc;
+	const char *data;
+	size_t len;
+};
+
+/* A pack made of documents already in memory, all inside arena, which the
+ * pack owns from then on (also on failure). check_pack() comes next, as
+ * after a load from YAML. */
+struct content_pack *content_pack_assemble(const char *root, const struct content_document *docs,
+					   size_t count, void *arena, struct diag_list *diags);
 
 /* Position of a node of an item, subpath relative to the item ("/see_also/1",
  * or "" for the item itself). Falls back to the nearest existing ancestor.

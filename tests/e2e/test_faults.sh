@@ -76,14 +76,16 @@ printf 'a\n\n' | "$bin" --content "$pack" --state "$s" quiz --plain --question q
 has link-message "$tmp/ln.out" "(it is a symbolic link)"
 [ "$(cat "$tmp/target")" = "precious" ] && ok || bad "the symlink's target was written"
 
-# ---- nothing is written outside the state folder ----------------------------------
+# ---- nothing is written outside the state folder and the cache folder --------------
+# (the cache holds one snapshot of the pack: see test_cache.sh)
 s="$tmp/contained"
 mkdir -p "$tmp/home"
 before=$(find "$tmp" -newer "$tmp/target" -type f | grep -v "^$s/" | sort)
-answer "$s" 1767261600 'a\n\n' q-single > /dev/null
+HOME="$tmp/home" answer "$s" 1767261600 'a\n\n' q-single > /dev/null
 HOME="$tmp/home" "$bin" --content "$pack" --state "$s" export > /dev/null
-after=$(find "$tmp" -newer "$tmp/target" -type f | grep -v "^$s/" | sort)
+after=$(find "$tmp" -newer "$tmp/target" -type f | grep -v "^$s/" | grep -v "^$tmp/home/.cache/mlcert/pack-[0-9a-f]*.snapshot$" | sort)
 [ "$before" = "$after" ] && ok || bad "files written outside the state folder: $(comm -13 <(echo "$before") <(echo "$after"))"
+[ "$(ls "$tmp/home/.cache/mlcert" | wc -l)" = 1 ] && ok || bad "one snapshot in the cache: $(ls -la "$tmp/home/.cache/mlcert")"
 
 echo "faults: $passed passed, $failed failed"
 [ "$failed" = 0 ]

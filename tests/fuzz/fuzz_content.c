@@ -35,6 +35,7 @@
 #include "mlcert/flow.h"
 #include "mlcert/manfmt.h"
 #include "mlcert/search.h"
+#include "mlcert/snapshot.h"
 #include "mlcert/study.h"
 #include "mlcert/text.h"
 #include "mlcert/yamlpos.h"
@@ -289,6 +290,33 @@ static void compare_positions(const char *text, size_t len)
 	yamlpos_index_free(ix);
 }
 
+/* A snapshot of a loaded pack restores to the same pack (it writes the same
+ * bytes again and checks with the same verdict), and a damaged one is refused. */
+static void snapshot_round_trip(const struct content_pack *pack, const struct content_buffer *files,
+				size_t count, const struct diag_list *checked)
+{
+	void *bytes, *again;
+	size_t len, len2;
+	if (!snapshot_to_bytes(pack, 7, &bytes, &len))
+		return; /* out of memory */
+	struct diag_list d;
+	diag_list_init(&d);
+	struct content_pack *back = snapshot_from_bytes(bytes, len, 7, "fuzz", files, count, &d);
+	require(back != NULL, "a snapshot does not restore");
+	require(check_pack(back, &d) && d.errors == checked->errors && d.warnings == checked->warnings,
+		"a restored pack checks differently");
+	require(snapshot_to_bytes(back, 7, &again, &len2) && len2 == len && memcmp(bytes, again, len) == 0,
+		"a restored pack saves different bytes");
+	require(!snapshot_from_bytes(bytes, len, 8, "fuzz", files, count, &d), "another fingerprint restores");
+	((unsigned char *)bytes)[len / 2] ^= 0x20;
+	require(!snapshot_from_bytes(bytes, len, 7, "fuzz", files, count, &d), "a damaged snapshot restores");
+	require(!snapshot_from_bytes(bytes, len - 1, 7, "fuzz", files, count, &d), "a cut snapshot restores");
+	content_pack_free(back);
+	free(bytes);
+	free(again);
+	diag_list_free(&d);
+}
+
 static void run(const struct content_buffer *files, size_t count)
 {
 	struct diag_list d;
@@ -301,8 +329,10 @@ static void run(const struct content_buffer *files, size_t count)
 		check_diags(&d);
 		require(ok == (d.errors == errors_before), "check_pack's result disagrees with its errors");
 		/* What session_open() accepts. */
-		if (ok && pack->meta)
+		if (ok && pack->meta) {
 			use_checked_pack(pack);
+			snapshot_round_trip(pack, files, count, &d);
+		}
 		content_pack_free(pack);
 	}
 	diag_list_free(&d);

@@ -124,7 +124,7 @@ static bool cache_plan(const char *dir, struct packs_cache *cache)
 	const char *name = "(built in)";
 	if (dir) {
 		uint64_t files;
-		if (!realpath(dir, real) || !content_dir_fingerprint(dir, &files))
+		if (!realpath(dir, real) || !content_dir_fingerprint(real, &files))
 			return false;
 		name = real;
 		h = mix(h, &files, sizeof files);

@@ -3,6 +3,7 @@
 #include "mlcert/search.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,9 +15,17 @@ struct search_item {
 	size_t end;              /* items lie back to back in text: this one ends here */
 };
 
+/* Which pairs of adjacent characters occur in an item, as a bit set: an item
+ * that lacks a pair of the query cannot hold the query, and is passed over
+ * without reading its text. Characters fall into classes (letters, digits,
+ * a little punctuation, everything else), so the set is exact for the common
+ * pairs and a safe superset for the rest. */
+enum { PAIR_CLASSES = 42, PAIR_WORDS = (PAIR_CLASSES * PAIR_CLASSES + 63) / 64 };
+
 struct search_index {
 	struct search_item *items;
 	size_t count;
+	uint64_t *pairs; /* PAIR_WORDS per item */
 	char *text; /* every title and body, lowercased, back to back */
 	size_t len, cap;
 	/* the previous query and all its matches, for incremental narrowing */
@@ -26,6 +35,40 @@ struct search_index {
 	size_t match_count;
 	bool have_last;
 };
+
+static unsigned pair_class(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 'a';
+	if (c >= '0' && c <= '9')
+		return 26 + (c - '0');
+	const char *punct = strchr(" -./_", c);
+	return c && punct ? 36 + (unsigned)(punct - " -./_") : PAIR_CLASSES - 1;
+}
+
+static unsigned pair_bit(unsigned char a, unsigned char b)
+{
+	return pair_class(a) * PAIR_CLASSES + pair_class(b);
+}
+
+/* The pair sets of every item, in one pass over the text. */
+static void index_pairs(struct search_index *ix)
+{
+	unsigned char class_of[256];
+	for (unsigned c = 0; c < 256; c++)
+		class_of[c] = (unsigned char)pair_class((unsigned char)c);
+	const unsigned char *t = (const unsigned char *)ix->text;
+	for (size_t i = 0; i < ix->count; i++) {
+		uint64_t set[PAIR_WORDS] = {0}; /* local: the compiler keeps it apart from the text */
+		size_t k = ix->items[i].title, end = ix->items[i].end;
+		for (unsigned prev = k < end ? class_of[t[k]] : 0; ++k < end;) {
+			unsigned cur = class_of[t[k]], bit = prev * PAIR_CLASSES + cur;
+			set[bit / 64] |= (uint64_t)1 << (bit % 64);
+			prev = cur;
+		}
+		memcpy(ix->pairs + i * PAIR_WORDS, set, sizeof set);
+	}
+}
 
 static bool append(struct search_index *ix, const char *s, size_t *start, size_t *len)
 {
@@ -42,12 +85,15 @@ static bool append(struct search_index *ix, const char *s, size_t *start, size_t
 	}
 	if (*len == 0)
 		*start = ix->len;
-	/* ASCII case folding inline: a call to tolower() per byte of a 20 MB pack shows */
+	/* ASCII case folding inline, through locals the stores cannot alias: a
+	 * call to tolower() or a reload of ix->len per byte of a 20 MB pack shows */
+	char *out = ix->text + ix->len;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		ix->text[ix->len++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
-	ix->text[ix->len++] = '\n'; /* a separator no query can span */
+	out[n] = '\n'; /* a separator no query can span */
+	ix->len += n + 1;
 	*len = ix->len - *start;
 	return true;
 }
@@ -104,10 +150,12 @@ struct search_index *search_index_new(const struct content_pack *pack)
 		ix->items[i].end = i + 1 < ix->count ? ix->items[i + 1].title : ix->len;
 	ix->matches = malloc((ix->count ? ix->count : 1) * sizeof *ix->matches);
 	ix->match_at = malloc((ix->count ? ix->count : 1) * sizeof *ix->match_at);
-	if (!ok || !ix->matches || !ix->match_at) {
+	ix->pairs = calloc((ix->count ? ix->count : 1) * PAIR_WORDS, sizeof *ix->pairs);
+	if (!ok || !ix->matches || !ix->match_at || !ix->pairs) {
 		search_index_free(ix);
 		return NULL;
 	}
+	index_pairs(ix);
 	return ix;
 }
 
@@ -119,6 +167,7 @@ void search_index_free(struct search_index *ix)
 	free(ix->text);
 	free(ix->matches);
 	free(ix->match_at);
+	free(ix->pairs);
 	free(ix);
 }
 
@@ -135,13 +184,32 @@ size_t search_run(struct search_index *ix, const char *query, struct search_hit 
 		ix->have_last = false;
 		return 0;
 	}
+	/* The query's pairs, to pass over items that lack one. */
+	unsigned pairs[8], npairs = 0;
+	for (size_t i = 0; i + 1 < qlen && npairs < 8; i++)
+		pairs[npairs++] = pair_bit((unsigned char)q[i], (unsigned char)q[i + 1]);
 	/* A longer query matches a subset of what the shorter one matched, and
 	 * first occurs in an item no earlier than the shorter one did. */
 	bool narrow = ix->have_last && strncmp(q, ix->last, strlen(ix->last)) == 0;
 	size_t kept = 0;
+	if (npairs && !narrow) {
+		/* Every item is a candidate: the pair sets rule most of them out. */
+		for (size_t i = 0; i < ix->count; i++) {
+			ix->matches[i] = (unsigned)i;
+			ix->match_at[i] = ix->items[i].title;
+		}
+		ix->match_count = ix->count;
+		narrow = true;
+	}
 	if (narrow) {
 		for (size_t k = 0; k < ix->match_count; k++) {
 			const struct search_item *it = &ix->items[ix->matches[k]];
+			const uint64_t *set = ix->pairs + (size_t)ix->matches[k] * PAIR_WORDS;
+			bool possible = true;
+			for (unsigned p = 0; p < npairs && possible; p++)
+				possible = set[pairs[p] / 64] >> (pairs[p] % 64) & 1;
+			if (!possible)
+				continue;
 			size_t from = ix->match_at[k];
 			const char *hit = memmem(ix->text + from, it->end - from, q, qlen);
 			if (hit) {
@@ -150,7 +218,7 @@ size_t search_run(struct search_index *ix, const char *query, struct search_hit 
 			}
 		}
 	} else {
-		/* One pass over the whole text: from a match, on to the next item. */
+		/* One character: one pass over the whole text, from a match on to the next item. */
 		size_t item = 0;
 		for (size_t from = 0; from < ix->len && item < ix->count;) {
 			const char *hit = memmem(ix->text + from, ix->len - from, q, qlen);

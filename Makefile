@@ -8,10 +8,10 @@ SAN_CC     ?= clang
 BUILD      := build
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
-DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libjansson-dev libcmocka-dev \
+DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libjansson-dev libxxhash-dev libcmocka-dev \
                 tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps
 
-PKGS      := ncursesw libcyaml yaml-0.1 zlib jansson
+PKGS      := ncursesw libcyaml yaml-0.1 zlib jansson libxxhash
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lresolv
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)

@@ -123,11 +123,12 @@ unsigned check_stem_choose_count(const char *stem)
 {
 	const char *const *words = number_words;
 	const unsigned word_count = sizeof number_words / sizeof number_words[0];
-	for (const char *p = stem; *p; p++) {
+	/* strpbrk to the candidates first: this runs over every stem at every load */
+	for (const char *p = stem; (p = strpbrk(p, "cCsS")); p++) {
 		const char *rest = NULL;
-		char c = (char)tolower((unsigned char)*p);
-		if (c != 'c' && c != 's')
-			continue; /* cheap test first: this runs over every stem at load */
+		char c1 = (char)(p[1] | 0x20); /* ASCII case folded */
+		if (c1 != 'h' && c1 != 'e')
+			continue;
 		if (strncasecmp(p, "choose ", 7) == 0)
 			rest = p + 7;
 		else if (strncasecmp(p, "select ", 7) == 0)

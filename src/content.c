@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "mlcert/text.h"
@@ -737,15 +738,19 @@ const struct cyaml_schema_value *content_file_schema(bool is_meta)
 }
 
 struct content_pack *content_pack_assemble(const char *root, const struct content_document *docs,
-					   size_t count, void *arena, struct diag_list *diags)
+					   size_t count, void *block, size_t mapped, struct diag_list *diags)
 {
 	struct pack_builder b = {.pack = new_pack(root, count)};
 	if (!b.pack) {
-		free(arena);
+		if (mapped)
+			munmap(block, mapped);
+		else
+			free(block);
 		diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
 		return NULL;
 	}
-	b.pack->arena = arena;
+	b.pack->arena = block;
+	b.pack->arena_mapped = mapped;
 	trim_slashes(b.pack->root);
 	for (size_t i = 0; i < count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
@@ -803,6 +808,7 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 
 struct content_id_index {
 	struct content_id_entry *slots;
+	uint64_t *hashes; /* of each slot's id */
 	size_t cap, count;
 };
 
@@ -820,15 +826,20 @@ void content_pack_free(struct content_pack *pack)
 		yamlpos_index_free(src->positions);
 		free(src->path);
 	}
-	if (pack->ids)
+	if (pack->ids) {
 		free(pack->ids->slots);
+		free(pack->ids->hashes);
+	}
 	free(pack->ids);
 	free(pack->sources);
 	free(pack->topics);
 	free(pack->questions);
 	free(pack->flows);
 	free(pack->root);
-	free(pack->arena);
+	if (pack->arena_mapped)
+		munmap(pack->arena, pack->arena_mapped);
+	else
+		free(pack->arena);
 	free(pack);
 }
 
@@ -885,19 +896,22 @@ const struct content_id_entry *content_index_get(const struct content_pack *pack
 	const struct content_id_index *ix = pack->ids;
 	if (!ix || !id)
 		return NULL;
-	for (size_t i = hash_id(id) & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
+	uint64_t h = hash_id(id);
+	for (size_t i = h & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
 		if (!ix->slots[i].id)
 			return NULL;
-		if (strcmp(ix->slots[i].id, id) == 0)
+		/* the hash first: a strcmp would read an id elsewhere in memory */
+		if (ix->hashes[i] == h && strcmp(ix->slots[i].id, id) == 0)
 			return &ix->slots[i];
 	}
 }
 
-static bool index_insert(struct content_id_index *ix, struct content_id_entry entry)
+static bool index_insert(struct content_id_index *ix, struct content_id_entry entry, uint64_t h)
 {
-	for (size_t i = hash_id(entry.id) & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
+	for (size_t i = h & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
 		if (!ix->slots[i].id) {
 			ix->slots[i] = entry;
+			ix->hashes[i] = h;
 			ix->count++;
 			return true;
 		}
@@ -917,17 +931,28 @@ const struct content_id_entry *content_index_add(struct content_pack *pack, cons
 			return NULL;
 	}
 	if ((ix->count + 1) * 2 > ix->cap) {
-		struct content_id_index bigger = {.cap = ix->cap ? ix->cap * 2 : 256};
+		/* Room at once for every id the pack can have, at most half full. */
+		size_t cap = ix->cap ? ix->cap * 2 : 256;
+		size_t ids = pack->topic_count + pack->question_count + pack->flow_count +
+			     (pack->meta ? pack->meta->domains_count : 0);
+		while (!ix->cap && cap < 2 * ids + 2)
+			cap *= 2;
+		struct content_id_index bigger = {.cap = cap};
 		bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
-		if (!bigger.slots)
+		bigger.hashes = calloc(bigger.cap, sizeof *bigger.hashes);
+		if (!bigger.slots || !bigger.hashes) {
+			free(bigger.slots);
+			free(bigger.hashes);
 			return NULL;
+		}
 		for (size_t i = 0; i < ix->cap; i++)
 			if (ix->slots[i].id)
-				index_insert(&bigger, ix->slots[i]);
+				index_insert(&bigger, ix->slots[i], ix->hashes[i]);
 		free(ix->slots);
+		free(ix->hashes);
 		*ix = bigger;
 	}
-	index_insert(ix, (struct content_id_entry){.id = id, .kind = kind, .index = index});
+	index_insert(ix, (struct content_id_entry){.id = id, .kind = kind, .index = index}, hash_id(id));
 	return NULL;
 }
 

@@ -17,10 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/mman.h>
 #include <unistd.h>
-#include <zlib.h>
+#include <xxhash.h>
 
-enum { SNAPSHOT_FORMAT = 1, ALIGN = 8 };
+enum { SNAPSHOT_FORMAT = 2, ALIGN = 8 };
 static const char MAGIC[8] = "MLCSNAP";
 static const size_t MAX_ARENA = (size_t)1 << 30;
 
@@ -30,8 +31,9 @@ struct header {
 	uint32_t source_count;
 	uint64_t fingerprint;
 	uint64_t arena_len;
-	uint32_t arena_crc;
+	uint64_t arena_hash;   /* XXH3-64 of the arena */
 	uint32_t pointer_size; /* a snapshot is read by the build that wrote it */
+	uint32_t zero;
 };
 
 /* The arena starts with one of these per source, in source order. */
@@ -185,6 +187,7 @@ static bool build(const struct content_pack *pack, uint64_t fingerprint, struct 
 			memcpy(a->buf + table + i * sizeof e, &e, sizeof e);
 		}
 	}
+	arena_alloc(a, 1); /* ends in NUL, so any string inside it ends inside it */
 	if (a->failed || !a->len) {
 		free(a->buf);
 		return false;
@@ -193,7 +196,7 @@ static bool build(const struct content_pack *pack, uint64_t fingerprint, struct 
 			     .source_count = (uint32_t)pack->source_count,
 			     .fingerprint = fingerprint,
 			     .arena_len = a->len,
-			     .arena_crc = (uint32_t)crc32(0, (const Bytef *)a->buf, (uInt)a->len),
+			     .arena_hash = XXH3_64bits(a->buf, a->len),
 			     .pointer_size = sizeof(void *)};
 	memcpy(h->magic, MAGIC, sizeof h->magic);
 	return true;
@@ -309,9 +312,7 @@ static void fix_value(struct reader *r, const cyaml_schema_value_t *v, char *slo
 	memcpy(&stored, slot, sizeof stored);
 	void *p = NULL;
 	if (v->type == CYAML_STRING) {
-		p = resolve(r, stored, 1, 1);
-		if (p && !memchr(p, '\0', r->len - (size_t)((char *)p - r->buf)))
-			r->bad = true;
+		p = resolve(r, stored, 1, 1); /* the arena ends in NUL: the string ends inside */
 	} else if (v->type == CYAML_MAPPING) {
 		p = resolve(r, stored, v->data_size, ALIGN);
 		if (p)
@@ -322,23 +323,21 @@ static void fix_value(struct reader *r, const cyaml_schema_value_t *v, char *slo
 	memcpy(slot, &p, sizeof p);
 }
 
-/* The pack in arena (taken, also on failure), described by h. */
-static struct content_pack *restore(const struct header *h, char *arena, const char *root,
-				    const struct content_buffer *files, size_t file_count,
+/* The pack in the arena, which lies inside block (taken, also on failure:
+ * unmapped when mapped is not 0, else freed), described by h. */
+static struct content_pack *restore(const struct header *h, char *arena, void *block, size_t mapped,
+				    const char *root, const struct content_buffer *files, size_t file_count,
 				    struct diag_list *diags)
 {
 	struct reader r = {.buf = arena, .len = h->arena_len};
 	struct content_document *docs = calloc(h->source_count, sizeof *docs);
-	if (!docs || (uint32_t)crc32(0, (const Bytef *)r.buf, (uInt)r.len) != h->arena_crc) {
-		free(docs);
-		free(arena);
-		return NULL;
-	}
+	if (!docs || XXH3_64bits(r.buf, r.len) != h->arena_hash || r.buf[r.len - 1] != '\0')
+		r.bad = true;
 	for (size_t i = 0; i < h->source_count && !r.bad; i++) {
 		struct source_entry e;
 		memcpy(&e, r.buf + i * sizeof e, sizeof e);
 		const char *name = resolve(&r, e.name, 1, 1);
-		if (!name || !memchr(name, '\0', r.len - (size_t)(name - r.buf)) || e.is_meta > 1) {
+		if (!name || e.is_meta > 1) {
 			r.bad = true;
 			break;
 		}
@@ -357,10 +356,12 @@ static struct content_pack *restore(const struct header *h, char *arena, const c
 			}
 	}
 	struct content_pack *pack = NULL;
-	if (r.bad)
-		free(arena);
+	if (!r.bad)
+		pack = content_pack_assemble(root, docs, h->source_count, block, mapped, diags);
+	else if (mapped)
+		munmap(block, mapped);
 	else
-		pack = content_pack_assemble(root, docs, h->source_count, arena, diags);
+		free(block);
 	free(docs);
 	return pack;
 }
@@ -368,8 +369,8 @@ static struct content_pack *restore(const struct header *h, char *arena, const c
 static bool header_fits(const struct header *h, uint64_t fingerprint, size_t arena_len)
 {
 	return memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->format == SNAPSHOT_FORMAT &&
-	       h->pointer_size == sizeof(void *) && h->fingerprint == fingerprint &&
-	       h->arena_len == arena_len && arena_len <= MAX_ARENA && h->source_count > 0 &&
+	       h->pointer_size == sizeof(void *) && h->zero == 0 && h->fingerprint == fingerprint &&
+	       h->arena_len == arena_len && arena_len > 0 && arena_len <= MAX_ARENA && h->source_count > 0 &&
 	       h->source_count <= arena_len / sizeof(struct source_entry);
 }
 
@@ -387,20 +388,7 @@ struct content_pack *snapshot_from_bytes(const void *bytes, size_t len, uint64_t
 	if (!arena)
 		return NULL;
 	memcpy(arena, (const char *)bytes + sizeof h, h.arena_len);
-	return restore(&h, arena, root, files, file_count, diags);
-}
-
-static bool read_all(int fd, void *buf, size_t len)
-{
-	for (size_t done = 0; done < len;) {
-		ssize_t n = read(fd, (char *)buf + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		done += (size_t)n;
-	}
-	return true;
+	return restore(&h, arena, arena, 0, root, files, file_count, diags);
 }
 
 struct content_pack *snapshot_load(const char *path, uint64_t fingerprint, const char *root,
@@ -411,18 +399,24 @@ struct content_pack *snapshot_load(const char *path, uint64_t fingerprint, const
 	if (fd < 0)
 		return NULL;
 	struct stat st;
-	struct header h;
-	char *arena = NULL;
-	/* Ours, a plain file, and whole, or not used at all. */
+	void *map = MAP_FAILED;
+	size_t len = 0;
+	/* Ours, a plain file, and whole, or not used at all. Mapped privately:
+	 * the pages of text are the page cache's own, only the pages whose
+	 * offsets become pointers are copied. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-	    (size_t)st.st_size >= sizeof h && read_all(fd, &h, sizeof h) &&
-	    header_fits(&h, fingerprint, (size_t)st.st_size - sizeof h)) {
-		arena = malloc(h.arena_len);
-		if (arena && !read_all(fd, arena, h.arena_len)) {
-			free(arena);
-			arena = NULL;
-		}
+	    (size_t)st.st_size > sizeof(struct header) && (size_t)st.st_size <= MAX_ARENA + sizeof(struct header)) {
+		len = (size_t)st.st_size;
+		map = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	}
 	close(fd);
-	return arena ? restore(&h, arena, root, files, file_count, diags) : NULL;
+	if (map == MAP_FAILED)
+		return NULL;
+	struct header h;
+	memcpy(&h, map, sizeof h);
+	if (!header_fits(&h, fingerprint, len - sizeof h)) {
+		munmap(map, len);
+		return NULL;
+	}
+	return restore(&h, (char *)map + sizeof h, map, len, root, files, file_count, diags);
 }

@@ -565,10 +565,6 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 			draw_frame(&ui, repaint);
 			dirty = repaint = false;
 		}
-		if (!warmed) {
-			app_warm_up(app); /* after the first frame is on screen */
-			warmed = true;
-		}
 		/* Keys are read from one of our windows, not stdscr: reading stdscr
 		 * would refresh it over the panes. */
 		WINDOW *w = ui.too_small ? ui.small.win : ui.hint.win;
@@ -576,11 +572,18 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 			input = w;
 			keypad(input, TRUE);
 		}
-		/* The exam clock needs a frame a second; otherwise block until a key. */
+		/* The exam clock needs a frame a second; otherwise block until a key.
+		 * Before the search index is built, only look: the first read also
+		 * sends the keypad mode, which belongs to the first frame. */
 		bool ticking = app_wants_tick(app);
-		wtimeout(input, ticking ? 1000 : -1);
+		wtimeout(input, !warmed ? 0 : ticking ? 1000 : -1);
 		errno = 0;
 		int key = wgetch(input);
+		if (key == ERR && !warmed) {
+			app_warm_up(app); /* the first frame is on screen and no key waits */
+			warmed = true;
+			continue;
+		}
 		if (key == ERR && ticking && errno == 0 && !stop_signal) {
 			if (app_dispatch(app, ACTION_TICK, 0) & APP_REDRAW)
 				dirty = true;

@@ -31,8 +31,8 @@ mkdir -p "$out"
 inc=${FUZZ_INCLUDE:-include}
 CFLAGS_FUZZ="-std=c11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all
 	-I$inc -I$out -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600
-	$(pkg-config --cflags libcyaml yaml-0.1 zlib)"
-LIBS_FUZZ="$(pkg-config --libs libcyaml yaml-0.1 zlib) -lm"
+	$(pkg-config --cflags libcyaml yaml-0.1 zlib libxxhash)"
+LIBS_FUZZ="$(pkg-config --libs libcyaml yaml-0.1 zlib libxxhash) -lm"
 src=${FUZZ_SRC:-src}
 src=${src%/}
 [ -d "$src" ] || { echo "run.sh: no folder $src" >&2; exit 2; }

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
+#include <xxhash.h>
 
 #include "fixtures.h"
 #include "mlcert/embedded.h"
@@ -14,10 +14,10 @@
 
 enum { FINGERPRINT = 0x5eed };
 
-/* The file layout, as snapshot.c writes it: a 40-byte header with the
- * arena's CRC-32 at byte 32, then the arena. The test below checks that this
+/* The file layout, as snapshot.c writes it: a 48-byte header with the
+ * arena's XXH3-64 at byte 32, then the arena. The test below checks that this
  * still holds, so a change of layout fails here rather than passing vacuously. */
-enum { HEADER_BYTES = 40, CRC_AT = 32 };
+enum { HEADER_BYTES = 48, HASH_AT = 32 };
 
 static struct content_pack *built_in(struct diag_list *diags)
 {
@@ -32,8 +32,8 @@ static struct content_pack *built_in(struct diag_list *diags)
 
 static void reseal(unsigned char *bytes, size_t len)
 {
-	uint32_t crc = (uint32_t)crc32(0, bytes + HEADER_BYTES, (uInt)(len - HEADER_BYTES));
-	memcpy(bytes + CRC_AT, &crc, sizeof crc);
+	uint64_t hash = XXH3_64bits(bytes + HEADER_BYTES, len - HEADER_BYTES);
+	memcpy(bytes + HASH_AT, &hash, sizeof hash);
 }
 
 static void test_round_trip_gives_the_same_pack(void **state)
@@ -44,9 +44,9 @@ static void test_round_trip_gives_the_same_pack(void **state)
 	void *bytes, *again;
 	size_t len, len2;
 	assert_true(snapshot_to_bytes(pack, FINGERPRINT, &bytes, &len));
-	uint32_t crc;
-	memcpy(&crc, (char *)bytes + CRC_AT, sizeof crc);
-	assert_int_equal(crc, (uint32_t)crc32(0, (unsigned char *)bytes + HEADER_BYTES, (uInt)(len - HEADER_BYTES)));
+	uint64_t hash;
+	memcpy(&hash, (char *)bytes + HASH_AT, sizeof hash);
+	assert_true(hash == XXH3_64bits((unsigned char *)bytes + HEADER_BYTES, len - HEADER_BYTES));
 
 	diag_list_init(&d2);
 	struct content_pack *back = snapshot_from_bytes(bytes, len, FINGERPRINT, "(built in)", embedded_pack_files,
@@ -108,13 +108,13 @@ static void test_damage_is_a_miss(void **state)
 	assert_null(snapshot_from_bytes(bytes, len, FINGERPRINT + 1, "x", NULL, 0, &diags)); /* other files */
 	for (size_t cut = 0; cut < len; cut += len / 7 + 1)
 		assert_null(snapshot_from_bytes(bytes, cut, FINGERPRINT, "x", NULL, 0, &diags));
-	/* any changed byte: the header's fields or the CRC of the arena */
+	/* any changed byte: the header's fields or the hash of the arena */
 	for (size_t at = 0; at < len; at += len / 97 + 1) {
 		bytes[at] ^= 0x01;
 		assert_null(snapshot_from_bytes(bytes, len, FINGERPRINT, "x", NULL, 0, &diags));
 		bytes[at] ^= 0x01;
 	}
-	/* offsets out of the arena with a CRC that fits: refused, never followed.
+	/* offsets out of the arena with a hash that fits: refused, never followed.
 	 * The first source entry's document offset is arena bytes 8..15. */
 	uint64_t saved;
 	memcpy(&saved, bytes + HEADER_BYTES + 8, sizeof saved);

@@ -737,20 +737,23 @@ const struct cyaml_schema_value *content_file_schema(bool is_meta)
 	return is_meta ? &meta_schema : &unit_schema;
 }
 
+void content_arena_release(struct content_arena arena)
+{
+	free(arena.block);
+	if (arena.map)
+		munmap(arena.map, arena.map_len);
+}
+
 struct content_pack *content_pack_assemble(const char *root, const struct content_document *docs,
-					   size_t count, void *block, size_t mapped, struct diag_list *diags)
+					   size_t count, struct content_arena arena, struct diag_list *diags)
 {
 	struct pack_builder b = {.pack = new_pack(root, count)};
 	if (!b.pack) {
-		if (mapped)
-			munmap(block, mapped);
-		else
-			free(block);
+		content_arena_release(arena);
 		diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
 		return NULL;
 	}
-	b.pack->arena = block;
-	b.pack->arena_mapped = mapped;
+	b.pack->arena = arena;
 	trim_slashes(b.pack->root);
 	for (size_t i = 0; i < count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
@@ -821,7 +824,7 @@ void content_pack_free(struct content_pack *pack)
 	loader_config(&capture, &config);
 	for (size_t i = 0; i < pack->source_count; i++) {
 		struct content_source *src = &pack->sources[i];
-		if (src->doc && !pack->arena)
+		if (src->doc && !pack->arena.block)
 			cyaml_free(&config, src->is_meta ? &meta_schema : &unit_schema, src->doc, 0);
 		yamlpos_index_free(src->positions);
 		free(src->path);
@@ -836,10 +839,7 @@ void content_pack_free(struct content_pack *pack)
 	free(pack->questions);
 	free(pack->flows);
 	free(pack->root);
-	if (pack->arena_mapped)
-		munmap(pack->arena, pack->arena_mapped);
-	else
-		free(pack->arena);
+	content_arena_release(pack->arena);
 	free(pack);
 }
 

@@ -1,11 +1,14 @@
 /* snapshot — a checked pack in one binary file.
  *
- * The file is a header and an arena: the documents copied by walking their
- * libcyaml schema, with every pointer stored as an offset into the arena
- * (plus one; 0 is NULL). Loading reads the arena into one block and turns
- * the offsets back into pointers by the same walk, checking each against the
- * arena's bounds, so a damaged file is a miss and never a crash. Only what
- * the schema describes is copied; the derived fields are filled again by
+ * The file is a header and two regions: the records (every mapping and list
+ * of the documents, copied by walking their libcyaml schema) and the text
+ * (every string). Pointers are stored as offsets plus one (0 is NULL): a
+ * string's into the text, anything else's into the records. Loading reads
+ * the records into memory and turns the offsets back into pointers by the
+ * same walk, checking each against its region's bounds, so a damaged file is
+ * a miss and never a crash; the text is mapped read-only and used in place,
+ * so 20 MB of text cost page-table entries rather than a copy. Only what the
+ * schema describes is copied; the derived fields are filled again by
  * check_pack(), as after a load from YAML. */
 #include "mlcert/snapshot.h"
 
@@ -16,80 +19,86 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 
-enum { SNAPSHOT_FORMAT = 2, ALIGN = 8 };
+enum { SNAPSHOT_FORMAT = 3, ALIGN = 8 };
 static const char MAGIC[8] = "MLCSNAP";
-static const size_t MAX_ARENA = (size_t)1 << 30;
+static const size_t MAX_REGION = (size_t)1 << 30;
 
 struct header {
 	char magic[8];
 	uint32_t format;
 	uint32_t source_count;
 	uint64_t fingerprint;
-	uint64_t arena_len;
-	uint64_t arena_hash;   /* XXH3-64 of the arena */
+	uint64_t records_len; /* a multiple of 8: the text starts aligned */
+	uint64_t text_len;
+	uint64_t hash;         /* XXH3-64 of the records, then the text seeded with it */
 	uint32_t pointer_size; /* a snapshot is read by the build that wrote it */
 	uint32_t zero;
 };
 
-/* The arena starts with one of these per source, in source order. */
+/* The records start with one of these per source, in source order. */
 struct source_entry {
-	uint64_t name; /* offset + 1 of the relative name */
-	uint64_t doc;  /* offset + 1 of the document */
+	uint64_t name; /* text offset + 1 of the relative name */
+	uint64_t doc;  /* records offset + 1 of the document */
 	uint64_t is_meta;
 };
 
 /* ---- writing ---------------------------------------------------------------- */
 
-struct arena {
+struct region {
 	char *buf;
 	size_t len, cap;
+};
+
+struct writer {
+	struct region records, text;
 	bool failed;
 };
 
-/* Zeroed room for size bytes, aligned; returns its offset (0 once failed). */
-static size_t arena_alloc(struct arena *a, size_t size)
+/* Zeroed room for size bytes aligned to align; returns its offset. */
+static size_t region_alloc(struct writer *w, struct region *r, size_t size, size_t align)
 {
-	size_t at = (a->len + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-	if (a->failed || size > MAX_ARENA || at + size > MAX_ARENA) {
-		a->failed = true;
+	size_t at = (r->len + align - 1) & ~(align - 1);
+	if (w->failed || size > MAX_REGION || at + size > MAX_REGION) {
+		w->failed = true;
 		return 0;
 	}
-	if (at + size > a->cap) {
-		size_t cap = a->cap ? a->cap : 1 << 16;
+	if (at + size > r->cap) {
+		size_t cap = r->cap ? r->cap : 1 << 16;
 		while (cap < at + size)
 			cap *= 2;
-		char *buf = realloc(a->buf, cap);
+		char *buf = realloc(r->buf, cap);
 		if (!buf) {
-			a->failed = true;
+			w->failed = true;
 			return 0;
 		}
-		a->buf = buf;
-		a->cap = cap;
+		r->buf = buf;
+		r->cap = cap;
 	}
-	memset(a->buf + a->len, 0, at + size - a->len);
-	a->len = at + size;
+	memset(r->buf + r->len, 0, at + size - r->len);
+	r->len = at + size;
 	return at;
 }
 
-static void store_offset(struct arena *a, size_t slot, size_t offset_plus_one)
+static void store_offset(struct writer *w, size_t slot, size_t offset_plus_one)
 {
-	if (!a->failed) {
+	if (!w->failed) {
 		uint64_t v = offset_plus_one;
-		memcpy(a->buf + slot, &v, sizeof v);
+		memcpy(w->records.buf + slot, &v, sizeof v);
 	}
 }
 
-static size_t copy_string(struct arena *a, const char *s)
+/* Returns the text offset + 1 of a copy of s. */
+static size_t copy_string(struct writer *w, const char *s)
 {
 	size_t n = strlen(s) + 1;
-	size_t at = arena_alloc(a, n);
-	if (!a->failed)
-		memcpy(a->buf + at, s, n);
+	size_t at = region_alloc(w, &w->text, n, 1);
+	if (!w->failed)
+		memcpy(w->text.buf + at, s, n);
 	return at + 1;
 }
 
@@ -105,98 +114,103 @@ static uint64_t read_count(const void *base, const cyaml_schema_field_t *f)
 	}
 }
 
-static void copy_value(struct arena *a, const cyaml_schema_value_t *v, const void *src, size_t dst);
+static void copy_value(struct writer *w, const cyaml_schema_value_t *v, const void *src, size_t dst);
 
-/* Copies the fields of the mapping at src into the arena's mapping at dst. */
-static void copy_fields(struct arena *a, const cyaml_schema_value_t *v, const void *src, size_t dst)
+/* Copies the fields of the mapping at src into the record at dst. */
+static void copy_fields(struct writer *w, const cyaml_schema_value_t *v, const void *src, size_t dst)
 {
-	for (const cyaml_schema_field_t *f = v->mapping.fields; f->key && !a->failed; f++) {
+	for (const cyaml_schema_field_t *f = v->mapping.fields; f->key && !w->failed; f++) {
 		const char *field = (const char *)src + f->data_offset;
-		if (f->value.type == CYAML_SEQUENCE && !(f->value.flags & CYAML_FLAG_POINTER)) {
-			a->failed = true; /* not in our schemas */
-		} else if (f->value.type == CYAML_SEQUENCE) {
-			uint64_t count = read_count(src, f);
-			const char *items = *(const char *const *)(const void *)field;
-			memcpy(a->buf + dst + f->count_offset, (const char *)src + f->count_offset, f->count_size);
-			if (!items || !count)
-				continue;
-			size_t stride = f->value.data_size;
-			if (count > MAX_ARENA / (stride ? stride : 1)) {
-				a->failed = true;
-				return;
-			}
-			size_t at = arena_alloc(a, (size_t)count * stride);
-			for (uint64_t i = 0; i < count && !a->failed; i++)
-				copy_value(a, f->value.sequence.entry, items + i * stride, at + (size_t)i * stride);
-			store_offset(a, dst + f->data_offset, at + 1);
-		} else {
-			copy_value(a, &f->value, field, dst + f->data_offset);
+		if (f->value.type != CYAML_SEQUENCE) {
+			copy_value(w, &f->value, field, dst + f->data_offset);
+			continue;
 		}
-	}
-}
-
-/* Copies the value stored at src (a pointer to it, for pointer types) to dst. */
-static void copy_value(struct arena *a, const cyaml_schema_value_t *v, const void *src, size_t dst)
-{
-	if (a->failed)
-		return;
-	if (v->flags & CYAML_FLAG_POINTER) {
-		const void *p = *(const void *const *)src;
-		if (!p)
-			return; /* the arena is zeroed: NULL */
-		size_t at;
-		if (v->type == CYAML_STRING) {
-			at = copy_string(a, p);
-		} else if (v->type == CYAML_MAPPING) {
-			at = arena_alloc(a, v->data_size) + 1;
-			copy_fields(a, v, p, at - 1);
-		} else {
-			a->failed = true; /* not in our schemas */
+		if (!(f->value.flags & CYAML_FLAG_POINTER)) {
+			w->failed = true; /* not in our schemas */
 			return;
 		}
-		store_offset(a, dst, at);
-		return;
+		uint64_t count = read_count(src, f);
+		const char *items = *(const char *const *)(const void *)field;
+		memcpy(w->records.buf + dst + f->count_offset, (const char *)src + f->count_offset, f->count_size);
+		if (!items || !count)
+			continue;
+		size_t stride = f->value.data_size;
+		if (count > MAX_REGION / (stride ? stride : 1)) {
+			w->failed = true;
+			return;
+		}
+		size_t at = region_alloc(w, &w->records, (size_t)count * stride, ALIGN);
+		for (uint64_t i = 0; i < count && !w->failed; i++)
+			copy_value(w, f->value.sequence.entry, items + i * stride, at + (size_t)i * stride);
+		store_offset(w, dst + f->data_offset, at + 1);
 	}
-	if (v->type == CYAML_MAPPING)
-		copy_fields(a, v, src, dst);
-	else if (v->type != CYAML_IGNORE)
-		memcpy(a->buf + dst, src, v->data_size);
 }
 
-/* The arena of pack and the header that describes it. */
-static bool build(const struct content_pack *pack, uint64_t fingerprint, struct arena *a, struct header *h)
+/* Copies the value stored at src (a pointer to it, for pointer types) to
+ * the record at dst. */
+static void copy_value(struct writer *w, const cyaml_schema_value_t *v, const void *src, size_t dst)
 {
-	*a = (struct arena){0};
-	size_t table = arena_alloc(a, pack->source_count * sizeof(struct source_entry));
+	if (w->failed)
+		return;
+	if (!(v->flags & CYAML_FLAG_POINTER)) {
+		if (v->type == CYAML_MAPPING)
+			copy_fields(w, v, src, dst);
+		else if (v->type != CYAML_IGNORE)
+			memcpy(w->records.buf + dst, src, v->data_size);
+		return;
+	}
+	const void *p = *(const void *const *)src;
+	if (!p)
+		return; /* records are zeroed: NULL */
+	if (v->type == CYAML_STRING) {
+		store_offset(w, dst, copy_string(w, p));
+	} else if (v->type == CYAML_MAPPING) {
+		size_t at = region_alloc(w, &w->records, v->data_size, ALIGN);
+		copy_fields(w, v, p, at);
+		store_offset(w, dst, at + 1);
+	} else {
+		w->failed = true; /* not in our schemas */
+	}
+}
+
+/* The two regions of pack and the header that describes them. */
+static bool build(const struct content_pack *pack, uint64_t fingerprint, struct writer *w, struct header *h)
+{
+	*w = (struct writer){0};
+	size_t table = region_alloc(w, &w->records, pack->source_count * sizeof(struct source_entry), ALIGN);
 	size_t root_len = strlen(pack->root);
-	for (size_t i = 0; i < pack->source_count && !a->failed; i++) {
+	for (size_t i = 0; i < pack->source_count && !w->failed; i++) {
 		const struct content_source *src = &pack->sources[i];
 		if (!src->doc) {
-			a->failed = true; /* only packs whose every file loaded are kept */
+			w->failed = true; /* only packs whose every file loaded are kept */
 			break;
 		}
 		/* the name relative to the root, as the loader was given it */
 		const char *name = src->path;
 		if (strncmp(name, pack->root, root_len) == 0 && name[root_len] == '/')
 			name += root_len + 1;
-		struct source_entry e = {.name = copy_string(a, name), .is_meta = src->is_meta};
-		size_t slot = arena_alloc(a, sizeof(uint64_t));
-		copy_value(a, content_file_schema(src->is_meta), &src->doc, slot);
-		if (!a->failed) {
-			memcpy(&e.doc, a->buf + slot, sizeof e.doc);
-			memcpy(a->buf + table + i * sizeof e, &e, sizeof e);
+		struct source_entry e = {.name = copy_string(w, name), .is_meta = src->is_meta};
+		size_t slot = table + i * sizeof e + offsetof(struct source_entry, doc);
+		copy_value(w, content_file_schema(src->is_meta), &src->doc, slot);
+		if (!w->failed) {
+			memcpy(&e.doc, w->records.buf + slot, sizeof e.doc);
+			memcpy(w->records.buf + table + i * sizeof e, &e, sizeof e);
 		}
 	}
-	arena_alloc(a, 1); /* ends in NUL, so any string inside it ends inside it */
-	if (a->failed || !a->len) {
-		free(a->buf);
+	region_alloc(w, &w->records, 0, ALIGN); /* the text starts aligned */
+	region_alloc(w, &w->text, 1, 1);        /* and ends in NUL: any string in it ends in it */
+	if (w->failed) {
+		free(w->records.buf);
+		free(w->text.buf);
 		return false;
 	}
 	*h = (struct header){.format = SNAPSHOT_FORMAT,
 			     .source_count = (uint32_t)pack->source_count,
 			     .fingerprint = fingerprint,
-			     .arena_len = a->len,
-			     .arena_hash = XXH3_64bits(a->buf, a->len),
+			     .records_len = w->records.len,
+			     .text_len = w->text.len,
+			     .hash = XXH3_64bits_withSeed(w->text.buf, w->text.len,
+							  XXH3_64bits(w->records.buf, w->records.len)),
 			     .pointer_size = sizeof(void *)};
 	memcpy(h->magic, MAGIC, sizeof h->magic);
 	return true;
@@ -204,18 +218,20 @@ static bool build(const struct content_pack *pack, uint64_t fingerprint, struct 
 
 bool snapshot_to_bytes(const struct content_pack *pack, uint64_t fingerprint, void **bytes, size_t *len)
 {
-	struct arena a;
+	struct writer w;
 	struct header h;
-	if (!build(pack, fingerprint, &a, &h))
+	if (!build(pack, fingerprint, &w, &h))
 		return false;
-	char *out = malloc(sizeof h + a.len);
+	char *out = malloc(sizeof h + w.records.len + w.text.len);
 	if (out) {
 		memcpy(out, &h, sizeof h);
-		memcpy(out + sizeof h, a.buf, a.len);
+		memcpy(out + sizeof h, w.records.buf, w.records.len);
+		memcpy(out + sizeof h + w.records.len, w.text.buf, w.text.len);
 		*bytes = out;
-		*len = sizeof h + a.len;
+		*len = sizeof h + w.records.len + w.text.len;
 	}
-	free(a.buf);
+	free(w.records.buf);
+	free(w.text.buf);
 	return out != NULL;
 }
 
@@ -234,43 +250,46 @@ static bool write_all(int fd, const void *buf, size_t len)
 
 bool snapshot_save(const struct content_pack *pack, uint64_t fingerprint, const char *path)
 {
-	struct arena a;
+	struct writer w;
 	struct header h;
-	if (!build(pack, fingerprint, &a, &h))
+	if (!build(pack, fingerprint, &w, &h))
 		return false;
 	char tmp[4200];
 	bool ok = snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid()) < (int)sizeof tmp;
 	int fd = ok ? open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
-	ok = fd >= 0 && write_all(fd, &h, sizeof h) && write_all(fd, a.buf, a.len);
+	ok = fd >= 0 && write_all(fd, &h, sizeof h) && write_all(fd, w.records.buf, w.records.len) &&
+	     write_all(fd, w.text.buf, w.text.len);
 	if (fd >= 0 && close(fd) != 0)
 		ok = false;
 	if (ok)
 		ok = rename(tmp, path) == 0;
 	if (!ok && fd >= 0)
 		unlink(tmp);
-	free(a.buf);
+	free(w.records.buf);
+	free(w.text.buf);
 	return ok;
 }
 
 /* ---- reading ---------------------------------------------------------------- */
 
 struct reader {
-	char *buf;
-	size_t len;
+	char *records, *text;
+	size_t records_len, text_len;
 	bool bad;
 };
 
-/* The pointer for a stored offset + 1 to size bytes; NULL for 0 or when out of bounds. */
-static void *resolve(struct reader *r, uint64_t stored, size_t size, size_t align)
+/* The pointer for a stored offset + 1 into a region of len bytes, to size
+ * bytes; NULL for 0 or when out of bounds. */
+static void *resolve(struct reader *r, char *region, size_t len, uint64_t stored, size_t size, size_t align)
 {
 	if (!stored)
 		return NULL;
 	uint64_t at = stored - 1;
-	if (at > r->len || size > r->len - at || at % align) {
+	if (at > len || size > len - at || at % align) {
 		r->bad = true;
 		return NULL;
 	}
-	return r->buf + at;
+	return region + at;
 }
 
 static void fix_value(struct reader *r, const cyaml_schema_value_t *v, char *slot);
@@ -283,18 +302,15 @@ static void fix_fields(struct reader *r, const cyaml_schema_value_t *v, char *ba
 			fix_value(r, &f->value, slot);
 			continue;
 		}
-		if (!(f->value.flags & CYAML_FLAG_POINTER)) {
-			r->bad = true;
-			return;
-		}
 		uint64_t count = read_count(base, f), stored;
 		memcpy(&stored, slot, sizeof stored);
 		size_t stride = f->value.data_size;
-		if (count > r->len / (stride ? stride : 1) || (count && !stored) || (!count && stored)) {
+		if (!(f->value.flags & CYAML_FLAG_POINTER) || count > r->records_len / (stride ? stride : 1) ||
+		    (count && !stored) || (!count && stored)) {
 			r->bad = true;
 			return;
 		}
-		char *items = resolve(r, stored, (size_t)count * stride, ALIGN);
+		char *items = resolve(r, r->records, r->records_len, stored, (size_t)count * stride, ALIGN);
 		for (uint64_t i = 0; i < count && !r->bad; i++)
 			fix_value(r, f->value.sequence.entry, items + i * stride);
 		memcpy(slot, &items, sizeof items);
@@ -312,9 +328,9 @@ static void fix_value(struct reader *r, const cyaml_schema_value_t *v, char *slo
 	memcpy(&stored, slot, sizeof stored);
 	void *p = NULL;
 	if (v->type == CYAML_STRING) {
-		p = resolve(r, stored, 1, 1); /* the arena ends in NUL: the string ends inside */
+		p = resolve(r, r->text, r->text_len, stored, 1, 1); /* the text ends in NUL */
 	} else if (v->type == CYAML_MAPPING) {
-		p = resolve(r, stored, v->data_size, ALIGN);
+		p = resolve(r, r->records, r->records_len, stored, v->data_size, ALIGN);
 		if (p)
 			fix_fields(r, v, p);
 	} else {
@@ -323,20 +339,31 @@ static void fix_value(struct reader *r, const cyaml_schema_value_t *v, char *slo
 	memcpy(slot, &p, sizeof p);
 }
 
-/* The pack in the arena, which lies inside block (taken, also on failure:
- * unmapped when mapped is not 0, else freed), described by h. */
-static struct content_pack *restore(const struct header *h, char *arena, void *block, size_t mapped,
-				    const char *root, const struct content_buffer *files, size_t file_count,
+static bool header_fits(const struct header *h, uint64_t fingerprint, size_t body_len)
+{
+	return memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->format == SNAPSHOT_FORMAT &&
+	       h->pointer_size == sizeof(void *) && h->zero == 0 && h->fingerprint == fingerprint &&
+	       h->records_len <= MAX_REGION && h->text_len <= MAX_REGION && h->records_len % ALIGN == 0 &&
+	       h->text_len > 0 && h->records_len + h->text_len == body_len && h->source_count > 0 &&
+	       h->source_count <= h->records_len / sizeof(struct source_entry);
+}
+
+/* The pack in records and text (described by h); the arena, which holds
+ * them, goes to the pack, or is released on failure. */
+static struct content_pack *restore(const struct header *h, char *records, char *text,
+				    struct content_arena arena, const char *root,
+				    const struct content_buffer *files, size_t file_count,
 				    struct diag_list *diags)
 {
-	struct reader r = {.buf = arena, .len = h->arena_len};
+	struct reader r = {records, text, h->records_len, h->text_len, false};
 	struct content_document *docs = calloc(h->source_count, sizeof *docs);
-	if (!docs || XXH3_64bits(r.buf, r.len) != h->arena_hash || r.buf[r.len - 1] != '\0')
+	if (!docs || text[r.text_len - 1] != '\0' ||
+	    XXH3_64bits_withSeed(text, r.text_len, XXH3_64bits(records, r.records_len)) != h->hash)
 		r.bad = true;
 	for (size_t i = 0; i < h->source_count && !r.bad; i++) {
 		struct source_entry e;
-		memcpy(&e, r.buf + i * sizeof e, sizeof e);
-		const char *name = resolve(&r, e.name, 1, 1);
+		memcpy(&e, records + i * sizeof e, sizeof e);
+		const char *name = resolve(&r, text, r.text_len, e.name, 1, 1);
 		if (!name || e.is_meta > 1) {
 			r.bad = true;
 			break;
@@ -344,7 +371,7 @@ static struct content_pack *restore(const struct header *h, char *arena, void *b
 		docs[i].name = name;
 		docs[i].is_meta = e.is_meta;
 		/* the document's offset becomes its pointer in the table's own slot */
-		char *slot = r.buf + i * sizeof e + offsetof(struct source_entry, doc);
+		char *slot = records + i * sizeof e + offsetof(struct source_entry, doc);
 		fix_value(&r, content_file_schema(docs[i].is_meta), slot);
 		memcpy(&docs[i].doc, slot, sizeof docs[i].doc);
 		if (!docs[i].doc)
@@ -357,21 +384,11 @@ static struct content_pack *restore(const struct header *h, char *arena, void *b
 	}
 	struct content_pack *pack = NULL;
 	if (!r.bad)
-		pack = content_pack_assemble(root, docs, h->source_count, block, mapped, diags);
-	else if (mapped)
-		munmap(block, mapped);
+		pack = content_pack_assemble(root, docs, h->source_count, arena, diags);
 	else
-		free(block);
+		content_arena_release(arena);
 	free(docs);
 	return pack;
-}
-
-static bool header_fits(const struct header *h, uint64_t fingerprint, size_t arena_len)
-{
-	return memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->format == SNAPSHOT_FORMAT &&
-	       h->pointer_size == sizeof(void *) && h->zero == 0 && h->fingerprint == fingerprint &&
-	       h->arena_len == arena_len && arena_len > 0 && arena_len <= MAX_ARENA && h->source_count > 0 &&
-	       h->source_count <= arena_len / sizeof(struct source_entry);
 }
 
 struct content_pack *snapshot_from_bytes(const void *bytes, size_t len, uint64_t fingerprint,
@@ -384,11 +401,25 @@ struct content_pack *snapshot_from_bytes(const void *bytes, size_t len, uint64_t
 	memcpy(&h, bytes, sizeof h);
 	if (!header_fits(&h, fingerprint, len - sizeof h))
 		return NULL;
-	char *arena = malloc(h.arena_len);
-	if (!arena)
+	char *body = malloc(len - sizeof h);
+	if (!body)
 		return NULL;
-	memcpy(arena, (const char *)bytes + sizeof h, h.arena_len);
-	return restore(&h, arena, arena, 0, root, files, file_count, diags);
+	memcpy(body, (const char *)bytes + sizeof h, len - sizeof h);
+	return restore(&h, body, body + h.records_len, (struct content_arena){.block = body}, root, files,
+		       file_count, diags);
+}
+
+static bool read_all(int fd, void *buf, size_t len)
+{
+	for (size_t done = 0; done < len;) {
+		ssize_t n = read(fd, (char *)buf + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		done += (size_t)n;
+	}
+	return true;
 }
 
 struct content_pack *snapshot_load(const char *path, uint64_t fingerprint, const char *root,
@@ -399,24 +430,28 @@ struct content_pack *snapshot_load(const char *path, uint64_t fingerprint, const
 	if (fd < 0)
 		return NULL;
 	struct stat st;
-	void *map = MAP_FAILED;
-	size_t len = 0;
-	/* Ours, a plain file, and whole, or not used at all. Mapped privately:
-	 * the pages of text are the page cache's own, only the pages whose
-	 * offsets become pointers are copied. */
+	struct header h;
+	struct content_arena arena = {0};
+	/* Ours, a plain file, and whole, or not used at all. The records are
+	 * read (their offsets become pointers); the file is mapped read-only for
+	 * the text, which is used where it lies. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-	    (size_t)st.st_size > sizeof(struct header) && (size_t)st.st_size <= MAX_ARENA + sizeof(struct header)) {
-		len = (size_t)st.st_size;
-		map = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	    (size_t)st.st_size > sizeof h && read_all(fd, &h, sizeof h) &&
+	    header_fits(&h, fingerprint, (size_t)st.st_size - sizeof h)) {
+		arena.block = malloc(h.records_len ? h.records_len : 1);
+		void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		if (map != MAP_FAILED) {
+			arena.map = map;
+			arena.map_len = (size_t)st.st_size;
+		}
+		if (!arena.block || !arena.map || !read_all(fd, arena.block, h.records_len)) {
+			content_arena_release(arena);
+			arena = (struct content_arena){0};
+		}
 	}
 	close(fd);
-	if (map == MAP_FAILED)
+	if (!arena.block)
 		return NULL;
-	struct header h;
-	memcpy(&h, map, sizeof h);
-	if (!header_fits(&h, fingerprint, len - sizeof h)) {
-		munmap(map, len);
-		return NULL;
-	}
-	return restore(&h, (char *)map + sizeof h, map, len, root, files, file_count, diags);
+	return restore(&h, arena.block, (char *)arena.map + sizeof h + h.records_len, arena, root, files,
+		       file_count, diags);
 }

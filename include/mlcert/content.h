@@ -171,8 +171,11 @@ struct content_pack {
 	size_t flow_count;
 	struct content_id_index *ids; /* owned; see content_find_* */
 	size_t failed_sources;        /* files that did not load */
-	void *arena;                  /* restored from a snapshot: every document, in one block */
-	size_t arena_mapped;          /* its length when mapped (unmapped, not freed, with the pack) */
+	struct content_arena {        /* restored from a snapshot: where the documents lie */
+		void *block;          /* from malloc; NULL for a pack read from YAML */
+		void *map;            /* a mapped file, or NULL */
+		size_t map_len;
+	} arena;
 };
 
 /* One file given from memory: name is relative to the pack root. */
@@ -214,12 +217,12 @@ struct content_document {
 	size_t len;
 };
 
-/* A pack made of documents already in memory, all inside block, which the
- * pack owns from then on (also on failure): unmapped when mapped (its
- * length) is not 0, else freed. check_pack() comes next, as after a load
- * from YAML. */
+/* A pack made of documents already in memory, all inside arena, which the
+ * pack owns from then on (also on failure). check_pack() comes next, as
+ * after a load from YAML. */
 struct content_pack *content_pack_assemble(const char *root, const struct content_document *docs,
-					   size_t count, void *block, size_t mapped, struct diag_list *diags);
+					   size_t count, struct content_arena arena, struct diag_list *diags);
+void content_arena_release(struct content_arena arena);
 
 /* Position of a node of an item, subpath relative to the item ("/see_also/1",
  * or "" for the item itself). Falls back to the nearest existing ancestor.

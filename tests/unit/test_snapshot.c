@@ -14,10 +14,20 @@
 
 enum { FINGERPRINT = 0x5eed };
 
-/* The file layout, as snapshot.c writes it: a 48-byte header with the
- * arena's XXH3-64 at byte 32, then the arena. The test below checks that this
- * still holds, so a change of layout fails here rather than passing vacuously. */
-enum { HEADER_BYTES = 48, HASH_AT = 32 };
+/* The file layout, as snapshot.c writes it: a 56-byte header with the
+ * records' length at byte 24, the text's at 32 and their hash at 40 (XXH3-64
+ * of the records, then of the text seeded with it), then the records and
+ * the text. The test below checks that this still holds, so a change of
+ * layout fails here rather than passing vacuously. */
+enum { HEADER_BYTES = 56, RECORDS_LEN_AT = 24, HASH_AT = 40 };
+
+static uint64_t body_hash(const unsigned char *bytes, size_t len)
+{
+	uint64_t records;
+	memcpy(&records, bytes + RECORDS_LEN_AT, sizeof records);
+	const unsigned char *body = bytes + HEADER_BYTES;
+	return XXH3_64bits_withSeed(body + records, len - HEADER_BYTES - records, XXH3_64bits(body, records));
+}
 
 static struct content_pack *built_in(struct diag_list *diags)
 {
@@ -32,7 +42,7 @@ static struct content_pack *built_in(struct diag_list *diags)
 
 static void reseal(unsigned char *bytes, size_t len)
 {
-	uint64_t hash = XXH3_64bits(bytes + HEADER_BYTES, len - HEADER_BYTES);
+	uint64_t hash = body_hash(bytes, len);
 	memcpy(bytes + HASH_AT, &hash, sizeof hash);
 }
 
@@ -46,13 +56,13 @@ static void test_round_trip_gives_the_same_pack(void **state)
 	assert_true(snapshot_to_bytes(pack, FINGERPRINT, &bytes, &len));
 	uint64_t hash;
 	memcpy(&hash, (char *)bytes + HASH_AT, sizeof hash);
-	assert_true(hash == XXH3_64bits((unsigned char *)bytes + HEADER_BYTES, len - HEADER_BYTES));
+	assert_true(hash == body_hash(bytes, len));
 
 	diag_list_init(&d2);
 	struct content_pack *back = snapshot_from_bytes(bytes, len, FINGERPRINT, "(built in)", embedded_pack_files,
 							embedded_pack_count, &d2);
 	assert_non_null(back);
-	assert_true(back->arena != NULL);
+	assert_true(back->arena.block != NULL);
 	assert_true(check_pack(back, &d2));
 	assert_int_equal(d2.count, 0);
 	assert_int_equal(back->topic_count, pack->topic_count);
@@ -114,8 +124,8 @@ static void test_damage_is_a_miss(void **state)
 		assert_null(snapshot_from_bytes(bytes, len, FINGERPRINT, "x", NULL, 0, &diags));
 		bytes[at] ^= 0x01;
 	}
-	/* offsets out of the arena with a hash that fits: refused, never followed.
-	 * The first source entry's document offset is arena bytes 8..15. */
+	/* offsets out of their region with a hash that fits: refused, never
+	 * followed. The first source entry's document offset is record bytes 8..15. */
 	uint64_t saved;
 	memcpy(&saved, bytes + HEADER_BYTES + 8, sizeof saved);
 	uint64_t wild[] = {len, len * 2, UINT64_MAX, 3 /* misaligned */, 0};
@@ -125,11 +135,16 @@ static void test_damage_is_a_miss(void **state)
 		assert_null(snapshot_from_bytes(bytes, len, FINGERPRINT, "x", NULL, 0, &diags));
 	}
 	memcpy(bytes + HEADER_BYTES + 8, &saved, sizeof saved);
+	/* text that does not end in NUL, resealed: a string could run off its end */
+	bytes[len - 1] = 'x';
+	reseal(bytes, len);
+	assert_null(snapshot_from_bytes(bytes, len, FINGERPRINT, "x", NULL, 0, &diags));
+	bytes[len - 1] = '\0';
 	reseal(bytes, len);
 	struct content_pack *ok = snapshot_from_bytes(bytes, len, FINGERPRINT, "x", NULL, 0, &diags);
 	assert_non_null(ok); /* put back, it restores again */
 	content_pack_free(ok);
-	/* every aligned word of the arena set to a wild value in turn, resealed:
+	/* every aligned word of the records set to a wild value in turn, resealed:
 	 * either refused or a pack, never a read outside (ASan runs this too) */
 	size_t restored = 0;
 	for (size_t at = HEADER_BYTES; at + 8 <= len; at += (len / 311) & ~(size_t)7) {

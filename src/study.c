@@ -26,13 +26,17 @@ struct study *study_new(const struct content_pack *pack)
 	s->mastery_stale = true;
 	s->domain_stats = calloc((pack->meta ? pack->meta->domains_count : 0) + 1, sizeof *s->domain_stats);
 	s->stats_stale = true;
+	size_t nd = pack->meta ? pack->meta->domains_count : 0;
+	s->domain_q_start = calloc(nd + 1, sizeof *s->domain_q_start);
+	s->domain_q = calloc(nq ? nq : 1, sizeof *s->domain_q);
 	s->question_topic_start = calloc(nq + 1, sizeof *s->question_topic_start);
 	s->question_topic = calloc(links ? links : 1, sizeof *s->question_topic);
 	s->mastery_stamp = calloc(nt ? nt : 1, sizeof *s->mastery_stamp);
 	size_t *fill = calloc(nt ? nt : 1, sizeof *fill);
 	if (!fill || !s->domain_stats || !s->mastery || !s->questions || !s->topic_read || !s->bookmarked ||
 	    !s->topic_q_start || !s->topic_q || !s->exam.picks || !s->exam.flags ||
-	    !s->question_topic_start || !s->question_topic || !s->mastery_stamp) {
+	    !s->question_topic_start || !s->question_topic || !s->mastery_stamp || !s->domain_q_start ||
+	    !s->domain_q) {
 		free(fill);
 		study_free(s);
 		return NULL;
@@ -60,7 +64,27 @@ struct study *study_new(const struct content_pack *pack)
 			int t = s->question_topic[k];
 			s->topic_q[s->topic_q_start[t] + fill[t]++] = (int)i;
 		}
+	/* Questions of each domain in pack order, the same way. */
+	for (size_t i = 0; i < nq; i++) {
+		int d = pack->questions[i]->domain_index;
+		if (d >= 0 && (size_t)d < nd)
+			s->domain_q_start[d + 1]++;
+	}
+	for (size_t d = 0; d < nd; d++)
+		s->domain_q_start[d + 1] += s->domain_q_start[d];
 	free(fill);
+	size_t *next = malloc((nd + 1) * sizeof *next);
+	if (!next) {
+		study_free(s);
+		return NULL;
+	}
+	memcpy(next, s->domain_q_start, (nd + 1) * sizeof *next);
+	for (size_t i = 0; i < nq; i++) {
+		int d = pack->questions[i]->domain_index;
+		if (d >= 0 && (size_t)d < nd)
+			s->domain_q[next[d]++] = (int)i;
+	}
+	free(next);
 	return s;
 }
 
@@ -77,6 +101,8 @@ void study_free(struct study *s)
 	free(s->mastery_stamp);
 	free(s->question_topic_start);
 	free(s->question_topic);
+	free(s->domain_q_start);
+	free(s->domain_q);
 	free(s->answer_times);
 	free(s->exam.picks);
 	free(s->exam.flags);
@@ -332,34 +358,50 @@ bool study_topic_within(const struct content_pack *pack, int topic, int ancestor
 	return false;
 }
 
+static int compare_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
 size_t study_questions_of_topic(const struct study *s, int topic, int *out, size_t cap)
 {
-	/* A question can test several topics of one subtree: mark to list it once. */
+	/* The lists of every topic in the subtree, then sorted into pack order
+	 * with each question once (it can test several topics of one subtree):
+	 * the cost follows the subtree, not the pack. */
 	const struct content_pack *pack = s->pack;
-	unsigned char *seen = calloc(pack->question_count ? pack->question_count : 1, 1);
-	if (!seen)
+	size_t links = 0;
+	for (size_t t = 0; t < pack->topic_count; t++)
+		if (study_topic_within(pack, (int)t, topic))
+			links += s->topic_q_start[t + 1] - s->topic_q_start[t];
+	int *all = malloc((links ? links : 1) * sizeof *all);
+	if (!all)
 		return 0;
-	for (size_t t = 0; t < pack->topic_count; t++) {
-		if (!study_topic_within(pack, (int)t, topic))
-			continue;
-		for (size_t k = s->topic_q_start[t]; k < s->topic_q_start[t + 1]; k++)
-			seen[s->topic_q[k]] = 1;
-	}
 	size_t n = 0;
-	for (size_t i = 0; i < pack->question_count && n < cap; i++)
-		if (seen[i])
-			out[n++] = (int)i;
-	free(seen);
-	return n;
+	for (size_t t = 0; t < pack->topic_count; t++)
+		if (study_topic_within(pack, (int)t, topic))
+			for (size_t k = s->topic_q_start[t]; k < s->topic_q_start[t + 1]; k++)
+				all[n++] = s->topic_q[k];
+	if (n)
+		qsort(all, n, sizeof *all, compare_int);
+	size_t written = 0;
+	for (size_t i = 0; i < n && written < cap; i++)
+		if (i == 0 || all[i] != all[i - 1])
+			out[written++] = all[i];
+	free(all);
+	return written;
 }
 
 size_t study_questions_of_domain(const struct study *s, int domain, int *out, size_t cap)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < s->pack->question_count && n < cap; i++)
-		if (s->pack->questions[i]->domain_index == domain)
-			out[n++] = (int)i;
-	return n;
+	size_t nd = s->pack->meta ? s->pack->meta->domains_count : 0;
+	if (domain < 0 || (size_t)domain >= nd)
+		return 0;
+	size_t start = s->domain_q_start[domain], count = s->domain_q_start[domain + 1] - start;
+	if (count > cap)
+		count = cap;
+	memcpy(out, s->domain_q + start, count * sizeof *out);
+	return count;
 }
 
 static void refresh_mastery(struct study *s)

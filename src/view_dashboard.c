@@ -24,20 +24,24 @@ static void put_line(struct line_sink *s, const char *text, enum ui_role role)
 	s->index++;
 }
 
-/* A bar of width cells, filled in proportion part/whole. */
+/* A bar of width cells, filled in proportion part/whole: two runs, one call each. */
 static void bar(struct line_sink *s, int y_index, int x, int width, size_t part, size_t whole)
 {
 	if (!s->win || width <= 0 || y_index < (int)s->top || y_index >= (int)(s->top + (size_t)s->height))
 		return;
 	int filled = whole ? (int)((part * (size_t)width + whole / 2) / whole) : 0;
 	int y = y_index - (int)s->top;
-	for (int i = 0; i < width; i++) {
-		bool full = i < filled;
+	const char *cell[2] = {s->theme->ascii ? "." : "\xE2\x96\x91", s->theme->ascii ? "#" : "\xE2\x96\x88"};
+	char run[40 * 3 + 1];
+	for (int full = 1, from = 0; full >= 0; full--) {
+		int n = full ? filled : width - filled;
+		size_t len = 0, step = strlen(cell[full]);
+		for (int i = 0; i < n && len + step < sizeof run; i++, len += step)
+			memcpy(run + len, cell[full], step);
+		run[len] = '\0';
 		wattrset(s->win, s->theme->attr[full ? ROLE_BAR_FILL : ROLE_BAR_EMPTY]);
-		if (s->theme->ascii)
-			mvwaddch(s->win, y, x + i, full ? '#' : '.');
-		else
-			mvwaddstr(s->win, y, x + i, full ? "\xE2\x96\x88" : "\xE2\x96\x91");
+		mvwaddstr(s->win, y, x + from, run);
+		from += n;
 	}
 	wattrset(s->win, A_NORMAL);
 }

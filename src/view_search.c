@@ -2,36 +2,33 @@
 #include "mlcert/view_search.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "mlcert/text.h"
 
-/* One line describing a hit: its kind, its title and a hint of where it is. */
-static void describe(const struct app *app, const struct search_hit *h, bool ascii, char *buf, size_t size)
+/* One line describing a hit: its kind, its title and a hint of where it is.
+ * Only what can fit is copied (a stem can be pages long); ui_put sanitises. */
+static void describe(const struct app *app, const struct search_hit *h, int width, char *buf, size_t size)
 {
 	const struct content_pack *pack = app->pack;
-	char *a = NULL, *b = NULL;
-	const char *kind = "";
+	const char *kind, *a, *b;
 	if (h->kind == SEARCH_TOPIC) {
 		kind = "topic   ";
-		a = text_sanitize(pack->topics[h->index]->title, ascii);
-		b = text_sanitize(pack->topics[h->index]->name, ascii);
+		a = pack->topics[h->index]->title;
+		b = pack->topics[h->index]->name;
 	} else if (h->kind == SEARCH_RESOURCE) {
 		kind = "link    ";
-		a = text_sanitize(pack->topics[h->index]->resources[h->sub].title, ascii);
-		b = text_sanitize(pack->topics[h->index]->resources[h->sub].url, ascii);
+		a = pack->topics[h->index]->resources[h->sub].title;
+		b = pack->topics[h->index]->resources[h->sub].url;
 	} else {
 		kind = "question";
-		a = text_sanitize(pack->questions[h->index]->id, ascii);
-		b = text_sanitize(pack->questions[h->index]->stem, ascii);
+		a = pack->questions[h->index]->id;
+		b = pack->questions[h->index]->stem;
 	}
-	for (char *p = b; p && *p; p++)
+	int cap = 4 * (width > 0 ? width : 1); /* bytes: at most four a column */
+	snprintf(buf, size, " %s  %.*s  -  %.*s", kind, cap, a ? a : "", cap, b ? b : "");
+	for (char *p = buf; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	snprintf(buf, size, " %s  %s  -  %s", kind, a ? a : "", b ? b : "");
-	free(a);
-	free(b);
 }
 
 static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused)
@@ -57,7 +54,7 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 			continue;
 		}
 		char line[1024];
-		describe(app, &app->search.hits[i], theme->ascii, line, sizeof line);
+		describe(app, &app->search.hits[i], w, line, sizeof line);
 		attr_t attr = theme->attr[i == app->search.cursor ? ROLE_CURSOR : ROLE_TEXT];
 		ui_put(win, y, 0, w, line, attr);
 	}

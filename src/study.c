@@ -28,6 +28,8 @@ struct study *study_new(const struct content_pack *pack)
 	s->stats_stale = true;
 	size_t nd = pack->meta ? pack->meta->domains_count : 0;
 	s->domain_q_start = calloc(nd + 1, sizeof *s->domain_q_start);
+	s->child_start = calloc(nt + 1, sizeof *s->child_start);
+	s->child = calloc(nt ? nt : 1, sizeof *s->child);
 	s->domain_q = calloc(nq ? nq : 1, sizeof *s->domain_q);
 	s->question_topic_start = calloc(nq + 1, sizeof *s->question_topic_start);
 	s->question_topic = calloc(links ? links : 1, sizeof *s->question_topic);
@@ -36,7 +38,7 @@ struct study *study_new(const struct content_pack *pack)
 	if (!fill || !s->domain_stats || !s->mastery || !s->questions || !s->topic_read || !s->bookmarked ||
 	    !s->topic_q_start || !s->topic_q || !s->exam.picks || !s->exam.flags ||
 	    !s->question_topic_start || !s->question_topic || !s->mastery_stamp || !s->domain_q_start ||
-	    !s->domain_q) {
+	    !s->domain_q || !s->child_start || !s->child) {
 		free(fill);
 		study_free(s);
 		return NULL;
@@ -64,6 +66,20 @@ struct study *study_new(const struct content_pack *pack)
 			int t = s->question_topic[k];
 			s->topic_q[s->topic_q_start[t] + fill[t]++] = (int)i;
 		}
+	/* Children of each topic, the same way. */
+	for (size_t t = 0; t < nt; t++) {
+		int parent = pack->topics[t]->parent_index;
+		if (parent >= 0 && (size_t)parent < nt)
+			s->child_start[parent + 1]++;
+	}
+	for (size_t t = 0; t < nt; t++)
+		s->child_start[t + 1] += s->child_start[t];
+	memset(fill, 0, (nt ? nt : 1) * sizeof *fill);
+	for (size_t t = 0; t < nt; t++) {
+		int parent = pack->topics[t]->parent_index;
+		if (parent >= 0 && (size_t)parent < nt)
+			s->child[s->child_start[parent] + fill[parent]++] = (int)t;
+	}
 	/* Questions of each domain in pack order, the same way. */
 	for (size_t i = 0; i < nq; i++) {
 		int d = pack->questions[i]->domain_index;
@@ -103,6 +119,8 @@ void study_free(struct study *s)
 	free(s->question_topic);
 	free(s->domain_q_start);
 	free(s->domain_q);
+	free(s->child_start);
+	free(s->child);
 	free(s->answer_times);
 	free(s->exam.picks);
 	free(s->exam.flags);
@@ -366,22 +384,32 @@ static int compare_int(const void *a, const void *b)
 
 size_t study_questions_of_topic(const struct study *s, int topic, int *out, size_t cap)
 {
-	/* The lists of every topic in the subtree, then sorted into pack order
-	 * with each question once (it can test several topics of one subtree):
-	 * the cost follows the subtree, not the pack. */
+	/* The lists of every topic in the subtree (walked through the children
+	 * lists), then sorted into pack order with each question once (it can
+	 * test several topics of one subtree): the cost follows the subtree. */
 	const struct content_pack *pack = s->pack;
-	size_t links = 0;
-	for (size_t t = 0; t < pack->topic_count; t++)
-		if (study_topic_within(pack, (int)t, topic))
-			links += s->topic_q_start[t + 1] - s->topic_q_start[t];
+	size_t nt = pack->topic_count;
+	if (topic < 0 || (size_t)topic >= nt)
+		return 0;
+	int *subtree = malloc(nt * sizeof *subtree);
+	if (!subtree)
+		return 0;
+	size_t count = 0, links = 0;
+	subtree[count++] = topic;
+	for (size_t i = 0; i < count; i++) {
+		int t = subtree[i];
+		links += s->topic_q_start[t + 1] - s->topic_q_start[t];
+		for (size_t c = s->child_start[t]; c < s->child_start[t + 1] && count < nt; c++)
+			subtree[count++] = s->child[c];
+	}
 	int *all = malloc((links ? links : 1) * sizeof *all);
+	size_t n = 0;
+	for (size_t i = 0; all && i < count; i++)
+		for (size_t k = s->topic_q_start[subtree[i]]; k < s->topic_q_start[subtree[i] + 1]; k++)
+			all[n++] = s->topic_q[k];
+	free(subtree);
 	if (!all)
 		return 0;
-	size_t n = 0;
-	for (size_t t = 0; t < pack->topic_count; t++)
-		if (study_topic_within(pack, (int)t, topic))
-			for (size_t k = s->topic_q_start[t]; k < s->topic_q_start[t + 1]; k++)
-				all[n++] = s->topic_q[k];
 	if (n)
 		qsort(all, n, sizeof *all, compare_int);
 	size_t written = 0;

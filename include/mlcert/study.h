@@ -67,6 +67,8 @@ struct study {
 	size_t *topic_q_start;             /* questions of topic t: topic_q[start[t] .. start[t+1]) */
 	int *topic_q;
 	size_t events_unknown;             /* events naming ids the pack no longer has */
+	size_t *child_start;               /* children of topic t: child[start[t] .. start[t+1]) */
+	int *child;
 	size_t *domain_q_start;            /* questions of domain d: domain_q[start[d] .. start[d+1]) */
 	int *domain_q;
 	size_t *question_topic_start;      /* topics of question q: question_topic[start[q] .. start[q+1]) */

@@ -6,6 +6,7 @@
 
 #include "mlcert/check.h"
 #include "mlcert/content.h"
+#include "mlcert/embedded.h"
 #include "testing.h"
 
 static inline char *fixture_read(const char *path, size_t *len)
@@ -84,6 +85,18 @@ static inline void assert_has_diag(const struct diag_list *diags, const struct e
 		want->col, want->message);
 	diag_print(diags, stderr);
 	fail();
+}
+
+/* The bundled pack, loaded from memory and checked clean. */
+static inline struct content_pack *fixture_built_in(struct diag_list *diags)
+{
+	diag_list_init(diags);
+	struct content_pack *pack = content_load_buffers("(built in)", embedded_pack_files,
+							 embedded_pack_count, diags);
+	assert_non_null(pack);
+	assert_true(check_pack(pack, diags));
+	assert_int_equal(diags->count, 0);
+	return pack;
 }
 
 #endif

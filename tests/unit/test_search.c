@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "fixtures.h"
-#include "mlcert/embedded.h"
 #include "mlcert/flow.h"
 #include "mlcert/search.h"
 #include "testing.h"
@@ -117,11 +116,7 @@ static void test_index_agrees_with_a_scan_of_every_text(void **state)
 {
 	(void)state;
 	struct diag_list diags;
-	diag_list_init(&diags);
-	struct content_pack *pack = content_load_buffers("(built in)", embedded_pack_files,
-							 embedded_pack_count, &diags);
-	assert_non_null(pack);
-	assert_true(check_pack(pack, &diags));
+	struct content_pack *pack = fixture_built_in(&diags);
 	struct search_index *ix = search_index_new(pack);
 	assert_non_null(ix);
 	enum { CAP = 4096 };

@@ -29,17 +29,6 @@ static uint64_t body_hash(const unsigned char *bytes, size_t len)
 	return XXH3_64bits_withSeed(body + records, len - HEADER_BYTES - records, XXH3_64bits(body, records));
 }
 
-static struct content_pack *built_in(struct diag_list *diags)
-{
-	diag_list_init(diags);
-	struct content_pack *pack = content_load_buffers("(built in)", embedded_pack_files,
-							 embedded_pack_count, diags);
-	assert_non_null(pack);
-	assert_true(check_pack(pack, diags));
-	assert_int_equal(diags->count, 0);
-	return pack;
-}
-
 static void reseal(unsigned char *bytes, size_t len)
 {
 	uint64_t hash = body_hash(bytes, len);
@@ -50,7 +39,7 @@ static void test_round_trip_gives_the_same_pack(void **state)
 {
 	(void)state;
 	struct diag_list diags, d2;
-	struct content_pack *pack = built_in(&diags);
+	struct content_pack *pack = fixture_built_in(&diags);
 	void *bytes, *again;
 	size_t len, len2;
 	assert_true(snapshot_to_bytes(pack, FINGERPRINT, &bytes, &len));
@@ -111,7 +100,7 @@ static void test_damage_is_a_miss(void **state)
 {
 	(void)state;
 	struct diag_list diags;
-	struct content_pack *pack = built_in(&diags);
+	struct content_pack *pack = fixture_built_in(&diags);
 	unsigned char *bytes;
 	size_t len;
 	assert_true(snapshot_to_bytes(pack, FINGERPRINT, (void **)&bytes, &len));
@@ -168,7 +157,7 @@ static void test_file_save_and_load(void **state)
 {
 	(void)state;
 	struct diag_list diags;
-	struct content_pack *pack = built_in(&diags);
+	struct content_pack *pack = fixture_built_in(&diags);
 	char dir[] = "/tmp/mlcert-snapshot-XXXXXX";
 	assert_non_null(mkdtemp(dir));
 	char path[256], link[256];

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "fixtures.h"
-#include "mlcert/embedded.h"
 #include "mlcert/study.h"
 #include "testing.h"
 
@@ -192,11 +191,7 @@ static void test_updates_per_event_equal_a_recount(void **state)
 {
 	(void)state;
 	struct diag_list diags;
-	diag_list_init(&diags);
-	struct content_pack *pack = content_load_buffers("(built in)", embedded_pack_files,
-							 embedded_pack_count, &diags);
-	assert_non_null(pack);
-	assert_true(check_pack(pack, &diags));
+	struct content_pack *pack = fixture_built_in(&diags);
 	enum { EVENTS = 3000, CHECKS = 6 };
 	struct journal_event *events = calloc(EVENTS, sizeof *events);
 	assert_non_null(events);
@@ -261,11 +256,7 @@ static void test_questions_of_scopes(void **state)
 {
 	(void)state;
 	struct diag_list diags;
-	diag_list_init(&diags);
-	struct content_pack *pack = content_load_buffers("(built in)", embedded_pack_files,
-							 embedded_pack_count, &diags);
-	assert_non_null(pack);
-	assert_true(check_pack(pack, &diags));
+	struct content_pack *pack = fixture_built_in(&diags);
 	struct study *s = study_new(pack);
 	assert_non_null(s);
 	size_t nq = pack->question_count;

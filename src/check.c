@@ -375,7 +375,10 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 	if (q->topics_count == 0)
 		report(c, o, "/topics", "question '%s' must name at least one topic", q->id);
 	for (unsigned i = 0; i < q->topics_count; i++) {
-		if (!content_find_topic(c->pack, q->topics[i])) {
+		const struct content_topic *t = content_find_topic(c->pack, q->topics[i]);
+		if (q->topic_index) /* resolved once here, for everyone after */
+			q->topic_index[i] = t ? t->index : -1;
+		if (!t) {
 			snprintf(sub, sizeof sub, "/topics/%u", i);
 			unresolved(c, o, sub, "unknown topic", q->topics[i]);
 		}
@@ -581,8 +584,16 @@ bool check_pack(struct content_pack *pack, struct diag_list *diags)
 	for (size_t i = 0; i < pack->topic_count; i++)
 		check_topic_fields(&c, pack->topics[i]);
 	resolve_topic_tree(&c);
+	size_t links = 0;
 	for (size_t i = 0; i < pack->question_count; i++)
+		links += pack->questions[i]->topics_count;
+	free(pack->question_topics);
+	pack->question_topics = malloc((links ? links : 1) * sizeof *pack->question_topics);
+	for (size_t i = 0, at = 0; i < pack->question_count; i++) {
+		pack->questions[i]->topic_index = pack->question_topics ? pack->question_topics + at : NULL;
+		at += pack->questions[i]->topics_count;
 		check_question(&c, pack->questions[i]);
+	}
 	for (size_t i = 0; i < pack->flow_count; i++)
 		check_flow(&c, pack->flows[i]);
 	if (c.unchecked_references)

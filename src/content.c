@@ -811,7 +811,6 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 
 struct content_id_index {
 	struct content_id_entry *slots;
-	uint64_t *hashes; /* of each slot's id */
 	size_t cap, count;
 };
 
@@ -829,11 +828,10 @@ void content_pack_free(struct content_pack *pack)
 		yamlpos_index_free(src->positions);
 		free(src->path);
 	}
-	if (pack->ids) {
+	if (pack->ids)
 		free(pack->ids->slots);
-		free(pack->ids->hashes);
-	}
 	free(pack->ids);
+	free(pack->question_topics);
 	free(pack->sources);
 	free(pack->topics);
 	free(pack->questions);
@@ -901,17 +899,16 @@ const struct content_id_entry *content_index_get(const struct content_pack *pack
 		if (!ix->slots[i].id)
 			return NULL;
 		/* the hash first: a strcmp would read an id elsewhere in memory */
-		if (ix->hashes[i] == h && strcmp(ix->slots[i].id, id) == 0)
+		if (ix->slots[i].hash == h && strcmp(ix->slots[i].id, id) == 0)
 			return &ix->slots[i];
 	}
 }
 
-static bool index_insert(struct content_id_index *ix, struct content_id_entry entry, uint64_t h)
+static bool index_insert(struct content_id_index *ix, struct content_id_entry entry)
 {
-	for (size_t i = h & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
+	for (size_t i = entry.hash & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
 		if (!ix->slots[i].id) {
 			ix->slots[i] = entry;
-			ix->hashes[i] = h;
 			ix->count++;
 			return true;
 		}
@@ -939,20 +936,15 @@ const struct content_id_entry *content_index_add(struct content_pack *pack, cons
 			cap *= 2;
 		struct content_id_index bigger = {.cap = cap};
 		bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
-		bigger.hashes = calloc(bigger.cap, sizeof *bigger.hashes);
-		if (!bigger.slots || !bigger.hashes) {
-			free(bigger.slots);
-			free(bigger.hashes);
+		if (!bigger.slots)
 			return NULL;
-		}
 		for (size_t i = 0; i < ix->cap; i++)
 			if (ix->slots[i].id)
-				index_insert(&bigger, ix->slots[i], ix->hashes[i]);
+				index_insert(&bigger, ix->slots[i]);
 		free(ix->slots);
-		free(ix->hashes);
 		*ix = bigger;
 	}
-	index_insert(ix, (struct content_id_entry){.id = id, .kind = kind, .index = index}, hash_id(id));
+	index_insert(ix, (struct content_id_entry){.id = id, .hash = hash_id(id), .kind = kind, .index = index});
 	return NULL;
 }
 

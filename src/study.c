@@ -45,12 +45,15 @@ struct study *study_new(const struct content_pack *pack)
 	}
 	for (size_t i = 0; i < nq; i++)
 		s->questions[i].last_correct = -1;
-	/* Each question's topics resolved once, so nothing after this looks an id up. */
+	/* Each question's topics as check_pack resolved them (looked up when it did not). */
 	size_t n = 0;
 	for (size_t i = 0; i < nq; i++) {
 		s->question_topic_start[i] = n;
-		for (unsigned k = 0; k < pack->questions[i]->topics_count; k++) {
-			const struct content_topic *t = content_find_topic(pack, pack->questions[i]->topics[k]);
+		const struct content_question *q = pack->questions[i];
+		for (unsigned k = 0; k < q->topics_count; k++) {
+			const struct content_topic *t =
+				q->topic_index ? (q->topic_index[k] >= 0 ? pack->topics[q->topic_index[k]] : NULL)
+					       : content_find_topic(pack, q->topics[k]);
 			if (t) {
 				s->question_topic[n++] = t->index;
 				s->topic_q_start[t->index + 1]++;

@@ -82,6 +82,7 @@ struct content_question {
 	char *as_of;
 	/* derived */
 	int domain_index;
+	int *topic_index;  /* per entry of topics: into pack->topics, -1 when unknown */
 	unsigned correct_count;
 	int index;         /* into pack->questions */
 	struct content_origin origin;
@@ -170,6 +171,7 @@ struct content_pack {
 	struct content_flow **flows;
 	size_t flow_count;
 	struct content_id_index *ids; /* owned; see content_find_* */
+	int *question_topics;         /* owned: what the questions' topic_index point into */
 	size_t failed_sources;        /* files that did not load */
 	struct content_arena {        /* restored from a snapshot: where the documents lie */
 		void *block;          /* from malloc; NULL for a pack read from YAML */
@@ -241,6 +243,7 @@ int content_find_domain(const struct content_pack *pack, const char *id);
 enum content_id_kind { CONTENT_ID_DOMAIN, CONTENT_ID_TOPIC, CONTENT_ID_QUESTION, CONTENT_ID_FLOW };
 struct content_id_entry {
 	const char *id;
+	uint64_t hash; /* of id: compared first, beside it in memory */
 	enum content_id_kind kind;
 	int index;
 };

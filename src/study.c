@@ -509,31 +509,21 @@ double study_recall(const struct study *s, int question, int64_t t)
 
 double study_readiness(const struct study *s, int64_t t, double *per_domain)
 {
-	const struct content_pack *pack = s->pack;
-	size_t nd = pack->meta->domains_count;
-	double *sum = calloc(nd ? nd : 1, sizeof *sum);
-	size_t *count = calloc(nd ? nd : 1, sizeof *count);
+	const struct content_meta *meta = s->pack->meta;
 	double overall = 0, weights = 0;
-	if (sum && count) {
-		/* One pass over the questions for every domain. */
-		for (size_t i = 0; i < pack->question_count; i++) {
-			int d = pack->questions[i]->domain_index;
-			if (d < 0 || (size_t)d >= nd)
-				continue;
-			count[d]++;
-			if (s->questions[i].has_memory)
-				sum[d] += study_recall(s, (int)i, t);
-		}
-		for (size_t d = 0; d < nd; d++) {
-			double r = count[d] ? sum[d] / (double)count[d] : 0.0;
-			if (per_domain)
-				per_domain[d] = r;
-			overall += pack->meta->domains[d].weight * r;
-			weights += pack->meta->domains[d].weight;
-		}
+	/* Through the domains' own lists: no visit to the questions' records. */
+	for (size_t d = 0; d < meta->domains_count; d++) {
+		size_t from = s->domain_q_start[d], to = s->domain_q_start[d + 1];
+		double sum = 0;
+		for (size_t k = from; k < to; k++)
+			if (s->questions[s->domain_q[k]].has_memory)
+				sum += study_recall(s, s->domain_q[k], t);
+		double r = to > from ? sum / (double)(to - from) : 0.0;
+		if (per_domain)
+			per_domain[d] = r;
+		overall += meta->domains[d].weight * r;
+		weights += meta->domains[d].weight;
 	}
-	free(sum);
-	free(count);
 	return weights > 0 ? overall / weights : 0.0;
 }
 

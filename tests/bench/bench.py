@@ -430,16 +430,16 @@ def first_frame(argv, cols, rows, runs, env=None, quit_keys=b"q", cpus=None):
 
 
 def mlcert_first_frames(args, pack, cols, rows, runs, cpus=None, snapshot=True):
-    """From the pack's snapshot (written by an untimed run first), or from its
-    YAML with the cache off: the first start after the pack changed."""
+    """From the pack's snapshot, or from its YAML with the cache off: the first
+    start after the pack changed. runs=0 is one untimed run (it writes the
+    snapshot)."""
     env = dict(args.cache_env) if snapshot else dict(args.cache_env, MLCERT_NO_CACHE="1")
     times = []
-    for i in range(runs + (1 if snapshot else 0)):
+    for _ in range(max(runs, 1)):
         state = tempfile.mkdtemp(prefix="mlcert-bench-state-")
         t = first_frame([args.mlcert, "--content", pack, "--state", state], cols, rows, 1, env=env,
-                        cpus=cpus if (i or not snapshot) else None)
-        if i or not snapshot:
-            times += t
+                        cpus=cpus if runs else None)
+        times += t if runs else []
         shutil.rmtree(state, ignore_errors=True)
     return times
 
@@ -621,18 +621,23 @@ def main():
     log("startup to first frame")
     F, FC = {}, {}
     for cols, rows in SIZES:
-        for key in ("mlcert", "less", "mlcert30", "mlcert_yaml", "mlcert30_yaml"):
-            FC[(key, cols)] = []
-        F[("mlcert", cols)] = mlcert_first_frames(args, args.bundled, cols, rows, args.startup_runs,
-                                                  FC[("mlcert", cols)])
-        F[("mlcert_yaml", cols)] = mlcert_first_frames(args, args.bundled, cols, rows, args.startup_runs,
-                                                       FC[("mlcert_yaml", cols)], snapshot=False)
-        F[("less", cols)] = first_frame(["less", textfile], cols, rows, args.startup_runs, env=PAGER_ENV,
-                                        cpus=FC[("less", cols)])
-        F[("man", cols)] = first_frame(["man", "-l", roff], cols, rows, args.startup_runs, env=PAGER_ENV)
-        F[("mlcert30", cols)] = mlcert_first_frames(args, args.pack, cols, rows, 3, FC[("mlcert30", cols)])
-        F[("mlcert30_yaml", cols)] = mlcert_first_frames(args, args.pack, cols, rows, 3,
-                                                         FC[("mlcert30_yaml", cols)], snapshot=False)
+        for key in ("mlcert", "less", "man", "mlcert30", "mlcert_yaml", "mlcert30_yaml"):
+            F[(key, cols)], FC[(key, cols)] = [], []
+        # the snapshots first (untimed), then rounds of one run of each: the
+        # machine's speed drifts, and each program should meet the same drift
+        mlcert_first_frames(args, args.bundled, cols, rows, 0)
+        mlcert_first_frames(args, args.pack, cols, rows, 0)
+        for r in range(args.startup_runs):
+            F[("mlcert", cols)] += mlcert_first_frames(args, args.bundled, cols, rows, 1, FC[("mlcert", cols)])
+            F[("mlcert_yaml", cols)] += mlcert_first_frames(args, args.bundled, cols, rows, 1,
+                                                            FC[("mlcert_yaml", cols)], snapshot=False)
+            F[("less", cols)] += first_frame(["less", textfile], cols, rows, 1, env=PAGER_ENV,
+                                             cpus=FC[("less", cols)])
+            F[("man", cols)] += first_frame(["man", "-l", roff], cols, rows, 1, env=PAGER_ENV)
+            F[("mlcert30", cols)] += mlcert_first_frames(args, args.pack, cols, rows, 1, FC[("mlcert30", cols)])
+            if r < 3:
+                F[("mlcert30_yaml", cols)] += mlcert_first_frames(args, args.pack, cols, rows, 1,
+                                                                  FC[("mlcert30_yaml", cols)], snapshot=False)
         log(f"  {cols}x{rows}: mlcert {ms(median(F[('mlcert', cols)]))}, less {ms(median(F[('less', cols)]))}, "
             f"man {ms(median(F[('man', cols)]))}, mlcert 30x {ms(median(F[('mlcert30', cols)]))}")
 
@@ -670,7 +675,8 @@ def main():
       f"{pack_info['bytes'] / 1e6:.1f} MB (tests/bench/gen_pack.py); `mlcert lint`: {L['lint_output']}")
     w(f"- reproduce: `{cmd}` ({elapsed:.0f} s); bytes are medians over the presses; latency is key to last "
       f"byte before {QUIET * 1000:.0f} ms of quiet; first frame is spawn to last byte before "
-      f"{SETTLE * 1000:.0f} ms of quiet, median of {args.startup_runs} runs (3 for the 30x pack)\n")
+      f"{SETTLE * 1000:.0f} ms of quiet, median of {args.startup_runs} runs in rounds of one run of each "
+      f"program (3 for the 30x pack from YAML)\n")
 
     w("| measure | 80×24 | 200×50 | target | verdict |")
     w("|---|---|---|---|---|")

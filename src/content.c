@@ -771,14 +771,6 @@ struct content_pack *content_pack_assemble(const char *root, const struct conten
 	return b.pack;
 }
 
-static uint64_t mix(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ p[i]) * 1099511628211ull; /* FNV-1a */
-	return h;
-}
-
 bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 {
 	struct diag_list scratch;
@@ -787,7 +779,7 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 	bool ok = collect_files(dir, "", &names, 0, &scratch) && scratch.count == 0;
 	if (names.count)
 		qsort(names.names, names.count, sizeof *names.names, compare_strings);
-	uint64_t h = mix(1469598103934665603ull, dir, strlen(dir) + 1);
+	uint64_t h = text_hash(TEXT_HASH_START, dir, strlen(dir) + 1);
 	for (size_t i = 0; ok && i < names.count; i++) {
 		char *path = join_path(dir, names.names[i]);
 		struct stat st;
@@ -798,8 +790,8 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 		int64_t facts[] = {(int64_t)st.st_dev, (int64_t)st.st_ino, (int64_t)st.st_size,
 				   (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec,
 				   (int64_t)st.st_ctim.tv_sec, (int64_t)st.st_ctim.tv_nsec};
-		h = mix(h, names.names[i], strlen(names.names[i]) + 1);
-		h = mix(h, facts, sizeof facts);
+		h = text_hash(h, names.names[i], strlen(names.names[i]) + 1);
+		h = text_hash(h, facts, sizeof facts);
 	}
 	for (size_t i = 0; i < names.count; i++)
 		free(names.names[i]);
@@ -883,10 +875,7 @@ void content_locate(struct content_pack *pack, struct content_origin origin, con
 
 static uint64_t hash_id(const char *s)
 {
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return text_hash(TEXT_HASH_START, s, strlen(s));
 }
 
 const struct content_id_entry *content_index_get(const struct content_pack *pack, const char *id)

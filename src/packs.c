@@ -11,6 +11,7 @@
 
 #include "mlcert/embedded.h"
 #include "mlcert/snapshot.h"
+#include "mlcert/text.h"
 
 bool packs_data_dir(char *buf, size_t size)
 {
@@ -82,14 +83,6 @@ static void find_visit(void *ctx, const char *dir, const char *id)
 		snprintf(f->dir, sizeof f->dir, "%s", dir);
 }
 
-static uint64_t mix(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ p[i]) * 1099511628211ull; /* FNV-1a */
-	return h;
-}
-
 /* The cache folder, made (0700) when missing; false unless it is ours. */
 static bool cache_dir(char *buf, size_t size)
 {
@@ -120,17 +113,17 @@ static bool cache_plan(const char *dir, struct packs_cache *cache)
 		return false;
 	int64_t build[] = {(int64_t)self.st_dev, (int64_t)self.st_ino, (int64_t)self.st_size,
 			   (int64_t)self.st_mtim.tv_sec, (int64_t)self.st_mtim.tv_nsec};
-	uint64_t h = mix(1469598103934665603ull, build, sizeof build);
+	uint64_t h = text_hash(TEXT_HASH_START, build, sizeof build);
 	const char *name = "(built in)";
 	if (dir) {
 		uint64_t files;
 		if (!realpath(dir, real) || !content_dir_fingerprint(real, &files))
 			return false;
 		name = real;
-		h = mix(h, &files, sizeof files);
+		h = text_hash(h, &files, sizeof files);
 	}
 	cache->fingerprint = h;
-	uint64_t where = mix(1469598103934665603ull, name, strlen(name));
+	uint64_t where = text_hash(TEXT_HASH_START, name, strlen(name));
 	return snprintf(cache->path, sizeof cache->path, "%s/pack-%016llx.snapshot", folder,
 			(unsigned long long)where) < (int)sizeof cache->path;
 }

@@ -246,3 +246,11 @@ const char *text_find_caseless(const char *haystack, size_t len, const char *nee
 	}
 	return NULL;
 }
+
+uint64_t text_hash(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	return h;
+}

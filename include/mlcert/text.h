@@ -41,6 +41,11 @@ size_t text_fit(const char *s, size_t len, int width, int *used);
 typedef void (*text_emit_fn)(void *ctx, const char *line, size_t len);
 void text_wrap(const char *s, size_t len, int width, text_emit_fn emit, void *ctx);
 
+/* FNV-1a over len bytes, going on from h (TEXT_HASH_START for a new hash):
+ * for hash tables and fingerprints, not for anything an attacker chooses. */
+#define TEXT_HASH_START 1469598103934665603ull
+uint64_t text_hash(uint64_t h, const void *data, size_t len);
+
 /* Case-insensitive (ASCII) substring search; NULL when absent. */
 const char *text_find_caseless(const char *haystack, size_t len, const char *needle);
 

@@ -78,7 +78,7 @@ class Term:
         self.pid, self.fd = pid, master
         self.rusage = None
         self.status = None
-        self.last_cpu, self.last_reads = None, 0
+        self.last_cpu, self.last_reads, self.last_stolen = None, 0, 0
 
     def read_quiet(self, quiet, first_timeout):
         """Reads until `quiet` seconds pass with no output after the first byte
@@ -124,12 +124,13 @@ class Term:
 
     def key(self, keys, first_timeout=FIRST_BYTE, quiet=QUIET):
         """Sends keys in one write; returns (bytes written back, latency to last byte or None, data)."""
-        c0 = self.cpu()
+        c0, s0 = self.cpu(), steal_ticks()
         t0 = now()
         os.write(self.fd, keys)
         data, _, t_last = self.read_quiet(quiet, first_timeout)
         c1 = self.cpu()
         self.last_cpu = c1 - c0 if c0 is not None and c1 is not None else None
+        self.last_stolen = steal_ticks() - s0
         return len(data), (t_last - t0 if t_last is not None else None), data
 
     def close(self, quit_keys=b"q"):
@@ -266,12 +267,24 @@ def nbytes(x):
     return f"{x / 1024:.1f} KB" if x >= 10240 else f"{int(round(x))} B"
 
 
+def steal_ticks():
+    """Ticks (10 ms) the hypervisor gave this VM's CPUs to others, from /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return int(fields[8]) if len(fields) > 8 else 0
+    except (OSError, ValueError):
+        return 0
+
+
 class Samples:
     def __init__(self):
-        self.bytes, self.lat, self.dumps, self.reads, self.cpu = [], [], [], [], []
+        self.bytes, self.lat, self.dumps, self.reads, self.cpu, self.stolen = [], [], [], [], [], []
 
-    def add(self, n, lat, data, reads=None, cpu=None):
+    def add(self, n, lat, data, reads=None, cpu=None, stolen=None):
         self.bytes.append(n)
+        if stolen is not None:
+            self.stolen.append(stolen)
         if cpu is not None:
             self.cpu.append(cpu)
         if reads is not None:
@@ -298,7 +311,7 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
 
     def sample(name, keys, **kw):
         n, lat, data = t.key(keys, **kw)
-        S.setdefault(name, Samples()).add(n, lat, data, t.last_reads, t.last_cpu)
+        S.setdefault(name, Samples()).add(n, lat, data, t.last_reads, t.last_cpu, t.last_stolen)
         return n, lat, data
 
     def untimed(keys, first_timeout=FIRST_BYTE):
@@ -364,7 +377,7 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
                     untimed(at_end)
                 continue
             misses = 0
-            S.setdefault(name, Samples()).add(n, lat, data, t.last_reads, t.last_cpu)
+            S.setdefault(name, Samples()).add(n, lat, data, t.last_reads, t.last_cpu, t.last_stolen)
             done += 1
 
     # split layout: reader beside the tree
@@ -399,7 +412,7 @@ def mlcert_session(args, pack, pack_info, cols, rows, reps, log):
                 break
             untimed(bytes([letter]))  # multiple-select: one more choice, then submit again
             n, lat, data = t.key(b"\r")
-        S.setdefault("submit", Samples()).add(n, lat, data, t.last_reads, t.last_cpu)
+        S.setdefault("submit", Samples()).add(n, lat, data, t.last_reads, t.last_cpu, t.last_stolen)
         sample("next", b"\r")
     sample("repaint_quiz", CTRL_L)
 
@@ -796,7 +809,8 @@ def main():
         None)
 
     w("| **latency, key to quiet** (30× pack; wall median / p95; CPU the program used for the key, "
-      "median / p95) | | | | |")
+      "median / p95; how many keys had steal time, the hypervisor running something else on this VM's "
+      "CPUs, in /proc/stat) | | | | |")
 
     def lat(c, name):
         s = K[c]["samples"].get(name)
@@ -806,7 +820,9 @@ def main():
         m, p, n = lat(c, name)
         s = K[c]["samples"].get(name)
         cpu = f"; CPU {ms(median(s.cpu))} / {ms(p95(s.cpu))}" if s and s.cpu else ""
-        return "n/a" if m is None else f"{ms(m)} / {ms(p)}{cpu} (n={n})"
+        # keys during which the hypervisor ran something else on this VM's CPUs
+        stolen = f", {sum(1 for x in s.stolen if x)} with steal" if s and s.stolen else ""
+        return "n/a" if m is None else f"{ms(m)} / {ms(p)}{cpu} (n={n}{stolen})"
 
     for name, label, limit, tlabel in (
             ("tree", "tree move", 0.002, "p95 ≤ 2 ms"),

@@ -13,15 +13,20 @@
 #include "mlcert/snapshot.h"
 #include "mlcert/text.h"
 
+/* $var when it is absolute, else $HOME/fallback; then /mlcert and leaf. */
+static bool xdg_dir(const char *var, const char *fallback, const char *leaf, char *buf, size_t size)
+{
+	const char *xdg = getenv(var), *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		return snprintf(buf, size, "%s/mlcert%s", xdg, leaf) < (int)size;
+	if (home && home[0] == '/')
+		return snprintf(buf, size, "%s/%s/mlcert%s", home, fallback, leaf) < (int)size;
+	return false;
+}
+
 bool packs_data_dir(char *buf, size_t size)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && xdg[0] == '/')
-		return snprintf(buf, size, "%s/mlcert/packs", xdg) < (int)size;
-	const char *home = getenv("HOME");
-	if (home && home[0] == '/')
-		return snprintf(buf, size, "%s/.local/share/mlcert/packs", home) < (int)size;
-	return false;
+	return xdg_dir("XDG_DATA_HOME", ".local/share", "/packs", buf, size);
 }
 
 static struct content_pack *load_built_in(struct diag_list *diags)
@@ -83,20 +88,16 @@ static void find_visit(void *ctx, const char *dir, const char *id)
 		snprintf(f->dir, sizeof f->dir, "%s", dir);
 }
 
-/* The cache folder, made (0700) when missing; false unless it is ours. */
+/* The cache folder, made (0700, with its parent) when missing; false unless it is ours. */
 static bool cache_dir(char *buf, size_t size)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	char base[4096];
-	if (xdg && xdg[0] == '/')
-		snprintf(base, sizeof base, "%s", xdg);
-	else if (home && home[0] == '/')
-		snprintf(base, sizeof base, "%s/.cache", home);
-	else
+	if (!xdg_dir("XDG_CACHE_HOME", ".cache", "", buf, size))
 		return false;
-	if (snprintf(buf, size, "%s/mlcert", base) >= (int)size)
-		return false;
-	if ((mkdir(base, 0700) != 0 && errno != EEXIST) || (mkdir(buf, 0700) != 0 && errno != EEXIST))
+	char *slash = strrchr(buf, '/');
+	*slash = '\0'; /* the parent first */
+	bool made = mkdir(buf, 0700) == 0 || errno == EEXIST;
+	*slash = '/';
+	if (!made || (mkdir(buf, 0700) != 0 && errno != EEXIST))
 		return false;
 	struct stat st;
 	return lstat(buf, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid();

@@ -33,7 +33,7 @@ struct header {
 	uint32_t format;
 	uint32_t source_count;
 	uint64_t fingerprint;
-	uint64_t records_len; /* a multiple of 8: the text starts aligned */
+	uint64_t records_len;
 	uint64_t text_len;
 	uint64_t hash;         /* XXH3-64 of the records, then the text seeded with it */
 	uint32_t pointer_size; /* a snapshot is read by the build that wrote it */
@@ -197,8 +197,7 @@ static bool build(const struct content_pack *pack, uint64_t fingerprint, struct 
 			memcpy(w->records.buf + table + i * sizeof e, &e, sizeof e);
 		}
 	}
-	region_alloc(w, &w->records, 0, ALIGN); /* the text starts aligned */
-	region_alloc(w, &w->text, 1, 1);        /* and ends in NUL: any string in it ends in it */
+	region_alloc(w, &w->text, 1, 1); /* the text ends in NUL: any string in it ends in it */
 	if (w->failed) {
 		free(w->records.buf);
 		free(w->text.buf);
@@ -343,7 +342,7 @@ static bool header_fits(const struct header *h, uint64_t fingerprint, size_t bod
 {
 	return memcmp(h->magic, MAGIC, sizeof MAGIC) == 0 && h->format == SNAPSHOT_FORMAT &&
 	       h->pointer_size == sizeof(void *) && h->zero == 0 && h->fingerprint == fingerprint &&
-	       h->records_len <= MAX_REGION && h->text_len <= MAX_REGION && h->records_len % ALIGN == 0 &&
+	       h->records_len <= MAX_REGION && h->text_len <= MAX_REGION &&
 	       h->text_len > 0 && h->records_len + h->text_len == body_len && h->source_count > 0 &&
 	       h->source_count <= h->records_len / sizeof(struct source_entry);
 }

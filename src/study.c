@@ -24,9 +24,9 @@ struct study *study_new(const struct content_pack *pack)
 	s->topic_q = calloc(links ? links : 1, sizeof *s->topic_q);
 	s->mastery = calloc(nt ? nt : 1, sizeof *s->mastery);
 	s->mastery_stale = true;
-	s->domain_stats = calloc((pack->meta ? pack->meta->domains_count : 0) + 1, sizeof *s->domain_stats);
-	s->stats_stale = true;
 	size_t nd = pack->meta ? pack->meta->domains_count : 0;
+	s->domain_stats = calloc(nd + 1, sizeof *s->domain_stats);
+	s->stats_stale = true;
 	s->domain_q_start = calloc(nd + 1, sizeof *s->domain_q_start);
 	s->child_start = calloc(nt + 1, sizeof *s->child_start);
 	s->child = calloc(nt ? nt : 1, sizeof *s->child);

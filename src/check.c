@@ -4,6 +4,7 @@
 #include "mlcert/flow.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,6 +198,93 @@ static void claim_id(struct check_ctx *c, const char *id, enum content_id_kind k
 	       col);
 }
 
+static bool valid_url(const char *url);
+
+/* "1.1": the guide's section number, a dot, the subsection number. */
+static bool valid_objective_id(const char *id, unsigned section)
+{
+	char *end;
+	errno = 0;
+	unsigned long major = strtoul(id, &end, 10);
+	if (end == id || *end != '.' || !isdigit((unsigned char)*id) || errno)
+		return false;
+	const char *minor_text = end + 1;
+	unsigned long minor = strtoul(minor_text, &end, 10);
+	(void)minor;
+	return isdigit((unsigned char)*minor_text) && *end == '\0' && !errno &&
+	       major == section;
+}
+
+/* Every domain's objectives in one array, in order; ids unique and numbered
+ * by their domain's position (the guide's section number). */
+static void collect_objectives(struct check_ctx *c)
+{
+	struct content_pack *p = c->pack;
+	struct content_meta *m = p->meta;
+	size_t total = 0;
+	for (unsigned i = 0; i < m->domains_count; i++)
+		total += m->domains[i].objectives_count;
+	free(p->objectives);
+	p->objectives = NULL;
+	p->objective_count = 0;
+	if (!total)
+		return;
+	p->objectives = calloc(total, sizeof *p->objectives);
+	if (!p->objectives) {
+		report(c, c->meta_origin, "/domains", "out of memory for %zu objectives", total);
+		return;
+	}
+	char sub[80];
+	for (unsigned d = 0; d < m->domains_count; d++) {
+		for (unsigned k = 0; k < m->domains[d].objectives_count; k++) {
+			struct content_objective *ob = &m->domains[d].objectives[k];
+			snprintf(sub, sizeof sub, "/domains/%u/objectives/%u/id", d, k);
+			if (!valid_objective_id(ob->id, d + 1)) {
+				report(c, c->meta_origin, sub,
+				       "objective id '%s' must be the section number %u, a dot and a "
+				       "subsection number, as in '%u.1'",
+				       ob->id, d + 1, d + 1);
+				continue;
+			}
+			if (content_find_objective(p, ob->id) >= 0) {
+				report(c, c->meta_origin, sub, "duplicate objective id '%s'", ob->id);
+				continue;
+			}
+			ob->domain_index = (int)d;
+			ob->index = (int)p->objective_count;
+			p->objectives[p->objective_count++] = ob;
+		}
+	}
+}
+
+/* Resolves an item's objective ids; each must exist and belong to the item's
+ * domain. When the pack declares objectives, an item of a domain that has
+ * them must name at least one. */
+static void resolve_objectives(struct check_ctx *c, struct content_origin o, const char *what,
+			       const char *id, char **ids, unsigned count, int *index,
+			       int domain_index)
+{
+	const struct content_pack *p = c->pack;
+	char sub[64];
+	for (unsigned i = 0; i < count; i++) {
+		int at = content_find_objective(p, ids[i]);
+		index[i] = at;
+		snprintf(sub, sizeof sub, "/objectives/%u", i);
+		if (at < 0) {
+			report(c, o, sub, "unknown objective '%s'", ids[i]);
+		} else if (domain_index >= 0 && p->objectives[at]->domain_index != domain_index) {
+			report(c, o, sub, "objective '%s' belongs to domain '%s', not to this %s's '%s'",
+			       ids[i], p->meta->domains[p->objectives[at]->domain_index].id, what,
+			       p->meta->domains[domain_index].id);
+			index[i] = -1;
+		}
+	}
+	if (count == 0 && domain_index >= 0 && p->meta &&
+	    p->meta->domains[domain_index].objectives_count > 0)
+		report(c, o, "", "%s '%s' names no objective of its domain '%s'", what, id,
+		       p->meta->domains[domain_index].id);
+}
+
 static void check_meta(struct check_ctx *c)
 {
 	struct content_meta *m = c->pack->meta;
@@ -232,6 +320,17 @@ static void check_meta(struct check_ctx *c)
 	}
 	if (weights_ok && sum != 100)
 		report(c, o, "/domains", "domain weights add up to %d, not 100", sum);
+	if (m->guide) {
+		check_date_field(c, o, "/guide/date", "date", m->guide->date);
+		if (!valid_url(m->guide->source))
+			report(c, o, "/guide/source", "'%s' is not an http(s) URL without spaces",
+			       m->guide->source);
+	}
+	for (unsigned i = 0; i < m->renames_count; i++) {
+		snprintf(sub, sizeof sub, "/renames/%u/since", i);
+		check_date_field(c, o, sub, "since", m->renames[i].since);
+	}
+	collect_objectives(c);
 }
 
 static bool valid_url(const char *url)
@@ -561,6 +660,39 @@ static void check_flow(struct check_ctx *c, struct content_flow *f)
 	free(state);
 }
 
+static void resolve_all_objectives(struct check_ctx *c)
+{
+	struct content_pack *p = c->pack;
+	if (!p->meta) /* pack.yaml did not load: its objectives are unknown, not missing */
+		return;
+	size_t links = 0;
+	for (size_t i = 0; i < p->topic_count; i++)
+		links += p->topics[i]->objectives_count;
+	for (size_t i = 0; i < p->question_count; i++)
+		links += p->questions[i]->objectives_count;
+	free(p->objective_links);
+	p->objective_links = malloc((links ? links : 1) * sizeof *p->objective_links);
+	if (!p->objective_links) {
+		report(c, c->meta_origin, "", "out of memory for %zu objective references", links);
+		return;
+	}
+	int *at = p->objective_links;
+	for (size_t i = 0; i < p->topic_count; i++) {
+		struct content_topic *t = p->topics[i];
+		t->objective_index = at;
+		at += t->objectives_count;
+		resolve_objectives(c, t->origin, "topic", t->id, t->objectives, t->objectives_count,
+				   t->objective_index, t->domain_index);
+	}
+	for (size_t i = 0; i < p->question_count; i++) {
+		struct content_question *q = p->questions[i];
+		q->objective_index = at;
+		at += q->objectives_count;
+		resolve_objectives(c, q->origin, "question", q->id, q->objectives,
+				   q->objectives_count, q->objective_index, q->domain_index);
+	}
+}
+
 bool check_pack(struct content_pack *pack, struct diag_list *diags)
 {
 	size_t errors_before = diags->errors;
@@ -594,6 +726,7 @@ bool check_pack(struct content_pack *pack, struct diag_list *diags)
 		at += pack->questions[i]->topics_count;
 		check_question(&c, pack->questions[i]);
 	}
+	resolve_all_objectives(&c);
 	for (size_t i = 0; i < pack->flow_count; i++)
 		check_flow(&c, pack->flows[i]);
 	if (c.unchecked_references)

@@ -63,6 +63,7 @@ static const cyaml_schema_field_t topic_fields[] = {
 	LIST("resources", CYAML_FLAG_OPTIONAL, struct content_topic, resources, &resource_entry),
 	CYAML_FIELD_MAPPING_PTR("status", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 				struct content_topic, status, status_fields),
+	LIST("objectives", CYAML_FLAG_OPTIONAL, struct content_topic, objectives, &text_entry),
 	REQUIRED_TEXT("as_of", struct content_topic, as_of),
 	CYAML_FIELD_END,
 };
@@ -87,6 +88,7 @@ static const cyaml_schema_field_t question_fields[] = {
 	REQUIRED_TEXT("stem", struct content_question, stem),
 	LIST("choices", CYAML_FLAG_DEFAULT, struct content_question, choices, &choice_entry),
 	REQUIRED_TEXT("explanation", struct content_question, explanation),
+	LIST("objectives", CYAML_FLAG_OPTIONAL, struct content_question, objectives, &text_entry),
 	OPTIONAL_TEXT("as_of", struct content_question, as_of),
 	CYAML_FIELD_END,
 };
@@ -147,11 +149,21 @@ static const cyaml_schema_value_t unit_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct content_unit, unit_fields),
 };
 
+static const cyaml_schema_field_t objective_fields[] = {
+	REQUIRED_TEXT("id", struct content_objective, id),
+	REQUIRED_TEXT("title", struct content_objective, title),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t objective_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_objective, objective_fields),
+};
+
 static const cyaml_schema_field_t domain_fields[] = {
 	REQUIRED_TEXT("id", struct content_domain, id),
 	REQUIRED_TEXT("title", struct content_domain, title),
 	REQUIRED_TEXT("weight", struct content_domain, weight_text),
 	OPTIONAL_TEXT("summary", struct content_domain, summary),
+	LIST("objectives", CYAML_FLAG_OPTIONAL, struct content_domain, objectives, &objective_entry),
 	CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t domain_entry = {
@@ -166,14 +178,34 @@ static const cyaml_schema_field_t exam_fields[] = {
 	CYAML_FIELD_END,
 };
 
+static const cyaml_schema_field_t guide_fields[] = {
+	REQUIRED_TEXT("date", struct content_guide, date),
+	REQUIRED_TEXT("source", struct content_guide, source),
+	OPTIONAL_TEXT("note", struct content_guide, note),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t rename_fields[] = {
+	REQUIRED_TEXT("old", struct content_rename, old_name),
+	REQUIRED_TEXT("current", struct content_rename, current_name),
+	REQUIRED_TEXT("since", struct content_rename, since),
+	CYAML_FIELD_END,
+};
+static const cyaml_schema_value_t rename_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct content_rename, rename_fields),
+};
+
 static const cyaml_schema_field_t meta_fields[] = {
 	REQUIRED_TEXT("id", struct content_meta, id),
 	REQUIRED_TEXT("title", struct content_meta, title),
 	REQUIRED_TEXT("guide_version", struct content_meta, guide_version),
+	CYAML_FIELD_MAPPING_PTR("guide", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct content_meta,
+				guide, guide_fields),
 	REQUIRED_TEXT("as_of", struct content_meta, as_of),
 	OPTIONAL_TEXT("description", struct content_meta, description),
 	CYAML_FIELD_MAPPING("exam", CYAML_FLAG_DEFAULT, struct content_meta, exam, exam_fields),
 	LIST("domains", CYAML_FLAG_DEFAULT, struct content_meta, domains, &domain_entry),
+	LIST("renames", CYAML_FLAG_OPTIONAL, struct content_meta, renames, &rename_entry),
 	CYAML_FIELD_END,
 };
 static const cyaml_schema_value_t meta_schema = {
@@ -824,6 +856,8 @@ void content_pack_free(struct content_pack *pack)
 		free(pack->ids->slots);
 	free(pack->ids);
 	free(pack->question_topics);
+	free(pack->objective_links);
+	free(pack->objectives);
 	free(pack->sources);
 	free(pack->topics);
 	free(pack->questions);
@@ -966,4 +1000,13 @@ int content_find_domain(const struct content_pack *pack, const char *id)
 {
 	const struct content_id_entry *e = find_kind(pack, id, CONTENT_ID_DOMAIN);
 	return e ? e->index : -1;
+}
+
+int content_find_objective(const struct content_pack *pack, const char *id)
+{
+	/* A guide has a dozen or two subsections: a scan beats an index. */
+	for (size_t i = 0; i < pack->objective_count; i++)
+		if (strcmp(pack->objectives[i]->id, id) == 0)
+			return (int)i;
+	return -1;
 }

@@ -2,9 +2,18 @@
 #include "mlcert/lint.h"
 
 #include "mlcert/check.h"
+#include "mlcert/cues.h"
 #include "mlcert/diag.h"
 #include "mlcert/jsonw.h"
 #include "mlcert/packs.h"
+
+static void count_objectives(size_t *by_objective, size_t limit, const int *index,
+			     unsigned count)
+{
+	for (unsigned i = 0; index && i < count; i++)
+		if (index[i] >= 0 && (size_t)index[i] < limit)
+			by_objective[index[i]]++;
+}
 
 void lint_count(const struct content_pack *pack, struct lint_counts *counts)
 {
@@ -17,19 +26,59 @@ void lint_count(const struct content_pack *pack, struct lint_counts *counts)
 		counts->domains = pack->meta->domains_count < LINT_MAX_DOMAINS
 					  ? pack->meta->domains_count
 					  : LINT_MAX_DOMAINS;
+	counts->objectives = pack->objective_count < LINT_MAX_OBJECTIVES ? pack->objective_count
+									 : LINT_MAX_OBJECTIVES;
 	for (size_t i = 0; i < pack->topic_count; i++) {
 		const struct content_topic *t = pack->topics[i];
+		count_objectives(counts->topics_by_objective, counts->objectives, t->objective_index,
+				 t->objectives_count);
 		counts->resources += t->resources_count;
 		if (t->domain_index >= 0 && (size_t)t->domain_index < counts->domains)
 			counts->topics_by_domain[t->domain_index]++;
 	}
 	for (size_t i = 0; i < pack->question_count; i++) {
 		const struct content_question *q = pack->questions[i];
+		count_objectives(counts->questions_by_objective, counts->objectives, q->objective_index,
+				 q->objectives_count);
 		if (q->correct_count > 1)
 			counts->multiple_select++;
 		if (q->domain_index >= 0 && (size_t)q->domain_index < counts->domains)
 			counts->by_domain[q->domain_index]++;
 	}
+	cues_measure(pack, &counts->cues);
+}
+
+/* An objective no topic teaches or no question tests is a hole in the pack. */
+static void check_coverage(const struct content_pack *pack, const struct lint_counts *n,
+			   struct diag_list *diags)
+{
+	for (size_t i = 0; i < n->objectives; i++) {
+		const struct content_objective *ob = pack->objectives[i];
+		if (!n->topics_by_objective[i] || !n->questions_by_objective[i])
+			diag_add(diags, DIAG_WARNING, pack->root, 0, 0,
+				 "objective %s (%s) has %zu topics and %zu questions; it needs at "
+				 "least one of each",
+				 ob->id, ob->title, n->topics_by_objective[i],
+				 n->questions_by_objective[i]);
+	}
+}
+
+static void print_figures(const struct content_pack *pack, const struct lint_counts *n,
+			  FILE *out)
+{
+	for (size_t i = 0; i < n->objectives; i++)
+		fprintf(out, "  objective %-5s %3zu topics %4zu questions  %s\n",
+			pack->objectives[i]->id, n->topics_by_objective[i],
+			n->questions_by_objective[i], pack->objectives[i]->title);
+	const struct cue_figures *c = &n->cues;
+	fprintf(out,
+		"  item cues: key longest in %zu/%zu single-answer (%.0f%%, limit %.0f%%); keys = the "
+		"k longest in %zu/%zu multiple-select (%.0f%%, limit %.0f%%); mean key/distractor "
+		"length %.2f (limit %.2f)\n",
+		c->key_longest, c->single, c->single ? 100.0 * c->key_longest / c->single : 0,
+		100 * CUES_MAX_KEY_LONGEST, c->keys_longest, c->multiple,
+		c->multiple ? 100.0 * c->keys_longest / c->multiple : 0, 100 * CUES_MAX_KEYS_LONGEST,
+		c->mean_ratio, CUES_MAX_LENGTH_RATIO);
 }
 
 static void print_summary(const char *where, const struct content_pack *pack,
@@ -61,8 +110,25 @@ static void print_json(const char *dir, const struct content_pack *pack,
 		jsonw_string(out, pack->meta->domains[d].id);
 		fprintf(out, ":%zu", n->by_domain[d]);
 	}
-	fprintf(out, "},\"multiple_select\":%zu,\"flows\":%zu,\"resources\":%zu,\"diagnostics\":[",
+	fprintf(out, "},\"multiple_select\":%zu,\"flows\":%zu,\"resources\":%zu,\"objectives\":[",
 		n->multiple_select, n->flows, n->resources);
+	for (size_t i = 0; i < n->objectives; i++) {
+		const struct content_objective *ob = pack->objectives[i];
+		fputs(i ? ",{\"id\":" : "{\"id\":", out);
+		jsonw_string(out, ob->id);
+		fputs(",\"title\":", out);
+		jsonw_string(out, ob->title);
+		fputs(",\"domain\":", out);
+		jsonw_string(out, pack->meta->domains[ob->domain_index].id);
+		fprintf(out, ",\"topics\":%zu,\"questions\":%zu}", n->topics_by_objective[i],
+			n->questions_by_objective[i]);
+	}
+	const struct cue_figures *c = &n->cues;
+	fprintf(out,
+		"],\"cues\":{\"single\":%zu,\"key_longest\":%zu,\"multiple\":%zu,"
+		"\"keys_longest\":%zu,\"mean_ratio\":%.4f,\"within_limits\":%s},\"diagnostics\":[",
+		c->single, c->key_longest, c->multiple, c->keys_longest, c->mean_ratio,
+		cues_within_limits(c) ? "true" : "false");
 	for (size_t i = 0; i < diags->count; i++) {
 		const struct diag *d = &diags->items[i];
 		fputs(i ? ",{\"file\":" : "{\"file\":", out);
@@ -82,8 +148,12 @@ int lint_run(const char *dir, bool json, FILE *out, FILE *err)
 	struct content_pack *pack = dir ? content_load_dir(dir, &diags) : packs_load(NULL, NULL, NULL, &diags);
 	struct lint_counts counts = {0};
 	if (pack) {
-		check_pack(pack, &diags);
+		bool checked = check_pack(pack, &diags);
 		lint_count(pack, &counts);
+		if (checked) { /* cues and coverage read derived fields only a clean check sets */
+			check_coverage(pack, &counts, &diags);
+			cues_check(pack, &counts.cues, &diags);
+		}
 	}
 	diag_sort(&diags);
 	const char *where = dir ? dir : pack ? pack->root : "(built in)";
@@ -91,8 +161,10 @@ int lint_run(const char *dir, bool json, FILE *out, FILE *err)
 		print_json(where, pack, &counts, &diags, out);
 	} else {
 		diag_print(&diags, err);
-		if (pack)
+		if (pack) {
 			print_summary(where, pack, &counts, &diags, out);
+			print_figures(pack, &counts, out);
+		}
 	}
 	int status = !pack ? 2 : diags.errors ? 1 : 0;
 	content_pack_free(pack);

@@ -52,8 +52,11 @@ struct content_topic {
 	struct content_resource *resources;
 	unsigned resources_count;
 	struct content_status *status;
+	char **objectives; /* ids of the guide's subsections it serves ("1.1") */
+	unsigned objectives_count;
 	char *as_of;
 	/* derived */
+	int *objective_index; /* per entry of objectives: into pack->objectives, -1 when unknown */
 	int domain_index;  /* into meta->domains */
 	int parent_index;  /* into pack->topics; -1 directly under a domain */
 	int depth;         /* 0 directly under a domain */
@@ -79,8 +82,11 @@ struct content_question {
 	struct content_choice *choices;
 	unsigned choices_count;
 	char *explanation;
+	char **objectives;
+	unsigned objectives_count;
 	char *as_of;
 	/* derived */
+	int *objective_index; /* per entry of objectives: into pack->objectives, -1 when unknown */
 	int domain_index;
 	int *topic_index;  /* per entry of topics: into pack->topics, -1 when unknown */
 	unsigned correct_count;
@@ -119,13 +125,39 @@ struct content_flow {
 	struct content_origin origin;
 };
 
+/* A subsection of the exam guide ("1.1"): what topics and questions serve. */
+struct content_objective {
+	char *id;
+	char *title;
+	/* derived */
+	int domain_index;
+	int index; /* into pack->objectives */
+};
+
 struct content_domain {
 	char *id;
 	char *title;
 	char *weight_text;
 	char *summary;
+	struct content_objective *objectives;
+	unsigned objectives_count;
 	/* derived */
 	int weight;
+};
+
+/* The exam guide a pack follows. */
+struct content_guide {
+	char *date;   /* YYYY-MM-DD: the guide's "as of" date */
+	char *source; /* where the guide is published */
+	char *note;   /* e.g. how its weights were normalised to 100 */
+};
+
+/* A product renamed by its vendor: the item-writing check flags a key that
+ * alone uses a current name while a distractor uses an old one. */
+struct content_rename {
+	char *old_name;
+	char *current_name;
+	char *since;
 };
 
 struct content_exam_facts {
@@ -142,11 +174,14 @@ struct content_meta {
 	char *id;
 	char *title;
 	char *guide_version;
+	struct content_guide *guide;
 	char *as_of;
 	char *description;
 	struct content_exam_facts exam;
 	struct content_domain *domains;
 	unsigned domains_count;
+	struct content_rename *renames;
+	unsigned renames_count;
 };
 
 /* One YAML file of the pack. */
@@ -172,6 +207,9 @@ struct content_pack {
 	size_t flow_count;
 	struct content_id_index *ids; /* owned; see content_find_* */
 	int *question_topics;         /* owned: what the questions' topic_index point into */
+	int *objective_links;         /* owned: what every objective_index points into */
+	struct content_objective **objectives; /* owned array: every domain's, in order */
+	size_t objective_count;
 	size_t failed_sources;        /* files that did not load */
 	struct content_arena {        /* restored from a snapshot: where the documents lie */
 		void *block;          /* from malloc; NULL for a pack read from YAML */
@@ -238,6 +276,8 @@ struct content_topic *content_find_topic(const struct content_pack *pack, const 
 struct content_question *content_find_question(const struct content_pack *pack, const char *id);
 struct content_flow *content_find_flow(const struct content_pack *pack, const char *id);
 int content_find_domain(const struct content_pack *pack, const char *id);
+/* Index into pack->objectives, -1 when absent (after check_pack). */
+int content_find_objective(const struct content_pack *pack, const char *id);
 
 /* The id index is shared by every kind: an id names one thing in the pack. */
 enum content_id_kind { CONTENT_ID_DOMAIN, CONTENT_ID_TOPIC, CONTENT_ID_QUESTION, CONTENT_ID_FLOW };

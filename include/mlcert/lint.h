@@ -6,14 +6,19 @@
 #include <stdio.h>
 
 #include "mlcert/content.h"
+#include "mlcert/cues.h"
 
-enum { LINT_MAX_DOMAINS = 32 };
+enum { LINT_MAX_DOMAINS = 32, LINT_MAX_OBJECTIVES = 128 };
 
 struct lint_counts {
 	size_t topics, questions, multiple_select, flows, resources;
 	size_t domains;
 	size_t by_domain[LINT_MAX_DOMAINS]; /* questions per domain, in pack order */
 	size_t topics_by_domain[LINT_MAX_DOMAINS];
+	size_t objectives; /* the first LINT_MAX_OBJECTIVES of pack->objectives */
+	size_t topics_by_objective[LINT_MAX_OBJECTIVES];
+	size_t questions_by_objective[LINT_MAX_OBJECTIVES];
+	struct cue_figures cues;
 };
 
 void lint_count(const struct content_pack *pack, struct lint_counts *counts);

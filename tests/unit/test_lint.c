@@ -71,7 +71,10 @@ static void test_json_report(void **state)
 	run_lint(test_data("packs/good"), true, &r);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "\"questions_by_domain\":{\"alpha\":1,\"beta\":1},"
-				      "\"multiple_select\":1,\"flows\":1,\"resources\":1,\"diagnostics\":[]}\n"));
+				      "\"multiple_select\":1,\"flows\":1,\"resources\":1,\"objectives\":[],"
+				      "\"cues\":{\"single\":1,\"key_longest\":0,\"multiple\":1,"
+				      "\"keys_longest\":0,\"mean_ratio\":0.9167,\"within_limits\":true},"
+				      "\"diagnostics\":[]}\n"));
 }
 
 int main(void)

@@ -178,10 +178,173 @@ static void test_bundled_pack_is_clean(void **state)
 	diag_list_free(&diags);
 }
 
+/* ---- objectives: the guide's subsections ---------------------------- */
+
+static const char objective_meta[] =
+	"id: obj\n"
+	"title: Objective fixture\n"
+	"guide_version: \"June 2026\"\n"
+	"guide: {date: 2026-06-01, source: https://example.com/guide, note: normalised}\n"
+	"as_of: 2026-12-06\n"
+	"exam: {questions: 2, minutes: 5}\n"
+	"domains:\n"
+	"  - id: alpha\n"
+	"    title: Alpha\n"
+	"    weight: 60\n"
+	"    objectives:\n"
+	"      - {id: \"1.1\", title: First}\n"
+	"      - {id: \"1.2\", title: Second}\n"
+	"  - id: beta\n"
+	"    title: Beta\n"
+	"    weight: 40\n"
+	"    objectives:\n"
+	"      - {id: \"2.1\", title: Third}\n";
+
+/* Loads objective_meta plus one file of items; returns whether check passed. */
+static bool check_objectives(const char *items, struct content_pack **pack, struct diag_list *diags)
+{
+	struct content_buffer files[] = {
+		{"pack.yaml", objective_meta, sizeof objective_meta - 1},
+		{"items.yaml", items, strlen(items)},
+	};
+	diag_list_init(diags);
+	*pack = content_load_buffers("obj", files, 2, diags);
+	assert_non_null(*pack);
+	assert_int_equal(diags->count, 0);
+	return check_pack(*pack, diags);
+}
+
+static void assert_error_at(const struct diag_list *diags, int line, int col, const char *message)
+{
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		if (d->severity == DIAG_ERROR && strcmp(d->file, "obj/items.yaml") == 0 &&
+		    d->line == line && d->col == col && strcmp(d->message, message) == 0)
+			return;
+	}
+	fprintf(stderr, "wanted items.yaml:%d:%d: error: %s\ngot:\n", line, col, message);
+	diag_print(diags, stderr);
+	fail();
+}
+
+static const char objective_topic[] =
+	"topics:\n"
+	"  - {id: t1, title: T, domain: alpha, name: t1 - x, description: D, as_of: 2026-12-06,"
+	" objectives: [\"1.2\"]}\n";
+
+static void test_objectives_resolve(void **state)
+{
+	(void)state;
+	struct content_pack *pack;
+	struct diag_list diags;
+	char items[1024];
+	snprintf(items, sizeof items,
+		 "%s"
+		 "questions:\n"
+		 "  - id: q1\n    domain: alpha\n    topics: [t1]\n    objectives: [\"1.1\", \"1.2\"]\n"
+		 "    stem: S\n    choices:\n"
+		 "      - {text: a, correct: true, why: w}\n      - {text: b, why: w}\n"
+		 "    explanation: E\n",
+		 objective_topic);
+	assert_true(check_objectives(items, &pack, &diags));
+	assert_int_equal(diags.count, 0);
+	assert_int_equal(pack->objective_count, 3);
+	assert_string_equal(pack->objectives[2]->id, "2.1");
+	assert_int_equal(pack->objectives[2]->domain_index, 1);
+	assert_int_equal(content_find_objective(pack, "1.2"), 1);
+	assert_int_equal(content_find_objective(pack, "3.1"), -1);
+	const struct content_question *q = content_find_question(pack, "q1");
+	assert_int_equal(q->objective_index[0], 0);
+	assert_int_equal(q->objective_index[1], 1);
+	assert_int_equal(content_find_topic(pack, "t1")->objective_index[0], 1);
+	assert_string_equal(pack->meta->guide->date, "2026-06-01");
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
+static void test_objective_errors(void **state)
+{
+	(void)state;
+	struct content_pack *pack;
+	struct diag_list diags;
+	char items[2048];
+	snprintf(items, sizeof items,
+		 "%s"
+		 "questions:\n"
+		 "  - id: q-unknown\n    domain: alpha\n    topics: [t1]\n    objectives: [\"1.9\"]\n"
+		 "    stem: S\n    choices:\n"
+		 "      - {text: a, correct: true, why: w}\n      - {text: b, why: w}\n"
+		 "    explanation: E\n"
+		 "  - id: q-other-domain\n    domain: alpha\n    topics: [t1]\n    objectives: [\"2.1\"]\n"
+		 "    stem: S\n    choices:\n"
+		 "      - {text: a, correct: true, why: w}\n      - {text: b, why: w}\n"
+		 "    explanation: E\n"
+		 "  - id: q-none\n    domain: beta\n    topics: [t1]\n"
+		 "    stem: S\n    choices:\n"
+		 "      - {text: a, correct: true, why: w}\n      - {text: b, why: w}\n"
+		 "    explanation: E\n",
+		 objective_topic);
+	assert_false(check_objectives(items, &pack, &diags));
+	assert_error_at(&diags, 7, 18, "unknown objective '1.9'");
+	assert_error_at(&diags, 16, 18,
+			"objective '2.1' belongs to domain 'beta', not to this question's 'alpha'");
+	assert_error_at(&diags, 22, 5, "question 'q-none' names no objective of its domain 'beta'");
+	assert_int_equal(diags.errors, 3);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
+/* Objective ids are numbered by their domain's place: the guide's sections. */
+static void test_objective_ids(void **state)
+{
+	(void)state;
+	static const char meta[] =
+		"id: obj\ntitle: O\nguide_version: \"1\"\nas_of: 2026-12-06\n"
+		"guide: {date: 2026-13-01, source: not a url}\n"
+		"exam: {questions: 2, minutes: 5}\n"
+		"domains:\n"
+		"  - id: alpha\n    title: A\n    weight: 100\n    objectives:\n"
+		"      - {id: \"2.1\", title: Wrong section}\n"
+		"      - {id: \"1.x\", title: Not a number}\n"
+		"      - {id: \"1.1\", title: Fine}\n"
+		"      - {id: \"1.1\", title: Again}\n"
+		"renames:\n  - {old: A, current: B, since: someday}\n";
+	struct content_buffer files[] = {{"pack.yaml", meta, sizeof meta - 1}};
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct content_pack *pack = content_load_buffers("obj", files, 1, &diags);
+	assert_non_null(pack);
+	assert_false(check_pack(pack, &diags));
+	static const char *const want[] = {
+		"objective id '2.1' must be the section number 1, a dot and a subsection number, as in '1.1'",
+		"objective id '1.x' must be the section number 1, a dot and a subsection number, as in '1.1'",
+		"duplicate objective id '1.1'",
+		"'date' must be a date as YYYY-MM-DD, not '2026-13-01'",
+		"'not a url' is not an http(s) URL without spaces",
+		"'since' must be a date as YYYY-MM-DD, not 'someday'",
+	};
+	for (size_t w = 0; w < sizeof want / sizeof want[0]; w++) {
+		bool found = false;
+		for (size_t i = 0; i < diags.count; i++)
+			found |= strcmp(diags.items[i].message, want[w]) == 0 &&
+				 strcmp(diags.items[i].file, "obj/pack.yaml") == 0 &&
+				 diags.items[i].line > 0;
+		if (!found) {
+			fprintf(stderr, "wanted: %s\n", want[w]);
+			diag_print(&diags, stderr);
+		}
+		assert_true(found);
+	}
+	assert_int_equal(diags.errors, 6);
+	assert_int_equal(pack->objective_count, 1);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	enum { N = sizeof check_errors / sizeof check_errors[0] };
-	struct CMUnitTest tests[N + 9];
+	struct CMUnitTest tests[N + 12];
 	size_t n = 0;
 	for (size_t i = 0; i < N; i++)
 		tests[n++] = (struct CMUnitTest){
@@ -197,5 +360,8 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_weights_must_sum_to_100);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_strict_parsers);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_bundled_pack_is_clean);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_objectives_resolve);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_objective_errors);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_objective_ids);
 	return _cmocka_run_group_tests("check", tests, n, NULL, NULL);
 }

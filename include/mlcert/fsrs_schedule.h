@@ -9,8 +9,8 @@
  * unit test holds it to card histories generated from ts-fsrs
  * (tests/data/fsrs/short-term.txt). Memory updates are fsrs_next's.
  *
- * The rules, with the default steps (learning 1 min, 10 min; relearning
- * 10 min) in brackets:
+ * The rules, with what they give for the default steps (learning 1 min,
+ * 10 min; relearning 10 min) in brackets as [learning; relearning]:
  *
  *   Days. A review counts whole UTC calendar days since the card's last
  *   review (ts-fsrs dateDiffInDays), not 24-hour periods: 23:55 to 00:05 is
@@ -22,8 +22,8 @@
  *   Relearning cards the relearning steps. On a card at step i:
  *     Again  first step, back to step 0                       [1 min; 10 min]
  *     Hard   mean of the first two steps, or 1.5 x the only one, rounded to
- *            the minute; the step stays i — also on later steps, where it is
- *            shorter than Good's wait                         [6 min; 15 min]
+ *            the minute, whatever i is (so 6 min even on the 10-min step);
+ *            the step stays i                                  [6 min; 15 min]
  *     Good   step i+1 if there is one, else graduate          [10 min, then graduate]
  *     Easy   graduate
  *   A New card rated Again, Hard or Good this way becomes Learning.

@@ -113,6 +113,13 @@ void fsrs_params_default(struct fsrs_params *p)
 		p->w[i] = default_w[i];
 	p->desired_retention = 0.9;
 	p->maximum_interval = 36500;
+	for (int i = 0; i < FSRS_STEPS_MAX; i++)
+		p->learning_steps[i] = p->relearning_steps[i] = 0;
+	p->learning_steps[0] = 60;
+	p->learning_steps[1] = 600;
+	p->learning_step_count = 2;
+	p->relearning_steps[0] = 600;
+	p->relearning_step_count = 1;
 }
 
 double fsrs_retrievability(const struct fsrs_params *p, double elapsed_days, double stability)

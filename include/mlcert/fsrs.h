@@ -7,6 +7,10 @@
  * stability to [0.001, 36500] and difficulty to [1, 10]. The unit test holds
  * it to vectors generated from ts-fsrs (tests/data/fsrs/).
  *
+ * The card scheduler built on this math (learning and relearning steps, due
+ * times) is fsrs_schedule; its steps live in struct fsrs_params with the rest
+ * of ts-fsrs's parameters.
+ *
  * Needs libm (-lm). */
 #ifndef MLCERT_FSRS_H
 #define MLCERT_FSRS_H
@@ -18,11 +22,22 @@ enum fsrs_rating { FSRS_AGAIN = 1, FSRS_HARD = 2, FSRS_GOOD = 3, FSRS_EASY = 4 }
 #define FSRS_STABILITY_MAX 36500.0
 #define FSRS_DIFFICULTY_MIN 1.0
 #define FSRS_DIFFICULTY_MAX 10.0
+#define FSRS_STEPS_MAX 8
 
 struct fsrs_params {
-	double w[FSRS_WEIGHTS];   /* used as given (ts-fsrs would clip out-of-range weights) */
+	double w[FSRS_WEIGHTS];   /* used as given (ts-fsrs would clip out-of-range weights,
+				   * and w17/w18 when there are 3 or more relearning steps) */
 	double desired_retention; /* in (0, 1]; outside that it is clamped to [0.01, 1] */
 	int maximum_interval;     /* days */
+	/* Same-day steps for fsrs_schedule, in seconds: the delays a new card
+	 * goes through before its first interval in days, and a lapsed card
+	 * before it goes back to review. ts-fsrs counts them in whole minutes,
+	 * so keep them whole minutes to match it. Counts are 0..FSRS_STEPS_MAX
+	 * (0: no steps, straight to a day interval). */
+	int learning_steps[FSRS_STEPS_MAX];
+	int learning_step_count;
+	int relearning_steps[FSRS_STEPS_MAX];
+	int relearning_step_count;
 };
 
 struct fsrs_memory {
@@ -30,7 +45,8 @@ struct fsrs_memory {
 	double difficulty; /* 1 (easy) .. 10 (hard) */
 };
 
-/* FSRS-6 default weights, desired retention 0.9, maximum interval 36500. */
+/* FSRS-6 default weights, desired retention 0.9, maximum interval 36500,
+ * learning steps 1 min and 10 min, relearning step 10 min (ts-fsrs's). */
 void fsrs_params_default(struct fsrs_params *p);
 
 /* Probability of recall elapsed_days after a review that left the given

@@ -43,6 +43,7 @@ static struct content_pack *pack;
 static char dir[4096];
 static char file[4200];
 static char backup[4300];
+static char lock[4200];
 
 static void require(bool ok, const char *what)
 {
@@ -58,6 +59,8 @@ static void cleanup(void)
 		unlink(file);
 	if (backup[0])
 		unlink(backup);
+	if (lock[0])
+		unlink(lock);
 	if (dir[0])
 		rmdir(dir);
 	content_pack_free(pack);
@@ -96,6 +99,7 @@ static void init(void)
 	}
 	snprintf(file, sizeof file, "%s/%s.journal", dir, pack->meta->id);
 	snprintf(backup, sizeof backup, "%s.before-rewrite", file);
+	snprintf(lock, sizeof lock, "%s/lock", dir);
 	atexit(cleanup);
 }
 

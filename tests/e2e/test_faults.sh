@@ -58,10 +58,11 @@ has ro-message "$tmp/ro.out" "$s/fixture.journal: error: cannot open the journal
 [ "$(sha256sum < "$s/fixture.journal")" = "$sum" ] && ok || bad "read-only journal changed"
 
 # ---- a journal owned by someone else is refused -----------------------------------
+# (the folder is the user's own: a folder of someone else's is refused first, below)
 s="$tmp/foreign"
-mkdir -p "$s"; chmod 777 "$s"
 answer "$s" 1767261600 'a\n\n' q-single > /dev/null
-chmod 666 "$s/fixture.journal"
+chmod 666 "$s/fixture.journal"; rm -f "$s/lock"
+chown nobody:nogroup "$s"
 printf 'a\n\n' | as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" quiz --plain --question q-single > "$tmp/fo.out" 2>&1; st=$?
 [ $st = 2 ] && ok || bad "foreign journal: exit $st"
 has foreign-message "$tmp/fo.out" "refusing the journal: it is not a regular file owned by you"

@@ -208,21 +208,15 @@ static int command_export(int argc, char **argv, const struct options *o)
 	int status = open_session(&s, o, JOURNAL_OPEN_READER, &unsaved);
 	if (status != 0)
 		return status;
-	FILE *out = file ? fopen(file, "w") : stdout;
-	if (!out) {
-		fprintf(stderr, "mlcert: cannot write %s: %s\n", file, strerror(errno));
-		session_close(&s);
-		return 2;
-	}
 	struct diag_list diags;
 	diag_list_init(&diags);
-	bool ok = history_export(s.journal, s.pack->meta->id, format, out, &diags);
-	if (file && fclose(out) != 0)
-		ok = false;
+	char cache[4096] = "";
+	const char *own_dirs[] = {s.state_dir, packs_cache_dir(cache, sizeof cache) ? cache : NULL, NULL};
+	bool ok = history_export_file(s.journal, s.pack->meta->id, format, file, own_dirs, &diags);
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
 	session_close(&s);
-	return ok ? 0 : 2;
+	return ok && !unsaved ? 0 : 2;
 }
 
 static int command_import(int argc, char **argv, const struct options *o)

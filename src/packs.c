@@ -29,6 +29,11 @@ bool packs_data_dir(char *buf, size_t size)
 	return xdg_dir("XDG_DATA_HOME", ".local/share", "/packs", buf, size);
 }
 
+bool packs_cache_dir(char *buf, size_t size)
+{
+	return xdg_dir("XDG_CACHE_HOME", ".cache", "", buf, size);
+}
+
 static struct content_pack *load_built_in(struct diag_list *diags)
 {
 	return content_load_buffers("(built in)", embedded_pack_files, embedded_pack_count, diags);

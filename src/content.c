@@ -420,6 +420,19 @@ static const cyaml_config_t *loader_config(struct log_capture *capture, cyaml_co
 	return config;
 }
 
+/* Whether buf holds an escape that makes a NUL: \0, \x00, \u0000, \U00000000. */
+static bool has_nul_escape(const char *buf, size_t len)
+{
+	static const char *const escapes[] = {"\\0", "\\x00", "\\u0000", "\\U00000000"};
+	for (const char *p = buf, *end = buf + len; (p = memchr(p, '\\', (size_t)(end - p))); p++)
+		for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
+			size_t n = strlen(escapes[i]);
+			if ((size_t)(end - p) >= n && memcmp(p, escapes[i], n) == 0)
+				return true;
+		}
+	return false;
+}
+
 /* Parses one file's text into a document, or NULL with diagnostics. Touches
  * nothing but its arguments, so files can be parsed on several threads. */
 static void *parse_one(const struct content_source *src, const char *buf, size_t len,
@@ -448,6 +461,13 @@ static void *parse_one(const struct content_source *src, const char *buf, size_t
 		diag_add(diags, DIAG_ERROR, src->path, line, col, "NUL byte in a text file");
 		return NULL;
 	}
+	if (err != CYAML_OK && yamlpos_too_deep(buf, len, &line, &col)) {
+		/* Said first, and alone: the scans below stop at this depth too. */
+		diag_add(diags, DIAG_ERROR, src->path, line, col,
+			 "nested deeper than %d levels (mappings and lists in one another); content needs a few",
+			 YAMLPOS_MAX_DEPTH);
+		return NULL;
+	}
 	if (err != CYAML_OK) {
 		/* An anchor often makes libcyaml fail elsewhere first; name the cause. */
 		bool anchored = yamlpos_find_anchor(buf, len, &line, &col);
@@ -466,6 +486,15 @@ static void *parse_one(const struct content_source *src, const char *buf, size_t
 	    yamlpos_second_document(buf, len, &line, &col)) {
 		diag_add(diags, DIAG_ERROR, src->path, line, col,
 			 "a second YAML document starts here; a file holds one document");
+		cyaml_free(&config, schema, doc, 0);
+		return NULL;
+	}
+	/* "\0" in a double-quoted string is a NUL, where C strings end: libcyaml
+	 * would cut the text there without a word. The escapes are rare in text,
+	 * so only a file holding one is scanned. */
+	if (doc && has_nul_escape(buf, len) && yamlpos_find_nul(buf, len, &line, &col)) {
+		diag_add(diags, DIAG_ERROR, src->path, line, col,
+			 "this text holds a NUL character (an escape such as \\0 or \\x00); remove it");
 		cyaml_free(&config, schema, doc, 0);
 		return NULL;
 	}

@@ -20,6 +20,7 @@
 #include "mlcert/plain.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
+#include "mlcert/text.h"
 #include "mlcert/ui.h"
 
 #ifndef MLCERT_VERSION
@@ -125,7 +126,7 @@ static int open_session(struct session *s, const struct options *o, enum journal
 		snprintf(e.id, sizeof e.id, "exam-date");
 		char why[512];
 		if (e.value != s->study->exam_date && !journal_append(s->journal, &e, why, sizeof why)) {
-			fprintf(stderr, "mlcert: the exam date was not saved: %s\n", why);
+			text_printf(stderr, "mlcert: the exam date was not saved: %s\n", why);
 			if (unsaved)
 				*unsaved = true;
 		}
@@ -234,7 +235,7 @@ static int command_import(int argc, char **argv, const struct options *o)
 	bool ok = history_import(s.journal, argv[1], &added, &diags);
 	diag_print(&diags, stderr);
 	if (ok)
-		printf("imported %zu new events into %s\n", added, journal_path(s.journal));
+		text_printf(stdout, "imported %zu new events into %s\n", added, journal_path(s.journal));
 	/* a file with bad rows is a content error (1); an unreadable one, I/O (2) */
 	status = ok ? 0 : diags.errors && !strstr(diags.items[0].message, "cannot") ? 1 : 2;
 	diag_list_free(&diags);
@@ -323,7 +324,7 @@ static int command_study(const struct options *o)
 	app_free(app);
 	session_close(&s);
 	if (why[0])
-		fprintf(stderr, "mlcert: %s\n", why);
+		text_printf(stderr, "mlcert: %s\n", why);
 	return status == 0 && unsaved ? 2 : status;
 }
 

@@ -252,7 +252,9 @@ static int command_man(int argc, char **argv, const struct options *o)
 	diag_list_init(&diags);
 	struct content_pack *pack = packs_load(o->content_dir, o->pack_id, NULL, &diags);
 	int status = 0;
-	if (!pack || !check_pack(pack, &diags)) {
+	/* Any error fails, a file that did not load too: pages from part of a
+	 * pack would install as if all was well. */
+	if (!pack || !check_pack(pack, &diags) || diags.errors) {
 		diag_print(&diags, stderr);
 		status = pack ? 1 : 2;
 	} else if (strcmp(argv[1], "--list") == 0) {

@@ -576,25 +576,47 @@ def test_shortwrite():
            "the next answer from another process kept; no warnings" % size)
 
 
+def raw_has(path, word):
+    try:
+        with open(path, "rb") as f:
+            return word in f.read()
+    except FileNotFoundError:
+        return False
+
+
 def test_examkill(rounds=60):
-    """kill -9 at random moments of a mock exam and its submit (61 lines with
-    the bundled pack): no finished exam without all its answers, ever; a cut
-    submit leaves the exam open to resume."""
+    """kill -9 at random moments of a mock exam's submit (61 lines with the
+    bundled pack), and at random moments of the whole run: no finished exam
+    without all its answers, ever; a cut submit leaves the exam open to resume."""
     rng = random.Random(17)
     env = {"XDG_DATA_HOME": state("examkill-data"), "MLCERT_NO_CACHE": "1", "MLCERT_NOW": "1767261600"}
     skips = b"s\n" * 60
-    # how long a whole run takes, to aim the kills at it
+    # How long a submit takes: from its first line in the file to the exit.
     st = state("examkill-timing")
+    p = Plain(["--state", st, "quiz", "--plain", "--exam"], env=env)
+    p.p.stdin.write(skips)
+    p.p.stdin.flush()
     start = time.monotonic()
-    run(["--state", st, "quiz", "--plain", "--exam"], stdin=skips, env=env)
+    while p.p.poll() is None and not raw_has(os.path.join(st, "pmle.journal"), b" exam-finish "):
+        time.sleep(0.0002)
+    seen = time.monotonic()
+    p.p.communicate()
+    submit = max(time.monotonic() - seen, 0.001)
     whole = time.monotonic() - start
     cut = finished = open_exams = bad = not_resumable = 0
     for r in range(rounds):
         st = state("examkill-%d" % r)
+        path = os.path.join(st, "pmle.journal")
         p = Plain(["--state", st, "quiz", "--plain", "--exam"], env=env)
         p.p.stdin.write(skips)
         p.p.stdin.flush()
-        time.sleep(rng.uniform(0.3, 1.0) * whole)
+        if r % 2 == 0:
+            # aimed at the submit: once its first line is in the file
+            while p.p.poll() is None and not raw_has(path, b" exam-finish "):
+                time.sleep(0.0002)
+            time.sleep(rng.uniform(0, submit))
+        else:
+            time.sleep(rng.uniform(0, whole))
         p.p.kill()
         p.p.communicate()
         raw = journal_lines(st, "pmle")
@@ -617,9 +639,9 @@ def test_examkill(rounds=60):
                 not_resumable += 1
     check("exam kill -9 x%d: no exam finish without all its answers" % rounds, bad == 0, "%d rounds" % bad)
     check("exam kill -9: every open exam resumes", not_resumable == 0, "%d rounds" % not_resumable)
-    figure("kill -9 during a mock exam and its submit, %d rounds: %d submitted whole, %d left open and resumable "
-           "(%d of them with the submit cut mid-way in the file), 0 finishes without their answers"
-           % (rounds, finished, open_exams, cut))
+    figure("kill -9 during a mock exam (%d rounds, half aimed at its %.0f ms submit): %d submitted, "
+           "%d left open and resumable (%d of all rounds with the submit cut mid-way in the file), "
+           "%d finishes without all their answers" % (rounds, submit * 1000, finished, open_exams, cut, bad))
 
 
 # ---- output paths: nothing from a pack reaches the terminal -------------------------

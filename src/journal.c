@@ -24,6 +24,7 @@ struct journal {
 	char *path;
 	char *state_dir;
 	bool read_only;
+	bool unlocked;   /* a writer on a file system without flock */
 	bool locked_out; /* read-only because another process holds the lock ... */
 	long holder;     /* ... this one, when its pid could be read; else 0 */
 	dev_t dev;    /* the file fd is, to notice it replaced at the path */
@@ -283,11 +284,16 @@ static bool take_lock(struct journal *j, bool *busy, char *why, size_t why_size)
 		if (errno == EWOULDBLOCK) {
 			*busy = true;
 			j->holder = lock_holder(fd);
-		} else {
-			snprintf(why, why_size, "cannot lock %s/lock: %s", j->state_dir, strerror(errno));
+			close(fd);
+			return false;
 		}
+		/* A file system without flock (some FUSE ones): go on, unguarded,
+		 * rather than refuse to work; the caller is told. */
+		snprintf(why, why_size, "cannot lock %s/lock (%s): a second mlcert on this folder would not be noticed",
+			 j->state_dir, strerror(errno));
 		close(fd);
-		return false;
+		j->unlocked = true;
+		return true;
 	}
 	char pid[32];
 	int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
@@ -360,7 +366,11 @@ struct journal *journal_open_as(const char *state_dir, const char *pack_id, enum
 	if (reader)
 		return j;
 	bool busy;
-	if (!take_lock(j, &busy, why, sizeof why)) {
+	why[0] = '\0';
+	bool locked = take_lock(j, &busy, why, sizeof why);
+	if (locked && j->unlocked)
+		diag_add(diags, DIAG_WARNING, state_dir, 0, 0, "%s", why);
+	if (!locked) {
 		char other[64];
 		holder_text(j, other, sizeof other);
 		if (!busy)

@@ -180,14 +180,21 @@ BINDIR  = $(DESTDIR)$(PREFIX)/bin
 MANDIR  = $(DESTDIR)$(PREFIX)/share/man
 COMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
+# The pack whose topics become pages (the tests point it at a broken copy).
+INSTALL_PACK ?= content/pmle
+
+# A pack that does not load (or has no topics) fails the install, before
+# anything is copied: "installed 0 topic pages" once passed for success.
 install: mlcert
+	@ids=$$(./mlcert --content $(INSTALL_PACK) man --list) && [ -n "$$ids" ] || \
+	  { echo "make install: the pack in $(INSTALL_PACK) does not load (./mlcert lint $(INSTALL_PACK) says why); nothing installed" >&2; exit 1; }
 	install -d $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR)/man7 $(COMPDIR)
 	install -m 0755 mlcert $(BINDIR)/mlcert
 	install -m 0644 man/mlcert.1 $(MANDIR)/man1/mlcert.1
 	install -m 0644 man/mlcert-content.5 $(MANDIR)/man5/mlcert-content.5
 	install -m 0644 completions/mlcert.bash $(COMPDIR)/mlcert
-	@n=0; for id in $$(./mlcert --content content/pmle man --list); do \
-	  ./mlcert --content content/pmle man "$$id" > $(MANDIR)/man7/mlcert-$$id.7 && chmod 0644 $(MANDIR)/man7/mlcert-$$id.7 || exit 1; \
+	@set -e; ids=$$(./mlcert --content $(INSTALL_PACK) man --list); n=0; for id in $$ids; do \
+	  ./mlcert --content $(INSTALL_PACK) man "$$id" > $(MANDIR)/man7/mlcert-$$id.7; chmod 0644 $(MANDIR)/man7/mlcert-$$id.7; \
 	  n=$$((n + 1)); done; echo "installed $$n topic pages in $(MANDIR)/man7"
 
 uninstall:

@@ -333,6 +333,7 @@ static void check_meta(struct check_ctx *c)
 	collect_objectives(c);
 }
 
+/* http(s), a host, no spaces or quotes: the shape of a link. */
 static bool valid_url(const char *url)
 {
 	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
@@ -343,6 +344,20 @@ static bool valid_url(const char *url)
 	for (const char *p = url; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == '"' || *p == '<' || *p == '>' || *p == 0x7f)
 			return false;
+	return true;
+}
+
+/* What is copied (OSC 52) and opened ($BROWSER) is the URL's bytes, not what
+ * the screen shows of them: only printable ASCII, so no C1 control, bidi
+ * override or zero-width character can hide in one (non-ASCII is written
+ * percent-encoded, as browsers send it). */
+static bool printable_ascii(const char *s, size_t *bad)
+{
+	for (size_t i = 0; s[i]; i++)
+		if ((unsigned char)s[i] < 0x21 || (unsigned char)s[i] > 0x7e) {
+			*bad = i;
+			return false;
+		}
 	return true;
 }
 
@@ -405,10 +420,17 @@ static void check_topic_fields(struct check_ctx *c, struct content_topic *t)
 	}
 	for (unsigned i = 0; i < t->resources_count; i++) {
 		const struct content_resource *r = &t->resources[i];
-		if (!valid_url(r->url)) {
-			snprintf(sub, sizeof sub, "/resources/%u/url", i);
+		size_t bad, len = strlen(r->url);
+		snprintf(sub, sizeof sub, "/resources/%u/url", i);
+		if (!printable_ascii(r->url, &bad) && (unsigned char)r->url[bad] >= 0x80)
+			report(c, o, sub,
+			       "a URL must be printable ASCII: byte %zu is 0x%02X (percent-encode other characters, "
+			       "e.g. %%E2%%80%%8B)",
+			       bad + 1, (unsigned)(unsigned char)r->url[bad]);
+		else if (!valid_url(r->url))
 			report(c, o, sub, "'%s' is not an http(s) URL without spaces", r->url);
-		}
+		else if (len > CHECK_URL_MAX)
+			report(c, o, sub, "a URL must be at most %d bytes, not %zu", CHECK_URL_MAX, len);
 		if (!in_set(r->kind, resource_kinds)) {
 			snprintf(sub, sizeof sub, "/resources/%u/kind", i);
 			report(c, o, sub,

@@ -452,6 +452,19 @@ static const cyaml_config_t *loader_config(struct log_capture *capture, cyaml_co
 	return config;
 }
 
+/* Whether buf holds an escape that makes a NUL: \0, \x00, \u0000, \U00000000. */
+static bool has_nul_escape(const char *buf, size_t len)
+{
+	static const char *const escapes[] = {"\\0", "\\x00", "\\u0000", "\\U00000000"};
+	for (const char *p = buf, *end = buf + len; (p = memchr(p, '\\', (size_t)(end - p))); p++)
+		for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
+			size_t n = strlen(escapes[i]);
+			if ((size_t)(end - p) >= n && memcmp(p, escapes[i], n) == 0)
+				return true;
+		}
+	return false;
+}
+
 /* Parses one file's text into a document, or NULL with diagnostics. Touches
  * nothing but its arguments, so files can be parsed on several threads. */
 static void *parse_one(const struct content_source *src, const char *buf, size_t len,
@@ -480,6 +493,13 @@ static void *parse_one(const struct content_source *src, const char *buf, size_t
 		diag_add(diags, DIAG_ERROR, src->path, line, col, "NUL byte in a text file");
 		return NULL;
 	}
+	if (err != CYAML_OK && yamlpos_too_deep(buf, len, &line, &col)) {
+		/* Said first, and alone: the scans below stop at this depth too. */
+		diag_add(diags, DIAG_ERROR, src->path, line, col,
+			 "nested deeper than %d levels (mappings and lists in one another); content needs a few",
+			 YAMLPOS_MAX_DEPTH);
+		return NULL;
+	}
 	if (err != CYAML_OK) {
 		/* An anchor often makes libcyaml fail elsewhere first; name the cause. */
 		bool anchored = yamlpos_find_anchor(buf, len, &line, &col);
@@ -498,6 +518,15 @@ static void *parse_one(const struct content_source *src, const char *buf, size_t
 	    yamlpos_second_document(buf, len, &line, &col)) {
 		diag_add(diags, DIAG_ERROR, src->path, line, col,
 			 "a second YAML document starts here; a file holds one document");
+		cyaml_free(&config, schema, doc, 0);
+		return NULL;
+	}
+	/* "\0" in a double-quoted string is a NUL, where C strings end: libcyaml
+	 * would cut the text there without a word. The escapes are rare in text,
+	 * so only a file holding one is scanned. */
+	if (doc && has_nul_escape(buf, len) && yamlpos_find_nul(buf, len, &line, &col)) {
+		diag_add(diags, DIAG_ERROR, src->path, line, col,
+			 "this text holds a NUL character (an escape such as \\0 or \\x00); remove it");
 		cyaml_free(&config, schema, doc, 0);
 		return NULL;
 	}
@@ -675,10 +704,55 @@ static bool has_yaml_suffix(const char *name)
 	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
-/* Collects YAML files under dir/rel, skipping hidden entries. */
-static bool collect_files(const char *dir, const char *rel, struct name_list *out, int depth,
-			  struct diag_list *diags)
+/* The folders a walk has met, by device and inode (a symbolic link can lead
+ * anywhere): the ones on the current path, to find loops as `find -L` does,
+ * and every one, so each folder is read once however many links lead to it. */
+struct folder_id {
+	dev_t dev;
+	ino_t ino;
+	char *rel; /* as first met, for the message */
+};
+
+struct walk {
+	struct name_list *out;
+	struct diag_list *diags;
+	struct folder_id *seen;
+	size_t seen_count, seen_cap;
+	size_t path[MAX_TREE_DEPTH + 2]; /* indexes into seen: the folders from the root down */
+};
+
+static const struct folder_id *walk_seen(const struct walk *w, const struct stat *st, bool *on_path, int depth)
 {
+	*on_path = false;
+	for (int k = 0; k <= depth; k++)
+		if (w->seen[w->path[k]].dev == st->st_dev && w->seen[w->path[k]].ino == st->st_ino) {
+			*on_path = true;
+			return &w->seen[w->path[k]];
+		}
+	for (size_t i = 0; i < w->seen_count; i++)
+		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+			return &w->seen[i];
+	return NULL;
+}
+
+static bool walk_add(struct walk *w, const struct stat *st, const char *rel, int depth)
+{
+	if (!grow((void **)&w->seen, &w->seen_cap, w->seen_count + 1, sizeof *w->seen))
+		return false;
+	char *copy = strdup(rel[0] ? rel : ".");
+	if (!copy)
+		return false;
+	w->seen[w->seen_count] = (struct folder_id){st->st_dev, st->st_ino, copy};
+	w->path[depth] = w->seen_count++;
+	return true;
+}
+
+/* Collects YAML files under dir/rel (a folder walk_add has recorded at
+ * depth), skipping hidden entries. */
+static bool collect_files(const char *dir, const char *rel, struct walk *w, int depth)
+{
+	struct name_list *out = w->out;
+	struct diag_list *diags = w->diags;
 	char *here = rel[0] ? join_path(dir, rel) : strdup(dir);
 	if (!here)
 		return false;
@@ -701,8 +775,16 @@ static bool collect_files(const char *dir, const char *rel, struct name_list *ou
 		} else if (stat(child, &st) != 0) {
 			diag_add(diags, DIAG_ERROR, child, 0, 0, "cannot read: %s", strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
-			if (depth < MAX_TREE_DEPTH)
-				ok = collect_files(dir, child_rel, out, depth + 1, diags);
+			bool on_path;
+			const struct folder_id *met = walk_seen(w, &st, &on_path, depth);
+			if (met && on_path)
+				diag_add(diags, DIAG_ERROR, child, 0, 0,
+					 "a symbolic link loop: this leads back to the folder %s, which holds it", met->rel);
+			else if (met)
+				diag_add(diags, DIAG_ERROR, child, 0, 0,
+					 "the folder %s again (a second link to it); a pack reads each folder once", met->rel);
+			else if (depth < MAX_TREE_DEPTH)
+				ok = walk_add(w, &st, child_rel, depth + 1) && collect_files(dir, child_rel, w, depth + 1);
 		} else if (S_ISREG(st.st_mode) && has_yaml_suffix(e->d_name)) {
 			if (grow((void **)&out->names, &out->cap, out->count + 1, sizeof *out->names)) {
 				out->names[out->count++] = child_rel;
@@ -719,6 +801,24 @@ static bool collect_files(const char *dir, const char *rel, struct name_list *ou
 	return ok;
 }
 
+/* Every YAML file under root, relative to it. */
+static bool walk_folder(const char *root, struct name_list *out, struct diag_list *diags)
+{
+	struct walk w = {.out = out, .diags = diags};
+	struct stat st;
+	bool ok;
+	if (stat(root, &st) != 0) {
+		diag_add(diags, DIAG_ERROR, root, 0, 0, "cannot read folder: %s", strerror(errno));
+		ok = false;
+	} else {
+		ok = walk_add(&w, &st, "", 0) && collect_files(root, "", &w, 0);
+	}
+	for (size_t i = 0; i < w.seen_count; i++)
+		free(w.seen[i].rel);
+	free(w.seen);
+	return ok;
+}
+
 struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 {
 	char root[4096];
@@ -727,7 +827,7 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 
 	struct name_list names = {0};
 	struct content_pack *pack = NULL;
-	if (!collect_files(root, "", &names, 0, diags))
+	if (!walk_folder(root, &names, diags))
 		goto out;
 	if (names.count)
 		qsort(names.names, names.count, sizeof *names.names, compare_strings);
@@ -808,7 +908,7 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 	struct diag_list scratch;
 	diag_list_init(&scratch);
 	struct name_list names = {0};
-	bool ok = collect_files(dir, "", &names, 0, &scratch) && scratch.count == 0;
+	bool ok = walk_folder(dir, &names, &scratch) && scratch.count == 0;
 	if (names.count)
 		qsort(names.names, names.count, sizeof *names.names, compare_strings);
 	uint64_t h = text_hash(TEXT_HASH_START, dir, strlen(dir) + 1);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/text.h"
+
 void diag_list_init(struct diag_list *list)
 {
 	memset(list, 0, sizeof *list);
@@ -95,14 +97,19 @@ void diag_sort(struct diag_list *list)
 
 void diag_format(const struct diag *d, FILE *out)
 {
+	/* Messages quote what packs and files hold (ids, URLs, kinds): cleaned,
+	 * and kept to one line each. */
 	const char *severity = d->severity == DIAG_ERROR ? "error" : "warning";
-	if (d->file[0] && d->line > 0)
-		fprintf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->col > 0 ? d->col : 1,
-			severity, d->message);
-	else if (d->file[0])
-		fprintf(out, "%s: %s: %s\n", d->file, severity, d->message);
-	else
-		fprintf(out, "mlcert: %s: %s\n", severity, d->message);
+	if (d->file[0]) {
+		text_fputs(out, d->file, true);
+		if (d->line > 0)
+			fprintf(out, ":%d:%d", d->line, d->col > 0 ? d->col : 1);
+		fprintf(out, ": %s: ", severity);
+	} else {
+		fprintf(out, "mlcert: %s: ", severity);
+	}
+	text_fputs(out, d->message, true);
+	fputc('\n', out);
 }
 
 void diag_print(const struct diag_list *list, FILE *out)

@@ -6,6 +6,7 @@
 #include "mlcert/diag.h"
 #include "mlcert/jsonw.h"
 #include "mlcert/packs.h"
+#include "mlcert/text.h"
 
 static void count_objectives(size_t *by_objective, size_t limit, const int *index,
 			     unsigned count)
@@ -84,9 +85,10 @@ static void print_figures(const struct content_pack *pack, const struct lint_cou
 static void print_summary(const char *where, const struct content_pack *pack,
 			  const struct lint_counts *n, const struct diag_list *diags, FILE *out)
 {
-	fprintf(out, "%s: %zu topics, %zu questions (", where, n->topics, n->questions);
+	/* the pack's ids are printed even when check_pack found them bad: cleaned */
+	text_printf(out, "%s: %zu topics, %zu questions (", where, n->topics, n->questions);
 	for (size_t d = 0; d < n->domains; d++)
-		fprintf(out, "%s%s %zu", d ? ", " : "", pack->meta->domains[d].id, n->by_domain[d]);
+		text_printf(out, "%s%s %zu", d ? ", " : "", pack->meta->domains[d].id, n->by_domain[d]);
 	fprintf(out, "), %zu multiple-select, %zu flows, %zu resources: %zu errors, %zu warnings\n",
 		n->multiple_select, n->flows, n->resources, diags->errors, diags->warnings);
 }

@@ -20,6 +20,7 @@
 #include "mlcert/plain.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
+#include "mlcert/text.h"
 #include "mlcert/ui.h"
 
 #ifndef MLCERT_VERSION
@@ -100,12 +101,19 @@ static int command_lint(int argc, char **argv, const struct options *o)
 	return lint_run(dir ? dir : o->content_dir, json, stdout, stderr);
 }
 
-static int open_session(struct session *s, const struct options *o)
+/* access: how the command uses the journal (see journal.h). A command that
+ * only reads still writes when --exam-date asks it to record the date.
+ * *unsaved is set when that could not be saved: the command exits 2. */
+static int open_session(struct session *s, const struct options *o, enum journal_access access,
+			bool *unsaved)
 {
 	struct session_options so = {.content_dir = o->content_dir, .pack_id = o->pack_id,
-				     .state_dir = o->state_dir, .retention = o->retention};
+				     .state_dir = o->state_dir, .retention = o->retention,
+				     .access = access == JOURNAL_OPEN_READER && o->exam_date ? JOURNAL_OPEN_DEFAULT : access};
 	int status = session_open(s, &so);
 	diag_print(&s->diags, stderr);
+	if (unsaved)
+		*unsaved = false;
 	if (status != 0) {
 		session_close(s);
 		return status;
@@ -117,8 +125,11 @@ static int open_session(struct session *s, const struct options *o)
 					  .value = check_date_seconds(y, m, d)};
 		snprintf(e.id, sizeof e.id, "exam-date");
 		char why[512];
-		if (e.value != s->study->exam_date && !journal_append(s->journal, &e, why, sizeof why))
-			fprintf(stderr, "mlcert: %s\n", why);
+		if (e.value != s->study->exam_date && !journal_append(s->journal, &e, why, sizeof why)) {
+			text_printf(stderr, "mlcert: the exam date was not saved: %s\n", why);
+			if (unsaved)
+				*unsaved = true;
+		}
 		s->study->exam_date = e.value;
 	}
 	return 0;
@@ -145,13 +156,14 @@ static int command_quiz(int argc, char **argv, const struct options *o)
 	if (!plain)
 		return usage_error("quiz needs --plain (the full-screen quiz is 'mlcert' itself)");
 	struct session s;
-	int status = open_session(&s, o);
+	bool unsaved;
+	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
 	if (status != 0)
 		return status;
 	struct plain_session ps = {s.pack, s.study, s.journal, o->new_per_day, stdin, stdout};
 	status = plain_run(&ps, mode, id);
 	session_close(&s);
-	return status;
+	return status == 0 && unsaved ? 2 : status;
 }
 
 static int command_stats(int argc, char **argv, const struct options *o)
@@ -164,12 +176,13 @@ static int command_stats(int argc, char **argv, const struct options *o)
 			return usage_error("stats: unknown argument '%s'", argv[i]);
 	}
 	struct session s;
-	int status = open_session(&s, o);
+	bool unsaved;
+	int status = open_session(&s, o, JOURNAL_OPEN_READER, &unsaved);
 	if (status != 0)
 		return status;
 	stats_print(s.study, json, stdout);
 	session_close(&s);
-	return 0;
+	return unsaved ? 2 : 0;
 }
 
 static int command_export(int argc, char **argv, const struct options *o)
@@ -192,24 +205,19 @@ static int command_export(int argc, char **argv, const struct options *o)
 		}
 	}
 	struct session s;
-	int status = open_session(&s, o);
+	bool unsaved;
+	int status = open_session(&s, o, JOURNAL_OPEN_READER, &unsaved);
 	if (status != 0)
 		return status;
-	FILE *out = file ? fopen(file, "w") : stdout;
-	if (!out) {
-		fprintf(stderr, "mlcert: cannot write %s: %s\n", file, strerror(errno));
-		session_close(&s);
-		return 2;
-	}
 	struct diag_list diags;
 	diag_list_init(&diags);
-	bool ok = history_export(s.journal, s.pack->meta->id, format, out, &diags);
-	if (file && fclose(out) != 0)
-		ok = false;
+	char cache[4096] = "";
+	const char *own_dirs[] = {s.state_dir, packs_cache_dir(cache, sizeof cache) ? cache : NULL, NULL};
+	bool ok = history_export_file(s.journal, s.pack->meta->id, format, file, own_dirs, &diags);
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
 	session_close(&s);
-	return ok ? 0 : 2;
+	return ok && !unsaved ? 0 : 2;
 }
 
 static int command_import(int argc, char **argv, const struct options *o)
@@ -217,7 +225,8 @@ static int command_import(int argc, char **argv, const struct options *o)
 	if (argc != 2)
 		return usage_error("import wants one file");
 	struct session s;
-	int status = open_session(&s, o);
+	bool unsaved;
+	int status = open_session(&s, o, JOURNAL_OPEN_WRITER, &unsaved);
 	if (status != 0)
 		return status;
 	struct diag_list diags;
@@ -226,7 +235,7 @@ static int command_import(int argc, char **argv, const struct options *o)
 	bool ok = history_import(s.journal, argv[1], &added, &diags);
 	diag_print(&diags, stderr);
 	if (ok)
-		printf("imported %zu new events into %s\n", added, journal_path(s.journal));
+		text_printf(stdout, "imported %zu new events into %s\n", added, journal_path(s.journal));
 	/* a file with bad rows is a content error (1); an unreadable one, I/O (2) */
 	status = ok ? 0 : diags.errors && !strstr(diags.items[0].message, "cannot") ? 1 : 2;
 	diag_list_free(&diags);
@@ -243,7 +252,9 @@ static int command_man(int argc, char **argv, const struct options *o)
 	diag_list_init(&diags);
 	struct content_pack *pack = packs_load(o->content_dir, o->pack_id, NULL, &diags);
 	int status = 0;
-	if (!pack || !check_pack(pack, &diags)) {
+	/* Any error fails, a file that did not load too: pages from part of a
+	 * pack would install as if all was well. */
+	if (!pack || !check_pack(pack, &diags) || diags.errors) {
 		diag_print(&diags, stderr);
 		status = pack ? 1 : 2;
 	} else if (strcmp(argv[1], "--list") == 0) {
@@ -287,7 +298,8 @@ static int command_study(const struct options *o)
 		uo.color = !(no_color && no_color[0]);
 
 	struct session s;
-	int status = open_session(&s, o);
+	bool unsaved;
+	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
 	if (status != 0)
 		return status;
 	struct app *app = app_new(s.pack, s.study, s.journal, uo.ascii);
@@ -299,16 +311,23 @@ static int command_study(const struct options *o)
 	app->new_per_day = o->new_per_day;
 	/* Notes live beside the journal, one text file per topic. */
 	snprintf(app->notes_dir, sizeof app->notes_dir, "%s/notes/%s", s.state_dir, s.pack->meta->id);
-	if (s.diags.warnings)
+	long holder;
+	if (journal_read_only(s.journal, &holder)) {
+		char pid[32] = "";
+		if (holder > 0)
+			snprintf(pid, sizeof pid, " (pid %ld)", holder);
+		app_status(app, true, "READ-ONLY: another mlcert%s is using %s; nothing is saved", pid, s.state_dir);
+	}
+	else if (journal_damaged_lines(s.journal))
 		app_status(app, true, "%zu journal lines were damaged and skipped: see 'mlcert stats'",
-			   s.diags.warnings);
+			   journal_damaged_lines(s.journal));
 	char why[512] = "";
 	status = ui_run(app, &uo, why, sizeof why);
 	app_free(app);
 	session_close(&s);
 	if (why[0])
-		fprintf(stderr, "mlcert: %s\n", why);
-	return status;
+		text_printf(stderr, "mlcert: %s\n", why);
+	return status == 0 && unsaved ? 2 : status;
 }
 
 /* Takes the options before the command; returns the index of the command, or -1 after an error. */
@@ -377,6 +396,8 @@ int main(int argc, char **argv)
 	int cmd = parse_options(argc, argv, &o, &status);
 	if (cmd < 0)
 		return status;
+	if ((o.state_dir && !o.state_dir[0]) || (o.content_dir && !o.content_dir[0]))
+		return usage_error("--%s wants a folder, not an empty name", o.state_dir && !o.state_dir[0] ? "state" : "content");
 	if (cmd >= argc)
 		return command_study(&o);
 	if (strcmp(argv[cmd], "lint") == 0)

@@ -546,25 +546,46 @@ void manfmt_free(struct manfmt_page *page)
 
 /* ---- roff ---------------------------------------------------------------------- */
 
-/* One line of text for roff: sanitised, backslashes escaped, and a leading
- * dot or quote defused so content can never become a request. */
+/* One character for roff: ASCII as itself, anything else as the named
+ * glyph \[uXXXX], so the page reads the same whatever locale made it or
+ * shows it (under LC_ALL=C, UTF-8 bytes once became U+FFFD). */
+static void roff_char(FILE *out, const char *p, size_t *used)
+{
+	uint32_t cp;
+	size_t n = text_utf8_decode(p, strlen(p), &cp);
+	if (n == 0) {
+		cp = 0xFFFD; /* text_clean leaves none, but never trust */
+		n = 1;
+	}
+	*used = n;
+	if (cp < 0x80)
+		fputc((int)cp, out);
+	else
+		fprintf(out, "\\[u%04X]", (unsigned)cp);
+}
+
+/* One line of text for roff: sanitised, backslashes escaped, non-ASCII as
+ * glyph names, and a leading dot or quote defused so content can never
+ * become a request. */
 static void roff_text(FILE *out, const char *raw)
 {
-	char *text = text_sanitize(raw ? raw : "", false);
+	char *text = text_clean(raw ? raw : "", TEXT_ANY_LOCALE);
 	if (!text)
 		return;
 	bool line_start = true;
-	for (const char *p = text; *p; p++) {
+	for (const char *p = text; *p;) {
 		if (line_start && (*p == '.' || *p == '\''))
 			fputs("\\&", out);
 		line_start = false;
+		size_t n = 1;
 		if (*p == '\\')
 			fputs("\\e", out);
 		else if (*p == '\n') {
 			fputc('\n', out);
 			line_start = true;
 		} else
-			fputc(*p, out);
+			roff_char(out, p, &n);
+		p += n;
 	}
 	if (!line_start)
 		fputc('\n', out);
@@ -604,15 +625,18 @@ static void roff_prose(FILE *out, const char *raw)
 
 static void roff_quoted(FILE *out, const char *raw)
 {
-	char *text = text_sanitize(raw ? raw : "", false);
+	char *text = text_clean(raw ? raw : "", TEXT_ANY_LOCALE | TEXT_ONE_LINE);
 	fputc('"', out);
-	for (const char *p = text ? text : ""; *p; p++)
+	for (const char *p = text ? text : ""; *p;) {
+		size_t n = 1;
 		if (*p == '"')
 			fputs("\\(dq", out);
 		else if (*p == '\\')
 			fputs("\\e", out);
-		else if (*p != '\n')
-			fputc(*p, out);
+		else
+			roff_char(out, p, &n);
+		p += n;
+	}
 	fputc('"', out);
 	free(text);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mlcert/check.h"
 #include "mlcert/embedded.h"
 #include "mlcert/snapshot.h"
 #include "mlcert/text.h"
@@ -29,12 +30,18 @@ bool packs_data_dir(char *buf, size_t size)
 	return xdg_dir("XDG_DATA_HOME", ".local/share", "/packs", buf, size);
 }
 
+bool packs_cache_dir(char *buf, size_t size)
+{
+	return xdg_dir("XDG_CACHE_HOME", ".cache", "", buf, size);
+}
+
 static struct content_pack *load_built_in(struct diag_list *diags)
 {
 	return content_load_buffers("(built in)", embedded_pack_files, embedded_pack_count, diags);
 }
 
-/* The id a pack folder declares, read from its pack.yaml alone. */
+/* The id a pack folder declares, read from its pack.yaml alone: only a valid
+ * id (what check_pack demands), so nothing else is ever printed or matched. */
 static bool folder_pack_id(const char *dir, char *id, size_t size)
 {
 	char path[4400 + 16];
@@ -49,7 +56,7 @@ static bool folder_pack_id(const char *dir, char *id, size_t size)
 			char *v = line + 3;
 			v += strspn(v, " \t\"'");
 			v[strcspn(v, " \t\"'\r\n#")] = '\0';
-			found = snprintf(id, size, "%s", v) < (int)size && v[0];
+			found = snprintf(id, size, "%s", v) < (int)size && check_valid_id(id);
 		}
 	fclose(f);
 	return found;
@@ -180,7 +187,7 @@ static void list_visit(void *ctx, const char *dir, const char *id)
 	struct list_ctx *l = ctx;
 	bool is_default = strcmp(id, PACKS_BUILT_IN) == 0;
 	l->overridden |= is_default;
-	fprintf(l->out, "%-16s %s%s\n", id, dir, is_default ? "  (default: overrides the built-in pack)" : "");
+	text_printf(l->out, "%-16s %s%s\n", id, dir, is_default ? "  (default: overrides the built-in pack)" : "");
 }
 
 int packs_list(FILE *out)
@@ -190,11 +197,11 @@ int packs_list(FILE *out)
 	struct content_pack *builtin = load_built_in(&diags);
 	struct list_ctx l = {out, false};
 	each_installed(list_visit, &l);
-	fprintf(out, "%-16s (built in) %s%s\n", PACKS_BUILT_IN,
-		builtin && builtin->meta ? builtin->meta->title : "", l.overridden ? "" : "  (default)");
+	text_printf(out, "%-16s (built in) %s%s\n", PACKS_BUILT_IN,
+		    builtin && builtin->meta ? builtin->meta->title : "", l.overridden ? "" : "  (default)");
 	char root[4096];
 	if (packs_data_dir(root, sizeof root))
-		fprintf(out, "Installed packs are folders under %s\n", root);
+		text_printf(out, "Installed packs are folders under %s\n", root);
 	content_pack_free(builtin);
 	diag_list_free(&diags);
 	return 0;

@@ -26,7 +26,7 @@ int session_open(struct session *s, const struct session_options *o)
 			 "no state folder: set HOME or XDG_STATE_HOME, or pass --state DIR");
 		return 2;
 	}
-	s->journal = journal_open(s->state_dir, s->pack->meta->id, &s->diags);
+	s->journal = journal_open_as(s->state_dir, s->pack->meta->id, o->access, &s->diags);
 	if (!s->journal)
 		return 2;
 	s->study = study_new(s->pack);
@@ -38,6 +38,8 @@ int session_open(struct session *s, const struct session_options *o)
 		s->study->fsrs.desired_retention = o->retention;
 	if (!journal_replay(s->journal, study_apply, s->study, &s->diags))
 		return 2;
+	/* A journal replaced or added to behind our back is read again into the study. */
+	journal_set_listener(s->journal, study_reset, study_apply, s->study);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include "mlcert/clock.h"
 #include "mlcert/jsonw.h"
+#include "mlcert/text.h"
 
 static unsigned percent(size_t part, size_t whole)
 {
@@ -25,7 +26,7 @@ static void text_row(const char *name, int weight, const struct study_stats *st,
 	char w[16] = "";
 	if (weight > 0)
 		snprintf(w, sizeof w, "%d%%", weight);
-	fprintf(out, "%-16s %6s %6zu/%-5zu %7zu/%-6zu %7zu %6zu %7u%%\n", name, w, st->topics_read,
+	text_printf(out, "%-16s %6s %6zu/%-5zu %7zu/%-6zu %7zu %6zu %7u%%\n", name, w, st->topics_read,
 		st->topics_total, st->questions_seen, st->questions_total, st->answers, st->right,
 		percent(st->right, st->answers));
 }
@@ -76,7 +77,8 @@ void stats_print(struct study *study, bool json, FILE *out)
 		fputs("]}\n", out);
 		return;
 	}
-	fprintf(out, "%s\n", pack->meta->title);
+	text_fputs(out, pack->meta->title, true); /* a pack's text: an escape in it stays out */
+	fputc('\n', out);
 	fprintf(out, "%-16s %6s %12s %14s %7s %6s %8s\n", "domain", "weight", "topics read",
 		"questions seen", "answers", "right", "accuracy");
 	for (unsigned d = 0; d < pack->meta->domains_count; d++) {

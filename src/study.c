@@ -132,6 +132,28 @@ void study_free(struct study *s)
 	free(s);
 }
 
+void study_reset(void *ctx)
+{
+	struct study *s = ctx;
+	size_t nq = s->pack->question_count, nt = s->pack->topic_count;
+	memset(s->questions, 0, (nq ? nq : 1) * sizeof *s->questions);
+	for (size_t i = 0; i < nq; i++)
+		s->questions[i].last_correct = -1;
+	memset(s->topic_read, 0, (nt ? nt : 1) * sizeof *s->topic_read);
+	memset(s->bookmarked, 0, (nt ? nt : 1) * sizeof *s->bookmarked);
+	memset(s->exam.picks, 0, (nq ? nq : 1) * sizeof *s->exam.picks);
+	memset(s->exam.flags, 0, (nq ? nq : 1) * sizeof *s->exam.flags);
+	s->exam.active = false;
+	s->exam.seed = 0;
+	s->exam.started = s->exam.seconds_used = s->exam.last_event = 0;
+	s->events_unknown = 0;
+	s->answer_count = 0;
+	s->exam_count = 0;
+	s->exam_date = 0;
+	s->mastery_stale = true;
+	s->stats_stale = true;
+}
+
 int64_t study_day(int64_t time)
 {
 	return time >= 0 ? time / STUDY_DAY : -((-time + STUDY_DAY - 1) / STUDY_DAY);

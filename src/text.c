@@ -2,6 +2,7 @@
 #include "mlcert/text.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -108,8 +109,9 @@ int text_codepoint_width(uint32_t cp)
 	return w < 0 ? 1 : w;
 }
 
-char *text_sanitize(const char *s, bool ascii)
+char *text_clean(const char *s, unsigned flags)
 {
+	bool ascii = flags & TEXT_ASCII;
 	size_t len = strlen(s);
 	/* Worst case: each byte becomes U+FFFD (3 bytes) or a 3-byte ASCII form. */
 	char *out = malloc(len * 3 + 1);
@@ -125,7 +127,7 @@ char *text_sanitize(const char *s, bool ascii)
 		}
 		i += n;
 		if (cp == '\n') {
-			out[o++] = '\n';
+			out[o++] = flags & TEXT_ONE_LINE ? ' ' : '\n';
 			continue;
 		}
 		if (cp == '\t' || cp == 0x2028 || cp == 0x2029) {
@@ -134,7 +136,9 @@ char *text_sanitize(const char *s, bool ascii)
 		}
 		if (cp < 0x20 || is_invisible(cp))
 			continue;
-		if (cp >= 0x80 && wcwidth((wchar_t)cp) < 0 && !ascii)
+		/* Printability from the locale is for laying out a screen; text for a
+		 * stream keeps every character that is not a control. */
+		if (cp >= 0x80 && !(flags & TEXT_ANY_LOCALE) && wcwidth((wchar_t)cp) < 0 && !ascii)
 			cp = 0xFFFD;
 		if (cp < 0x80) {
 			out[o++] = (char)cp;
@@ -153,6 +157,35 @@ char *text_sanitize(const char *s, bool ascii)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+char *text_sanitize(const char *s, bool ascii)
+{
+	return text_clean(s, ascii ? TEXT_ASCII : 0);
+}
+
+void text_fputs(FILE *out, const char *s, bool one_line)
+{
+	char *clean = text_clean(s ? s : "", TEXT_ANY_LOCALE | (one_line ? TEXT_ONE_LINE : 0));
+	if (clean)
+		fputs(clean, out);
+	free(clean);
+}
+
+void text_printf(FILE *out, const char *fmt, ...)
+{
+	va_list ap, copy;
+	va_start(ap, fmt);
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (s) {
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		text_fputs(out, s, false);
+		free(s);
+	}
+	va_end(ap);
 }
 
 int text_width(const char *s, size_t len)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
-enum { MAX_DEPTH = 64, COMPONENT_MAX = 128, MAX_INDEXED_DEPTH = 10, INDEX_BUDGET = 32 << 20 };
+enum { MAX_DEPTH = YAMLPOS_MAX_DEPTH, COMPONENT_MAX = 128, MAX_INDEXED_DEPTH = 10, INDEX_BUDGET = 32 << 20 };
 
 struct frame {
 	bool is_mapping;
@@ -236,6 +236,67 @@ bool yamlpos_find_nth(const char *buf, size_t len, const char *path, int nth, in
 	return found;
 }
 
+/* The nesting depth after event: a collection's start goes one deeper, its end back. */
+static int depth_after(const yaml_event_t *event, int depth)
+{
+	if (event->type == YAML_MAPPING_START_EVENT || event->type == YAML_SEQUENCE_START_EVENT)
+		return depth + 1;
+	if (event->type == YAML_MAPPING_END_EVENT || event->type == YAML_SEQUENCE_END_EVENT)
+		return depth - 1;
+	return depth;
+}
+
+bool yamlpos_too_deep(const char *buf, size_t len, int *line, int *col)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return false;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	bool found = false;
+	for (int depth = 0;;) {
+		yaml_event_t event;
+		if (!yaml_parser_parse(&parser, &event))
+			break;
+		bool end = event.type == YAML_STREAM_END_EVENT;
+		depth = depth_after(&event, depth);
+		if (depth > YAMLPOS_MAX_DEPTH) {
+			set_pos(&event.start_mark, line, col);
+			found = true;
+		}
+		yaml_event_delete(&event);
+		if (end || found)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return found;
+}
+
+bool yamlpos_find_nul(const char *buf, size_t len, int *line, int *col)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return false;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	bool found = false;
+	for (int depth = 0;;) {
+		yaml_event_t event;
+		if (!yaml_parser_parse(&parser, &event))
+			break;
+		bool end = event.type == YAML_STREAM_END_EVENT;
+		depth = depth_after(&event, depth);
+		if (event.type == YAML_SCALAR_EVENT &&
+		    memchr(event.data.scalar.value, '\0', event.data.scalar.length)) {
+			set_pos(&event.start_mark, line, col);
+			found = true;
+		}
+		yaml_event_delete(&event);
+		if (end || found || depth > YAMLPOS_MAX_DEPTH)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return found;
+}
+
 bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t problem_size,
 			  int *line, int *col)
 {
@@ -244,15 +305,16 @@ bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t pro
 		return false;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	bool failed = false;
-	for (;;) {
+	for (int depth = 0;;) {
 		yaml_event_t event;
 		if (!yaml_parser_parse(&parser, &event)) {
 			failed = true;
 			break;
 		}
 		bool end = event.type == YAML_STREAM_END_EVENT;
+		depth = depth_after(&event, depth);
 		yaml_event_delete(&event);
-		if (end)
+		if (end || depth > YAMLPOS_MAX_DEPTH)
 			break;
 	}
 	if (failed) {
@@ -276,17 +338,18 @@ bool yamlpos_second_document(const char *buf, size_t len, int *line, int *col)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	int documents = 0;
 	bool found = false;
-	for (;;) {
+	for (int depth = 0;;) {
 		yaml_event_t event;
 		if (!yaml_parser_parse(&parser, &event))
 			break;
 		bool end = event.type == YAML_STREAM_END_EVENT;
+		depth = depth_after(&event, depth);
 		if (event.type == YAML_DOCUMENT_START_EVENT && ++documents == 2) {
 			set_pos(&event.start_mark, line, col);
 			found = true;
 		}
 		yaml_event_delete(&event);
-		if (end || found)
+		if (end || found || depth > YAMLPOS_MAX_DEPTH)
 			break;
 	}
 	yaml_parser_delete(&parser);
@@ -300,11 +363,12 @@ bool yamlpos_find_anchor(const char *buf, size_t len, int *line, int *col)
 		return false;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	bool found = false;
-	for (;;) {
+	for (int depth = 0;;) {
 		yaml_event_t event;
 		if (!yaml_parser_parse(&parser, &event))
 			break;
 		bool end = event.type == YAML_STREAM_END_EVENT;
+		depth = depth_after(&event, depth);
 		const unsigned char *anchor =
 			event.type == YAML_SCALAR_EVENT	       ? event.data.scalar.anchor
 			: event.type == YAML_MAPPING_START_EVENT  ? event.data.mapping_start.anchor
@@ -315,7 +379,7 @@ bool yamlpos_find_anchor(const char *buf, size_t len, int *line, int *col)
 			found = true;
 		}
 		yaml_event_delete(&event);
-		if (end || found)
+		if (end || found || depth > YAMLPOS_MAX_DEPTH)
 			break;
 	}
 	yaml_parser_delete(&parser);

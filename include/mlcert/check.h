@@ -9,6 +9,10 @@
 #include "mlcert/content.h"
 #include "mlcert/diag.h"
 
+/* The longest URL a resource may have, in bytes: within what browsers and
+ * terminals take whole (and what the reader copies and opens whole). */
+enum { CHECK_URL_MAX = 2048 };
+
 /* Validates everything and fills the derived fields. Reports every problem,
  * not only the first; returns true when no error was found. */
 bool check_pack(struct content_pack *pack, struct diag_list *diags);

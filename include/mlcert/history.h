@@ -16,10 +16,24 @@ enum history_format { HISTORY_JSON, HISTORY_CSV };
 bool history_export(struct journal *j, const char *pack_id, enum history_format format, FILE *out,
 		    struct diag_list *diags);
 
-/* Merges the export in path (JSON or CSV, told apart by its first byte):
+/* Writes the export to path; NULL or "-" is standard output. A file is
+ * written whole under a temporary name in its folder and renamed into place,
+ * so a full disk leaves no half file (and the old one, if any). Refused: the
+ * journal itself under any name (same device and inode), and any file in one
+ * of own_dirs (NULL-terminated; the state and cache folders). Every failure
+ * is a diagnostic. */
+bool history_export_file(struct journal *j, const char *pack_id, enum history_format format, const char *path,
+			 const char *const *own_dirs, struct diag_list *diags);
+
+/* Merges the export in path (JSON or CSV, told apart by its first byte; a
+ * byte-order mark is skipped; CSV as RFC 4180, quoted fields and CRLF too):
  * events not already in the journal are added, everything is put in time
- * order, and the journal is rewritten atomically. *added counts new events.
- * Problems in the file are diagnostics with a line (and, for JSON, column). */
+ * order, and the journal is rewritten atomically. Each event is checked as
+ * the journal's reader checks a line (journal_event_valid), and an exam
+ * finish must come with its answers; a file with any bad event is refused
+ * whole. O(n log n): units (an event, or a finish with its answers) are
+ * deduplicated and ordered by sorting. *added counts new events. Problems in
+ * the file are diagnostics with a line (and, for JSON, column). */
 bool history_import(struct journal *j, const char *path, size_t *added, struct diag_list *diags);
 
 #endif

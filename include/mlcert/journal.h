@@ -21,7 +21,7 @@
 	X(EXAM_PICK, "exam-pick")     /* id=question choices: the open exam's answer */ \
 	X(EXAM_FLAG, "exam-flag")     /* id=question correct=1 flagged, 0 cleared */ \
 	X(EXAM_PAUSE, "exam-pause")   /* id=pack value=seconds used so far */ \
-	X(EXAM_FINISH, "exam-finish") /* id=pack choices=right rating=0 value=total */ \
+	X(EXAM_FINISH, "exam-finish") /* id=pack choices=right rating=0 value=total: that many answers follow (a block) */ \
 	X(SETTING, "setting")         /* id=name (exam-date) value */
 
 enum journal_kind {
@@ -50,32 +50,94 @@ struct journal_event {
 
 struct journal;
 
+/* How a journal is opened. Writers take an advisory lock (flock) on the file
+ * `lock` in the state folder, holding their pid, until journal_close: one
+ * writer per state folder at a time.
+ * - JOURNAL_OPEN_DEFAULT: the writer when the lock is free; when another
+ *   mlcert holds it, read-only, with a warning naming that process. Every
+ *   append of a read-only journal fails and says why.
+ * - JOURNAL_OPEN_WRITER: the writer, or an error when another mlcert holds
+ *   the lock (import: it rewrites the whole file).
+ * - JOURNAL_OPEN_READER: read-only, no lock, nothing created or changed (a
+ *   missing journal reads as empty): stats and export work on a read-only
+ *   journal or folder. */
+enum journal_access { JOURNAL_OPEN_DEFAULT, JOURNAL_OPEN_WRITER, JOURNAL_OPEN_READER };
+
 /* Opens (creating as needed, folders 0700 and file 0600) the journal of pack
- * pack_id under state_dir. Refuses a journal that is a symlink, not a regular
- * file, or owned by someone else. NULL with an error diagnostic on failure. */
+ * pack_id under state_dir. Refuses a state folder that is not ours or that
+ * others may write to, and a journal that is a symlink, not a regular file,
+ * or owned by someone else. NULL with an error diagnostic on failure.
+ * journal_open is journal_open_as with JOURNAL_OPEN_DEFAULT. */
 struct journal *journal_open(const char *state_dir, const char *pack_id, struct diag_list *diags);
+struct journal *journal_open_as(const char *state_dir, const char *pack_id, enum journal_access access,
+				struct diag_list *diags);
 
 const char *journal_path(const struct journal *j);
+
+/* True when appends are refused: opened as a reader, or another mlcert holds
+ * the lock; then *holder (when not NULL) is that process's pid, 0 if unknown. */
+bool journal_read_only(const struct journal *j, long *holder);
+
+/* The device and inode of the journal file open now; false when there is none
+ * (a reader of a journal that does not exist). Output paths compare with it. */
+bool journal_identity(const struct journal *j, unsigned long long *dev, unsigned long long *ino);
 
 /* The word a kind is written as ("answer"), and back; JOURNAL_KIND_COUNT when unknown. */
 const char *journal_kind_word(enum journal_kind kind);
 enum journal_kind journal_kind_from_word(const char *word);
 
-/* Calls visit for every good line in order; damaged lines become warnings. */
+/* Calls visit for every good line in order; damaged lines become warnings:
+ * the first JOURNAL_WARNINGS_SHOWN one by one, the rest as one summary
+ * ("... and N more damaged lines"); journal_damaged_lines counts them all.
+ *
+ * An exam finish is a block: the exam-finish line, whose value N is how many
+ * answer lines follow it, then exactly N good answer lines (journal_append_lines
+ * writes one in one write). A block cut short (by the end of the file, a blank,
+ * damaged or other line) is skipped whole with one warning: none of its lines
+ * is visited, so the exam stays open and can be finished again. */
+enum { JOURNAL_WARNINGS_SHOWN = 10 };
 typedef void (*journal_visit_fn)(void *ctx, const struct journal_event *event);
 bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct diag_list *diags);
+size_t journal_damaged_lines(const struct journal *j);
+
+/* Lines this process did not write. Before each append the journal checks
+ * that the file it has open is still the one at its path (device and inode)
+ * and that nobody else appended to it. When the file was replaced (a sync
+ * tool or another program renamed a new one over it) or changed, it is
+ * reopened and read again from the start: reset(ctx) is called, then
+ * visit(ctx, event) for every good event of the file, and only then is the
+ * new event appended, so the caller's state (a study) is rebuilt to match
+ * the file before anything more is recorded. Without a listener the journal
+ * still follows the file; the caller just does not learn of the events. */
+typedef void (*journal_reset_fn)(void *ctx);
+void journal_set_listener(struct journal *j, journal_reset_fn reset, journal_visit_fn visit, void *ctx);
 
 /* Appends one event and fsyncs it. On failure returns false with the reason
- * in why (the file is left as it was, or with a torn line replay will skip). */
+ * in why, and the file is as it was: a short write is cut off again
+ * (ftruncate to the old size). A line never starts after a fragment left by
+ * a crash: it starts on a new line. */
 bool journal_append(struct journal *j, const struct journal_event *event, char *why, size_t why_size);
+
+/* Appends count events as one write() and one fsync(), all or none: what the
+ * screen confirms as one step (an exam finish and its answers) is replayed
+ * whole or not at all. When events[0] is an exam finish, its value must be
+ * count - 1 and the rest answers (the block journal_replay expects);
+ * anything else is refused. */
+bool journal_append_lines(struct journal *j, const struct journal_event *events, size_t count, char *why,
+			  size_t why_size);
 
 void journal_close(struct journal *j);
 
 /* Replaces the whole journal with events, atomically: a new file in the same
  * folder, fsynced, renamed over the old one, and the folder fsynced. The old
- * journal stays reachable as PATH.before-rewrite until the next rewrite. */
+ * journal stays reachable as PATH.before-rewrite until the next rewrite.
+ * Only the writer may. */
 bool journal_rewrite(struct journal *j, const struct journal_event *events, size_t count, char *why,
 		     size_t why_size);
+
+/* True when the event can be written and read back unchanged: exactly the
+ * checks journal_parse_line makes (import validates with it). */
+bool journal_event_valid(const struct journal_event *event);
 
 /* The text of one line (without newline) and its parse; exposed for tests and fuzzing. */
 int journal_format_line(const struct journal_event *event, char *buf, size_t size);

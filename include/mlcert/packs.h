@@ -38,6 +38,10 @@ void packs_cache_keep(const struct content_pack *pack, const struct packs_cache 
  * by default is marked. Returns the exit status. */
 int packs_list(FILE *out);
 
+/* Where snapshots are kept: $XDG_CACHE_HOME/mlcert, else ~/.cache/mlcert
+ * (named only: it may not exist). */
+bool packs_cache_dir(char *buf, size_t size);
+
 /* $XDG_DATA_HOME/mlcert/packs, else ~/.local/share/mlcert/packs. */
 bool packs_data_dir(char *buf, size_t size);
 

@@ -15,6 +15,7 @@ struct session_options {
 	const char *pack_id;     /* which installed pack; NULL: the default */
 	const char *state_dir;   /* NULL: $XDG_STATE_HOME/mlcert or ~/.local/state/mlcert */
 	double retention;        /* FSRS desired retention; 0: the default 0.9 */
+	enum journal_access access; /* JOURNAL_OPEN_DEFAULT (0), _WRITER or _READER: see journal.h */
 };
 
 struct session {

@@ -90,6 +90,12 @@ struct study {
 struct study *study_new(const struct content_pack *pack);
 void study_free(struct study *study);
 
+/* Forgets every event applied, keeping the pack's lists and the FSRS
+ * parameters, so the journal can be replayed again from its start (the
+ * journal's reset listener: the file was replaced behind our back). Nothing
+ * is reallocated: pointers into the study stay valid. */
+void study_reset(void *study);
+
 /* Applies one journal event (the replay visitor). */
 void study_apply(void *study, const struct journal_event *event);
 

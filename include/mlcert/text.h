@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Decodes one UTF-8 sequence at s (at most len bytes). Returns its length in
  * bytes, or 0 if it is not well-formed (overlong, surrogate, beyond U+10FFFF,
@@ -23,6 +24,23 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
  * ASCII: common punctuation is transliterated, the rest becomes '?'.
  * Returns NULL only when out of memory. */
 char *text_sanitize(const char *s, bool ascii);
+
+/* text_sanitize with choices: TEXT_ASCII as its ascii; TEXT_ONE_LINE turns
+ * newlines into spaces (a value inside one line of output must not forge
+ * the next); TEXT_ANY_LOCALE keeps every character that is not a control or
+ * invisible, instead of asking the locale (wcwidth) whether it prints: for
+ * streams, whose output must not depend on LC_ALL. */
+enum { TEXT_ASCII = 1, TEXT_ONE_LINE = 2, TEXT_ANY_LOCALE = 4 };
+char *text_clean(const char *s, unsigned flags);
+
+/* The one way command-line output leaves the program (reports, diagnostics,
+ * pack lists, headers): s, or the formatted text, cleaned by text_clean
+ * (TEXT_ANY_LOCALE) and written to out. No escape sequence, C1 control,
+ * bidi override or zero-width character from a pack or a file gets through.
+ * text_printf keeps the format's newlines; a value's own newlines too, so
+ * give one-line values to text_fputs(..., true). */
+void text_fputs(FILE *out, const char *s, bool one_line);
+void text_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Columns a code point takes: 0, 1 or 2 (unprintable counts as 1, since
  * sanitised text shows U+FFFD there). */

@@ -28,6 +28,20 @@ void yamlpos_index_free(struct yamlpos_index *ix);
 bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t problem_size,
 			  int *line, int *col);
 
+/* How deep mappings and lists may nest. Content needs six levels; libyaml
+ * spends time in proportion to the depth on every token of a flow
+ * collection, so without a bound a deeply nested file costs quadratic time
+ * (80 000 levels: 15 s). Every scan below stops at this depth, so each is
+ * linear in the input. */
+enum { YAMLPOS_MAX_DEPTH = 64 };
+
+/* Where a mapping or list nests deeper than YAMLPOS_MAX_DEPTH, if one does. */
+bool yamlpos_too_deep(const char *buf, size_t len, int *line, int *col);
+
+/* Where a scalar holds a NUL character (the escapes "\0", "\x00", "\u0000"):
+ * libcyaml would silently cut the string there. */
+bool yamlpos_find_nul(const char *buf, size_t len, int *line, int *col);
+
 /* Where the first anchor (&a) or alias (*a) is: libcyaml refuses them
  * without saying where. */
 bool yamlpos_find_anchor(const char *buf, size_t len, int *line, int *col);

@@ -8,6 +8,7 @@ that spins after a hangup burns a whole core; one that exits burns almost none).
 
 usage: reliability.py BINARY FIXTURE_PACK [test ...]
 tests: kill9 signals hostile sizes resizes terms
+       instances replaced shortwrite examkill hostilecli hangs history damaged locale
 (SIGTSTP and SIGCONT need a shell's job control: tests/e2e/test_tui.sh runs them in tmux.)
 """
 import errno
@@ -27,13 +28,16 @@ import unicodedata
 
 BIN = os.path.abspath(sys.argv[1])
 PACK = os.path.abspath(sys.argv[2])
-WANTED = sys.argv[3:] or ["kill9", "signals", "hostile", "sizes", "resizes", "terms"]
+ALL_TESTS = ["kill9", "signals", "hostile", "sizes", "resizes", "terms", "instances", "replaced", "shortwrite",
+             "examkill", "hostilecli", "hangs", "history", "damaged", "locale"]
+WANTED = sys.argv[3:] or ALL_TESTS
 TMP = tempfile.mkdtemp(prefix="mlcert-rel-")
 results = {"passed": 0, "failed": 0}
 figures = []
 
 
 def check(name, ok, detail=""):
+    detail = detail if isinstance(detail, str) else repr(detail)
     results["passed" if ok else "failed"] += 1
     print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + detail), flush=True)
 
@@ -381,9 +385,448 @@ def test_terms():
     check("LANG=C: ASCII only on the terminal", not non_ascii and b"Alpha domain" in out)
 
 
+# ---- the journal as a database file -------------------------------------------------
+
+def crc_line(text):
+    import zlib
+    return "%s %08x\n" % (text, zlib.crc32(text.encode()))
+
+
+def run(args, env=None, stdin=None, timeout=120, **kw):
+    e = dict(os.environ, **(env or {}))
+    return subprocess.run([BIN] + args, input=stdin, capture_output=True, env=e, timeout=timeout, **kw)
+
+
+def journal_lines(st, pack="fixture"):
+    try:
+        with open(os.path.join(st, pack + ".journal")) as f:
+            return f.read().splitlines()
+    except FileNotFoundError:
+        return []
+
+
+def export_events(st, extra=()):
+    p = run(list(extra) + ["--state", st, "export"])
+    import json
+    return json.loads(p.stdout)["events"] if p.returncode == 0 else None
+
+
+class Plain:
+    """mlcert quiz --plain on pipes, for answering at a moment of our choosing."""
+
+    def __init__(self, args, env=None):
+        e = dict(os.environ, **(env or {}))
+        self.p = subprocess.Popen([BIN] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=e)
+
+    def wait_for(self, text, timeout=10.0):
+        """Reads stdout until text appears (stdout is flushed at every prompt)."""
+        buf = b""
+        end = time.monotonic() + timeout
+        fd = self.p.stdout.fileno()
+        while text not in buf and time.monotonic() < end:
+            r, _, _ = select.select([fd], [], [], max(0.0, end - time.monotonic()))
+            if not r:
+                break
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            buf += chunk
+        return buf
+
+    def finish(self, data=b"", timeout=20):
+        out, err = self.p.communicate(data, timeout=timeout)
+        return self.p.returncode, out, err
+
+
+def test_instances():
+    """Two instances on one state folder: the second is read-only and says so,
+    naming the first; nothing either confirmed is lost; an exam is submitted once."""
+    st = state("instances")
+    common = ["--content", PACK, "--state", st, "quiz", "--plain"]
+    a = Plain(common + ["--question", "q-single"], env={"MLCERT_NOW": "1767261600"})
+    a.wait_for(b"Answer with")
+    b = Plain(common + ["--question", "q-single"], env={"MLCERT_NOW": "1767261601"})
+    b.wait_for(b"Answer with")
+    # both answer at once
+    a.p.stdin.write(b"a\n\n")
+    a.p.stdin.flush()
+    b.p.stdin.write(b"a\n\n")
+    b.p.stdin.flush()
+    ra, oa, ea = a.finish()
+    rb, ob, eb = b.finish()
+    confirmed = oa.count(b"Saved. ") + ob.count(b"Saved. ")
+    answers = sum(1 for line in journal_lines(st) if " answer " in line)
+    check("instances: the second one is told who holds the folder",
+          ("another mlcert (pid %d) is using this state folder" % a.p.pid).encode() in eb, eb[-300:])
+    check("instances: every confirmed answer is in the journal, nothing unconfirmed",
+          answers == confirmed == 1, "confirmed %d, in the journal %d" % (confirmed, answers))
+    check("instances: the read-only one says Not saved and exits 2",
+          b"Not saved: read-only: another mlcert" in ob and rb == 2, "exit %d: %r" % (rb, ob[-200:]))
+    # two mock exams at once, each answering every question
+    st = state("instances-exam")
+    exam = ["--content", PACK, "--state", st, "quiz", "--plain", "--exam"]
+    a = Plain(exam, env={"MLCERT_NOW": "1767261600"})
+    a.wait_for(b"Answer with")
+    b = Plain(exam, env={"MLCERT_NOW": "1767261600"})
+    b.wait_for(b"Answer with")
+    answers_in = b"a c\na\n" * 8
+    a.p.stdin.write(answers_in)
+    b.p.stdin.write(answers_in)
+    a.finish()
+    b.finish()
+    lines = journal_lines(st)
+    starts = sum(" exam-start " in line for line in lines)
+    finishes = sum(" exam-finish " in line for line in lines)
+    check("instances: two mock exams at once: one started, one submitted", starts == 1 and finishes == 1,
+          "%d starts, %d finishes" % (starts, finishes))
+    # two full-screen instances: the second shows READ-ONLY
+    st = state("instances-tui")
+    t1 = Pty(["--content", PACK, "--state", st])
+    t1.settle()
+    t2 = Pty(["--content", PACK, "--state", st])
+    t2.settle()
+    t2.send(b"\t\ta\r")
+    t2.settle()
+    screen2 = bytes(t2.out)
+    t1.send(b"\t\ta\r")
+    t1.settle()
+    check("instances: the second full-screen one shows READ-ONLY and the first's pid",
+          b"READ-ONLY" in screen2 and str(t1.pid).encode() in screen2)
+    check("instances: its answer is NOT SAVED", b"NOT SAVED" in screen2)
+    # import while an instance runs: refused, the journal untouched
+    before = journal_lines(st)
+    exported = os.path.join(TMP, "instances.json")
+    with open(exported, "w") as f:
+        f.write('{"events":[{"time":1767261600,"kind":"read","id":"topic-one","choices":"","correct":false,'
+                '"rating":0,"value":0}]}')
+    p = run(["--content", PACK, "--state", st, "import", exported])
+    check("instances: import while another mlcert runs is refused",
+          p.returncode == 2 and b"quit it first" in p.stderr and journal_lines(st) == before, p.stderr[-300:])
+    for t in (t1, t2):
+        t.send(b"q")
+        t.wait(2.0)
+        t.kill()
+    answers = sum(" answer " in line for line in journal_lines(st))
+    check("instances: the first full-screen one saved its answer", answers == 1, "answers=%d" % answers)
+    figure("two instances: the second read-only, told the first's pid; 1 of 1 confirmed answers kept; "
+           "one exam submitted of two sat at once; import refused while one runs")
+
+
+def test_replaced():
+    """A sync tool renames a new journal over the one a running instance has
+    open: the instance's next answer goes into the new file, after its lines."""
+    st = state("replaced")
+    path = os.path.join(st, "fixture.journal")
+    run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
+        env={"MLCERT_NOW": "1767261600"})
+    a = Plain(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"],
+              env={"MLCERT_NOW": "1767261700"})
+    a.wait_for(b"Answer with")
+    # what Syncthing does: a new file (ours plus another machine's line) renamed over
+    with open(path) as f:
+        mine = f.read()
+    tmp = os.path.join(st, ".syncthing.fixture.journal.tmp")
+    with open(tmp, "w") as f:
+        f.write(mine + crc_line("1 1767261650 answer q-multi 5 1 3 0"))
+    os.chmod(tmp, 0o600)
+    os.rename(tmp, path)
+    rc, out, err = a.finish(b"a\n\n")
+    events = export_events(st, ["--content", PACK]) or []
+    ids = [e["id"] for e in events if e["kind"] == "answer"]
+    check("replaced: the answer after the rename is saved in the new file",
+          b"Saved." in out and ids == ["q-single", "q-multi", "q-single"], "answers in the journal: %r" % ids)
+    figure("journal replaced by rename while an instance runs: its next answer lands in the new file (3 of 3 kept)")
+
+
+def limited(size):
+    """preexec_fn: a file-size limit, as a full disk would stop a write."""
+    import resource
+
+    def set_limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.RLIM_INFINITY))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    return set_limit
+
+
+def test_shortwrite():
+    """A write cut short (disk full) leaves no fragment; the next answer, from
+    another process, is whole, and no start warns about a damaged line."""
+    st = state("shortwrite")
+    path = os.path.join(st, "fixture.journal")
+    for i in range(5):
+        run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
+            env={"MLCERT_NOW": str(1767261600 + i)})
+    size = os.path.getsize(path)
+    p = subprocess.run([BIN, "--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-multi"],
+                       input=b"a c\n\n", capture_output=True, preexec_fn=limited(size + 10),
+                       env=dict(os.environ, MLCERT_NOW="1767261700"))
+    check("short write: not confirmed, and said why", b"Not saved" in p.stdout and b"File too large" in p.stdout
+          and b"Saved." not in p.stdout and p.returncode == 2, p.stdout[-300:])
+    check("short write: the fragment is cut off again", os.path.getsize(path) == size,
+          "%d bytes, was %d" % (os.path.getsize(path), size))
+    run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-multi"], stdin=b"a c\n\n",
+        env={"MLCERT_NOW": "1767261800"})
+    s = run(["--content", PACK, "--state", st, "stats", "--json"])
+    import json
+    total = json.loads(s.stdout)["total"]["answers"] if s.returncode == 0 else None
+    check("short write: the next process's answer is kept, and nothing warns",
+          total == 6 and s.stderr == b"", "answers=%r, stderr=%r" % (total, s.stderr[-300:]))
+    figure("short write (file-size limit 10 bytes past the journal): rolled back to %d bytes; "
+           "the next answer from another process kept; no warnings" % size)
+
+
+def raw_has(path, word):
+    try:
+        with open(path, "rb") as f:
+            return word in f.read()
+    except FileNotFoundError:
+        return False
+
+
+def test_examkill(rounds=60):
+    """kill -9 at random moments of a mock exam's submit (61 lines with the
+    bundled pack), and at random moments of the whole run: no finished exam
+    without all its answers, ever; a cut submit leaves the exam open to resume."""
+    rng = random.Random(17)
+    env = {"XDG_DATA_HOME": state("examkill-data"), "MLCERT_NO_CACHE": "1", "MLCERT_NOW": "1767261600"}
+    skips = b"s\n" * 60
+    # How long a submit takes: from its first line in the file to the exit.
+    st = state("examkill-timing")
+    p = Plain(["--state", st, "quiz", "--plain", "--exam"], env=env)
+    p.p.stdin.write(skips)
+    p.p.stdin.flush()
+    start = time.monotonic()
+    while p.p.poll() is None and not raw_has(os.path.join(st, "pmle.journal"), b" exam-finish "):
+        time.sleep(0.0002)
+    seen = time.monotonic()
+    p.p.communicate()
+    submit = max(time.monotonic() - seen, 0.001)
+    whole = time.monotonic() - start
+    cut = finished = open_exams = bad = not_resumable = 0
+    for r in range(rounds):
+        st = state("examkill-%d" % r)
+        path = os.path.join(st, "pmle.journal")
+        p = Plain(["--state", st, "quiz", "--plain", "--exam"], env=env)
+        p.p.stdin.write(skips)
+        p.p.stdin.flush()
+        if r % 2 == 0:
+            # aimed at the submit: once its first line is in the file
+            while p.p.poll() is None and not raw_has(path, b" exam-finish "):
+                time.sleep(0.0002)
+            time.sleep(rng.uniform(0, submit))
+        else:
+            time.sleep(rng.uniform(0, whole))
+        p.p.kill()
+        p.p.communicate()
+        raw = journal_lines(st, "pmle")
+        events = export_events(st, []) or []
+        if any(" exam-finish " in line for line in raw):
+            i = next(k for k, line in enumerate(raw) if " exam-finish " in line)
+            if sum(" answer " in line for line in raw[i + 1:]) < 60:
+                cut += 1
+        for k, e in enumerate(events):
+            if e["kind"] == "exam-finish":
+                following = events[k + 1:k + 1 + e["value"]]
+                if len(following) != e["value"] or any(f["kind"] != "answer" for f in following):
+                    bad += 1
+        if any(e["kind"] == "exam-finish" for e in events):
+            finished += 1
+        elif any(e["kind"] == "exam-start" for e in events):
+            open_exams += 1
+            q = run(["--state", st, "quiz", "--plain", "--exam"], stdin=b"q\n", env=env)
+            if b"Resuming your unfinished mock exam" not in q.stdout:
+                not_resumable += 1
+    check("exam kill -9 x%d: no exam finish without all its answers" % rounds, bad == 0, "%d rounds" % bad)
+    check("exam kill -9: every open exam resumes", not_resumable == 0, "%d rounds" % not_resumable)
+    figure("kill -9 during a mock exam (%d rounds, half aimed at its %.0f ms submit): %d submitted, "
+           "%d left open and resumable (%d of all rounds with the submit cut mid-way in the file), "
+           "%d finishes without all their answers" % (rounds, submit * 1000, finished, open_exams, cut, bad))
+
+
+# ---- output paths: nothing from a pack reaches the terminal -------------------------
+
+CLI_PAYLOADS = [b"\x1b]52;c;", b"\x1b[2J", b"\xc2\x9b", b"\xe2\x80\xae", b"\xe2\x80\x8b", b"\x07"]
+
+
+def test_hostilecli():
+    """A pack that lints clean with OSC 52 in its title and domain titles; one
+    with errors that quote hostile ids, kinds and URLs; an installed pack whose
+    id is an escape: stats, lint, packs, export and import print none of it."""
+    hp = state("hostilecli-pack")
+    write_hostile_pack(hp)
+    with open(os.path.join(hp, "pack.yaml")) as f:
+        meta = f.read()
+    evil = "\\e]52;c;SEFDS0VE\\a\\e[2J\\x9b31m\\u202E\\u200B"
+    meta = meta.replace("title: Fixture pack", 'title: "Fixture %s pack"' % evil)
+    meta = meta.replace("title: Alpha domain", 'title: "Alpha %s"' % evil)
+    with open(os.path.join(hp, "pack.yaml"), "w") as f:
+        f.write(meta)
+    lint = run(["lint", hp])
+    check("hostile cli: the pack lints clean", lint.returncode == 0, lint.stderr[-300:])
+    st = state("hostilecli")
+    outputs = {"lint": lint.stdout + lint.stderr}
+    for name, args in (("stats", ["stats"]), ("stats --json", ["stats", "--json"]), ("export", ["export"]),
+                       ("export csv", ["export", "--format", "csv"])):
+        p = run(["--content", hp, "--state", st] + args)
+        outputs[name] = p.stdout + p.stderr
+    broken = state("hostilecli-broken")
+    shutil.copytree(PACK, broken)
+    with open(os.path.join(broken, "evil.yaml"), "w") as f:
+        f.write('topics:\n  - {id: "e\\e[2Jvil", title: t, domain: "\\e]52;c;SEFDS0VE\\a", name: n, '
+                'description: d, resources: [{title: r, url: "http://x/\\e[2J\\u202E", kind: "\\x9b31m"}], as_of: 2026-01-31}\n')
+    for name, args in (("lint errors", ["lint", broken]), ("lint --json", ["lint", "--json", broken]),
+                       ("load errors", ["--content", broken, "--state", st, "stats"])):
+        p = run(args)
+        outputs[name] = p.stdout + p.stderr
+    data = state("hostilecli-data")
+    os.makedirs(os.path.join(data, "mlcert", "packs", "evil"))
+    with open(os.path.join(data, "mlcert", "packs", "evil", "pack.yaml"), "wb") as f:
+        f.write(b"id: \x1b]52;c;SEFDS0VE\x07\n")
+    p = run(["packs"], env={"XDG_DATA_HOME": data})
+    outputs["packs"] = p.stdout + p.stderr
+    bad_import = os.path.join(TMP, "evil.csv")
+    with open(bad_import, "wb") as f:
+        f.write(b"1767261600,x,\x1b]52;c;SEFDS0VE\x07,q,a,1,3,0\n")
+    p = run(["--content", PACK, "--state", state("hostilecli-import"), "import", bad_import])
+    outputs["import errors"] = p.stdout + p.stderr
+    leaked = {name: [x for x in CLI_PAYLOADS if x in out] for name, out in outputs.items()}
+    leaked = {k: v for k, v in leaked.items() if v}
+    check("hostile cli: no payload in stats, lint, load errors, packs, export, import", not leaked, repr(leaked))
+    check("hostile cli: the reports still say what they must",
+          b"Fixture ]52;c;SEFDS0VE[2J31m pack" in outputs["stats"] and b"unknown domain" in outputs["lint errors"],
+          outputs["stats"][:200])
+    figure("hostile text in stats, lint, load errors, packs, export and import output: %d outputs, no payload byte"
+           % len(outputs))
+
+
+# ---- parsers and walkers with bounds --------------------------------------------------
+
+def timed(args, timeout=60):
+    start = time.monotonic()
+    try:
+        p = run(args, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, timeout
+    return p, time.monotonic() - start
+
+
+def test_hangs():
+    """Inputs that once took minutes: each must finish (60 s separates a bound
+    from none) with its error, and the time is reported."""
+    deep = state("hangs-deep")
+    shutil.copytree(PACK, deep)
+    for levels in (80000, 1000000):
+        with open(os.path.join(deep, "deep.yaml"), "w") as f:
+            f.write("topics: " + "[" * levels + "]" * levels + "\n")
+        p, took = timed(["lint", deep])
+        check("hangs: %d nested lists: an error with a position" % levels,
+              p is not None and b"deep.yaml:1:72: error: nested deeper than 64 levels" in p.stderr,
+              "no answer in %.0f s" % took if p is None else p.stderr[-300:])
+        figure("%d nested flow lists (%.1f MB): lint %.2f s" % (levels, 2 * levels / 1e6, took))
+    loops = state("hangs-loops")
+    shutil.copytree(PACK, loops)
+    for name in ("l1", "l2", "l3"):
+        os.symlink(".", os.path.join(loops, name))
+    p, took = timed(["lint", loops])
+    check("hangs: three symlinks to '.': each reported as a loop",
+          p is not None and p.stderr.count(b"a symbolic link loop") == 3,
+          "no answer in %.0f s" % took if p is None else p.stderr[-300:])
+    figure("three symbolic links back to the pack folder: lint %.3f s, 3 loops reported" % took)
+
+
+def write_history(path, count, start=1767261600):
+    with open(path, "w") as f:
+        f.write("time,date,kind,id,choices,correct,rating,value\n")
+        for i in range(count):
+            f.write("%d,x,answer,q-single,a,1,3,0\n" % (start + (i * 7919) % count * 10))
+
+
+def test_history():
+    """Import in O(n log n), checked as the journal reader checks; export never
+    overwrites the journal and leaves no half file on a full disk."""
+    st = state("history")
+    big = os.path.join(TMP, "big.csv")
+    write_history(big, 100000)
+    p, took = timed(["--content", PACK, "--state", st, "import", big])
+    check("history: 100k events import", p is not None and b"imported 100000 new events" in p.stdout,
+          "no answer in %.0f s" % took if p is None else p.stderr[-200:])
+    p2, took2 = timed(["--content", PACK, "--state", st, "import", big])
+    check("history: the same 100k again add nothing", p2 is not None and b"imported 0 new events" in p2.stdout)
+    figure("import of 100 000 events: %.2f s; the same again into those 100 000: %.2f s" % (took, took2))
+    # what the reader rejects, import rejects
+    bad = os.path.join(TMP, "bad-time.csv")
+    with open(bad, "w") as f:
+        f.write("253402300800,x,answer,q-single,a,1,3,0\n")
+    p = run(["--content", PACK, "--state", state("history-bad"), "import", bad])
+    check("history: a time the journal cannot hold is refused", p.returncode == 1, p.stderr[-200:])
+    # a spreadsheet's CSV: BOM, quotes, CRLF
+    sheet = os.path.join(TMP, "sheet.csv")
+    with open(sheet, "wb") as f:
+        f.write(b'\xef\xbb\xbf"time","date","kind","id","choices","correct","rating","value"\r\n'
+                b'"1767261600","2026-01-01T10:00:00Z","answer","q-single","a","1","3","0"\r\n')
+    p = run(["--content", PACK, "--state", state("history-sheet"), "import", sheet])
+    check("history: a spreadsheet's CSV (BOM, quotes, CRLF) imports", b"imported 1 new events" in p.stdout,
+          p.stderr[-200:])
+    # export over the journal itself
+    journal = os.path.join(st, "fixture.journal")
+    size = os.path.getsize(journal)
+    p = run(["--content", PACK, "--state", st, "export", "--format", "csv", journal])
+    check("history: export over the journal is refused, the journal whole",
+          p.returncode == 2 and b"refusing" in p.stderr and os.path.getsize(journal) == size, p.stderr[-200:])
+    # a full disk, to a file and to standard output
+    out = os.path.join(TMP, "full.json")
+    p = subprocess.run([BIN, "--content", PACK, "--state", st, "export", out], capture_output=True,
+                       preexec_fn=limited(65536))
+    check("history: export to a full disk says so and leaves no file",
+          p.returncode == 2 and b"File too large" in p.stderr and not os.path.exists(out)
+          and not [n for n in os.listdir(TMP) if n.startswith(".full.json")], p.stderr[-200:])
+    with open("/dev/full", "wb") as devfull:
+        p = subprocess.run([BIN, "--content", PACK, "--state", st, "export"], stdout=devfull,
+                           stderr=subprocess.PIPE)
+    check("history: export to a full standard output says so", p.returncode == 2 and b"No space left" in p.stderr,
+          p.stderr[-200:])
+
+
+def test_damaged():
+    """A million damaged lines: a few warnings and a count, not a million lines."""
+    st = state("damaged")
+    os.makedirs(st, mode=0o700)
+    with open(os.path.join(st, "fixture.journal"), "w") as f:
+        f.write(crc_line("1 1767261600 answer q-single 1 1 3 0"))
+        f.write("1 1767261600 answer q-single 1 1 3 0 deadbeef\n" * 1000000)
+    os.chmod(os.path.join(st, "fixture.journal"), 0o600)
+    p, took = timed(["--content", PACK, "--state", st, "stats"])
+    lines = p.stderr.decode(errors="replace").splitlines() if p else []
+    check("damaged: a million damaged lines are 11 warnings",
+          p is not None and len(lines) == 11 and "and 999990 more damaged lines" in lines[-1],
+          "%d lines: %r" % (len(lines), lines[-2:]))
+    figure("1 000 000 damaged journal lines: %d lines of warnings, stats in %.2f s" % (len(lines), took))
+
+
+def test_locale():
+    """mlcert man gives the same bytes in every locale, all ASCII."""
+    pk = state("locale-pack")
+    shutil.copytree(PACK, pk)
+    with open(os.path.join(pk, "topics", "topics.yaml")) as f:
+        text = f.read()
+    text = text.replace("description: ", "description: caf\u00e9 na\u00efve \u2014 ", 1)
+    with open(os.path.join(pk, "topics", "topics.yaml"), "w") as f:
+        f.write(text)
+    first = run(["--content", pk, "man", "--list"]).stdout.split()[0].decode()
+    pages = [run(["--content", pk, "man", first], env={"LC_ALL": loc, "LANG": loc}).stdout
+             for loc in ("C", "C.UTF-8", "POSIX")]
+    check("locale: mlcert man is the same under C, C.UTF-8 and POSIX", pages[0] == pages[1] == pages[2])
+    check("locale: ASCII roff with glyph names", all(b < 0x80 for b in pages[0]) and b"caf\\[u00E9]" in pages[0],
+          pages[0][:300])
+
+
 def main():
     tests = {"kill9": test_kill9, "signals": test_signals, "hostile": test_hostile,
-             "sizes": test_sizes, "resizes": test_resizes, "terms": test_terms}
+             "sizes": test_sizes, "resizes": test_resizes, "terms": test_terms,
+             "instances": test_instances, "replaced": test_replaced, "shortwrite": test_shortwrite,
+             "examkill": test_examkill, "hostilecli": test_hostilecli, "hangs": test_hangs,
+             "history": test_history, "damaged": test_damaged, "locale": test_locale}
     try:
         for name in WANTED:
             tests[name]()

@@ -57,11 +57,33 @@ printf 'a\n\n' | as_nobody env HOME=/nonexistent "$bin" --content "$pack" --stat
 has ro-message "$tmp/ro.out" "$s/fixture.journal: error: cannot open the journal: Permission denied"
 [ "$(sha256sum < "$s/fixture.journal")" = "$sum" ] && ok || bad "read-only journal changed"
 
-# ---- a journal owned by someone else is refused -----------------------------------
-s="$tmp/foreign"
+# ---- stats and export only read: they work on that read-only journal ---------------
+as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" stats > "$tmp/ro-stats" 2>&1; st=$?
+[ $st = 0 ] && ok || bad "stats on a read-only journal: exit $st"
+has ro-stats "$tmp/ro-stats" "alpha               60%"
+as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" export --format csv > "$tmp/ro-export" 2>&1; st=$?
+[ $st = 0 ] && ok || bad "export of a read-only journal: exit $st"
+has ro-export "$tmp/ro-export" ",answer,q-single,a,1,3,0"
+[ "$(sha256sum < "$s/fixture.journal")" = "$sum" ] && ok || bad "reading changed the read-only journal"
+
+# ---- a state folder of someone else's, or one others may write to, is refused ------
+# (git refuses a repository of "dubious ownership" for the same reason)
+s="$tmp/dubious"
 mkdir -p "$s"; chmod 777 "$s"
+printf 'a\n\n' | as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" quiz --plain --question q-single > "$tmp/du.out" 2>&1; st=$?
+[ $st = 2 ] && ok || bad "someone else's state folder: exit $st"
+has dubious-owner "$tmp/du.out" "refusing the state folder: it belongs to user 0, not to you (user $(id -u nobody))"
+[ -z "$(ls -A "$s")" ] && ok || bad "something was written to someone else's folder: $(ls -A "$s")"
+"$bin" --content "$pack" --state "$s" stats > "$tmp/du2.out" 2>&1; st=$?
+[ $st = 2 ] && ok || bad "a folder others may write to: exit $st"
+has dubious-mode "$tmp/du2.out" "refusing the state folder: others may write to it (mode 0777)"
+
+# ---- a journal owned by someone else is refused -----------------------------------
+# (the folder is the user's own: a folder of someone else's is refused first, below)
+s="$tmp/foreign"
 answer "$s" 1767261600 'a\n\n' q-single > /dev/null
-chmod 666 "$s/fixture.journal"
+chmod 666 "$s/fixture.journal"; rm -f "$s/lock"
+chown nobody:nogroup "$s"
 printf 'a\n\n' | as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" quiz --plain --question q-single > "$tmp/fo.out" 2>&1; st=$?
 [ $st = 2 ] && ok || bad "foreign journal: exit $st"
 has foreign-message "$tmp/fo.out" "refusing the journal: it is not a regular file owned by you"

@@ -44,6 +44,16 @@ make -s -C "$here" uninstall DESTDIR="$dest" PREFIX=/usr > /dev/null 2>&1
 left=$(find "$dest" -type f | wc -l)
 [ "$left" = 0 ] && ok || { bad "uninstall left $left files"; find "$dest" -type f | head; }
 
+# ---- a pack that does not load fails the install, and nothing is installed ----------
+cp -r "$here/content/pmle" "$tmp/broken-pack"
+printf 'topics:\n  - id: Bad Id\n' >> "$tmp/broken-pack/topics/$(ls "$here/content/pmle/topics" | head -n 1)"
+make -s -C "$here" install DESTDIR="$tmp/dest-broken" PREFIX=/usr INSTALL_PACK="$tmp/broken-pack" > "$tmp/install-broken.log" 2>&1
+st=$?
+[ $st != 0 ] && ok || bad "make install with a broken pack: exit $st"
+has install-broken-message "$tmp/install-broken.log" "does not load"
+if grep -qF "installed 0 topic pages" "$tmp/install-broken.log"; then bad "a broken pack installed 0 pages as a success"; else ok; fi
+[ ! -e "$tmp/dest-broken" ] && ok || bad "a failed install left files: $(find "$tmp/dest-broken" -type f | head -3)"
+
 # ---- the man page lists every key the program binds -------------------------------
 "$bin" keys | awk 'NF >= 2 && /^  / {print $1}' | sort -u > "$tmp/keys"
 while read -r k; do

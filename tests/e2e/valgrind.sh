@@ -20,6 +20,9 @@ run 0 lint "$here/content/pmle"
 run 1 lint "$tmp/all-broken"
 run 1 lint --json "$tmp/all-broken"
 run 2 lint "$tmp/missing"
+# --state '' once read before the start of the name (journal.c:129)
+run 2 --state '' stats
+run 2 --state= --content "$here/tests/data/packs/good" quiz --plain --review
 
 # A scripted session of the real program under valgrind: plain mode, then the
 # full-screen program in tmux (ncurses keeps some memory until exit on purpose:

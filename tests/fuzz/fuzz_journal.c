@@ -9,9 +9,11 @@
  *   a fuzzer cannot forge CRCs, and without this it would never get past the
  *   checksum to the parser and to study.
  * The file is opened with journal_open() and replayed into a study of the
- * fixture pack; one event is appended and the journal replayed again. The
- * second replay must see the same good events, in the same order, plus the
- * appended one, and no more warnings: appending never changes what was there.
+ * fixture pack; one event and then an exam finish block (journal_append_lines)
+ * are appended and the journal replayed again. The second replay must see the
+ * same good events, in the same order, plus the appended ones, and no more
+ * warnings: appending never changes what was there, and nothing in the file
+ * (a fragment, a cut exam block) can swallow what is appended after it.
  * Every good event must survive journal_format_line() and a second parse, and
  * journal_rewrite() of the events read must give a journal that replays to
  * exactly those events, with no warning. */
@@ -43,6 +45,7 @@ static struct content_pack *pack;
 static char dir[4096];
 static char file[4200];
 static char backup[4300];
+static char lock[4200];
 
 static void require(bool ok, const char *what)
 {
@@ -58,6 +61,8 @@ static void cleanup(void)
 		unlink(file);
 	if (backup[0])
 		unlink(backup);
+	if (lock[0])
+		unlink(lock);
 	if (dir[0])
 		rmdir(dir);
 	content_pack_free(pack);
@@ -96,6 +101,7 @@ static void init(void)
 	}
 	snprintf(file, sizeof file, "%s/%s.journal", dir, pack->meta->id);
 	snprintf(backup, sizeof backup, "%s.before-rewrite", file);
+	snprintf(lock, sizeof lock, "%s/lock", dir);
 	atexit(cleanup);
 }
 
@@ -283,14 +289,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_list_init(&d2);
 	char why[512];
 	require(journal_append(j, &added, why, sizeof why), "journal_append failed");
+	/* and an exam finish block, in one write: read back whole after whatever the file held */
+	struct journal_event block[3] = {{.kind = JOURNAL_EXAM_FINISH, .time = NOW, .choices = 1, .value = 2},
+					 added, added};
+	snprintf(block[0].id, sizeof block[0].id, "%s", pack->meta->id);
+	block[2].correct = 0;
+	require(journal_append_lines(j, block, 3, why, sizeof why), "journal_append_lines failed");
 	journal_close(j);
 
 	require(replay(&r2, &d2), "second replay failed");
-	require(r2.count == r1.count + 1, "the second replay does not see exactly one more good event");
+	require(r2.count == r1.count + 4, "the second replay does not see exactly the four appended events more");
 	for (size_t i = 0; i < r1.count; i++)
 		require(same_event(&r1.events[i], &r2.events[i]),
 			"an event read before the append reads differently after it");
-	require(same_event(&r2.events[r1.count], &added), "the appended event is not the last one");
+	require(same_event(&r2.events[r1.count], &added), "the appended event is not where it was appended");
+	for (size_t i = 0; i < 3; i++)
+		require(same_event(&r2.events[r1.count + 1 + i], &block[i]), "the appended block is not read back whole");
 	require(d2.warnings == d1.warnings, "the append changed how many lines are damaged");
 	query(r2.study, NOW);
 

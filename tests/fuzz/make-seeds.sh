@@ -46,7 +46,7 @@ topics:
     title: "Escapes \e[31mred\e[0m and \u202Eevil\u202C"
     domain: alpha
     name: "hostile - \x07bell \x1b]52;c;aGk=\x07 osc 52"
-    synopsis: "a\tb\rc\x00d"
+    synopsis: "a\tb\rc\x01d"
     description: |
       Wide 漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字 and
       combining ééé, zero​width, a very-long-word-without-any-spaces-that-has-to-be-broken-between-characters-somewhere-along-the-way.

@@ -11,6 +11,14 @@ static struct expected_diag check_errors[] = {
 	{"bad-resource.yaml", 9, 9, "'ftp://example.com/x y' is not an http(s) URL without spaces"},
 	{"bad-resource.yaml", 13, 9,
 	 "unknown resource kind 'podcast' (doc, guide, tutorial, video, course, exam, blog, paper, tool, reference)"},
+	/* shown cleaned, but copied (OSC 52) and opened raw; once cut at 4095 bytes */
+	{"hidden-url-bytes.yaml", 9, 9,
+	 "a URL must be printable ASCII: byte 21 is 0xC2 (percent-encode other characters, e.g. %E2%80%8B)"},
+	{"hidden-url-bytes.yaml", 12, 9,
+	 "a URL must be printable ASCII: byte 21 is 0xE2 (percent-encode other characters, e.g. %E2%80%8B)"},
+	{"hidden-url-bytes.yaml", 15, 9,
+	 "a URL must be printable ASCII: byte 12 is 0xE2 (percent-encode other characters, e.g. %E2%80%8B)"},
+	{"hidden-url-bytes.yaml", 18, 9, "a URL must be at most 2048 bytes, not 5020"},
 	{"correct-junk.yaml", 8, 9, "'correct' must be true or false, not 'yes please'"},
 	{"dangling-domain.yaml", 3, 5, "unknown domain 'gamma'"},
 	{"dangling-parent.yaml", 4, 5, "unknown parent topic 'no-such-parent'"},
@@ -57,6 +65,9 @@ static void test_all_problems_are_reported(void **state)
 	fixture_free(&fx);
 	fixture_load(&fx, "flow-dangling.yaml", true);
 	assert_int_equal(fx.diags.errors, 2);
+	fixture_free(&fx);
+	fixture_load(&fx, "hidden-url-bytes.yaml", true);
+	assert_int_equal(fx.diags.errors, 4); /* the percent-encoded one is fine */
 	fixture_free(&fx);
 }
 

@@ -1,5 +1,7 @@
 /* content: loading packs through libcyaml, and every load-time error with its position. */
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fixtures.h"
 #include "mlcert/content.h"
@@ -27,6 +29,11 @@ static struct expected_diag load_errors[] = {
 	{"deep-long-keys.yaml", 1, 1, "unknown key 'k00xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"},
 	{"tip-colon.yaml", 9, 9,
 	 "each entry of 'exam_tips' must be a single value, not a mapping (quote text that contains ': ')"},
+	/* quadratic in libyaml without a bound: 80 000 levels took 15 s */
+	{"deep-nesting.yaml", 2, 72,
+	 "nested deeper than 64 levels (mappings and lists in one another); content needs a few"},
+	/* libcyaml cut the string at the NUL without a word */
+	{"nul-escape.yaml", 6, 18, "this text holds a NUL character (an escape such as \\0 or \\x00); remove it"},
 };
 
 static void test_load_error(void **state)
@@ -110,6 +117,39 @@ static void test_load_dir_reads_the_same_pack(void **state)
 	diag_list_free(&diags);
 }
 
+/* Links back up the tree were followed 16 levels deep: three of them were
+ * 3^16 folders (over a minute). A loop is reported, as `find -L` does, and
+ * every folder is read once, however many links lead to it. */
+static void test_symlink_loops_are_reported(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/mlcert-loops-XXXXXX", good[PATH_MAX], cmd[3 * PATH_MAX];
+	assert_non_null(mkdtemp(dir));
+	assert_non_null(realpath(test_data("packs/good"), good));
+	snprintf(cmd, sizeof cmd,
+		 "cp -r '%s/.' '%s' && cd '%s' && ln -s . l1 && ln -s . l2 && ln -s .. topics/up && "
+		 "mkdir sub && ln -s ../topics sub/again",
+		 good, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct content_pack *p = content_load_dir(dir, &diags);
+	assert_non_null(p);
+	assert_int_equal(p->topic_count, 3); /* each file once */
+	assert_int_equal(diags.errors, 4);
+	size_t loops = 0, again = 0;
+	for (size_t i = 0; i < diags.count; i++) {
+		loops += strstr(diags.items[i].message, "a symbolic link loop: this leads back to the folder") != NULL;
+		again += strstr(diags.items[i].message, "the folder topics again (a second link to it)") != NULL;
+	}
+	assert_int_equal(loops, 3);
+	assert_int_equal(again, 1);
+	content_pack_free(p);
+	diag_list_free(&diags);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void test_missing_folder_is_an_io_error(void **state)
 {
 	(void)state;
@@ -152,7 +192,7 @@ static void test_locate_points_at_nested_nodes(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[sizeof load_errors / sizeof load_errors[0] + 5];
+	struct CMUnitTest tests[sizeof load_errors / sizeof load_errors[0] + 6];
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof load_errors / sizeof load_errors[0]; i++)
 		tests[n++] = (struct CMUnitTest){
@@ -163,6 +203,7 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_good_pack_loads_every_field);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_load_dir_reads_the_same_pack);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_missing_folder_is_an_io_error);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_symlink_loops_are_reported);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_folder_without_pack_yaml);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_locate_points_at_nested_nodes);
 	return _cmocka_run_group_tests("content", tests, n, NULL, NULL);

@@ -52,10 +52,26 @@ static void test_sort_is_stable_by_position(void **state)
 	diag_list_free(&list);
 }
 
+/* lint and load errors quote ids, URLs and kinds from the pack: an escape
+ * there once reached the terminal; a newline forged a second diagnostic. */
+static void test_format_is_sanitised(void **state)
+{
+	(void)state;
+	struct diag_list list;
+	diag_list_init(&list);
+	diag_add(&list, DIAG_ERROR, "p/\x1b[2Jx.yaml", 3, 7, "unknown kind '%s'",
+		 "\x1b]52;c;SEFDS0VE\x07pod\xc2\x9b" "31m\xe2\x80\xae\ncast");
+	char buf[256];
+	formatted(&list.items[0], buf, sizeof buf);
+	assert_string_equal(buf, "p/[2Jx.yaml:3:7: error: unknown kind ']52;c;SEFDS0VEpod31m cast'\n");
+	diag_list_free(&list);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gnu_format),
+		cmocka_unit_test(test_format_is_sanitised),
 		cmocka_unit_test(test_sort_is_stable_by_position),
 	};
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

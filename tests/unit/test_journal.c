@@ -1,6 +1,10 @@
-/* journal: append, replay, and damaged lines skipped while their neighbours are kept. */
+/* journal: append, replay, and damaged lines skipped while their neighbours are kept;
+ * the lock, a file replaced or added to behind our back, short writes, exam blocks. */
 #include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,18 +28,19 @@ static int setup(void **state)
 	return 0;
 }
 
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
 static int teardown(void **state)
 {
 	struct tmp *t = *state;
-	unlink(t->path);
-	char other[160];
-	snprintf(other, sizeof other, "%s/nested/deeper/p.journal", t->dir);
-	unlink(other);
-	snprintf(other, sizeof other, "%s/nested/deeper", t->dir);
-	rmdir(other);
-	snprintf(other, sizeof other, "%s/nested", t->dir);
-	rmdir(other);
-	rmdir(t->dir);
+	chmod(t->dir, 0700);
+	nftw(t->dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 	free(t);
 	return 0;
 }
@@ -43,6 +48,7 @@ static int teardown(void **state)
 struct seen {
 	struct journal_event events[16];
 	int count;
+	int resets;
 };
 
 static void visit(void *ctx, const struct journal_event *e)
@@ -50,6 +56,13 @@ static void visit(void *ctx, const struct journal_event *e)
 	struct seen *s = ctx;
 	if (s->count < 16)
 		s->events[s->count++] = *e;
+}
+
+static void reset(void *ctx)
+{
+	struct seen *s = ctx;
+	s->count = 0;
+	s->resets++;
 }
 
 static struct journal_event answer(const char *id, int correct, int64_t time)
@@ -228,6 +241,401 @@ static void test_symlink_is_refused(void **state)
 	diag_list_free(&d);
 }
 
+static size_t file_size(const char *path)
+{
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	return (size_t)st.st_size;
+}
+
+static void append_raw(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+static void line_of(const struct journal_event *e, char *buf, size_t size)
+{
+	int n = journal_format_line(e, buf, size - 1);
+	assert_true(n > 0);
+	buf[n] = '\n';
+	buf[n + 1] = '\0';
+}
+
+/* One writer per state folder: a second open is read-only and names the first. */
+static void test_second_instance_is_read_only(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *first = journal_open(t->dir, "p", &d);
+	assert_non_null(first);
+	assert_false(journal_read_only(first, NULL));
+	assert_int_equal(d.count, 0);
+
+	struct journal *second = journal_open(t->dir, "p", &d);
+	assert_non_null(second);
+	long holder = -1;
+	assert_true(journal_read_only(second, &holder));
+	assert_int_equal(holder, (long)getpid());
+	assert_int_equal(d.warnings, 1);
+	char expect[128];
+	snprintf(expect, sizeof expect, "another mlcert (pid %ld) is using this state folder", (long)getpid());
+	assert_non_null(strstr(d.items[0].message, expect));
+	char why[512];
+	struct journal_event e = answer("q-one", 1, 10);
+	assert_false(journal_append(second, &e, why, sizeof why));
+	assert_non_null(strstr(why, "read-only"));
+	assert_int_equal(file_size(t->path), 0);
+
+	/* A writer that must write (import) is refused outright. */
+	assert_null(journal_open_as(t->dir, "p", JOURNAL_OPEN_WRITER, &d));
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.items[d.count - 1].message, "quit it first"));
+
+	append_ok(first, e);
+	journal_close(second);
+	journal_close(first);
+	/* The lock goes with the writer. */
+	struct journal *third = journal_open_as(t->dir, "p", JOURNAL_OPEN_WRITER, &d);
+	assert_non_null(third);
+	assert_false(journal_read_only(third, NULL));
+	journal_close(third);
+	diag_list_free(&d);
+}
+
+/* A reader needs no lock and never writes; like a writer it sets up a
+ * missing state folder (a first `mlcert stats` does). */
+static void test_reader_writes_nothing(void **state)
+{
+	struct tmp *t = *state;
+	char missing[128], path[160];
+	snprintf(missing, sizeof missing, "%s/not-yet", t->dir);
+	snprintf(path, sizeof path, "%s/p.journal", missing);
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open_as(missing, "p", JOURNAL_OPEN_READER, &d);
+	assert_non_null(j);
+	assert_true(journal_read_only(j, NULL));
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 0);
+	char why[512];
+	struct journal_event e = answer("q-one", 1, 10);
+	assert_false(journal_append(j, &e, why, sizeof why));
+	assert_non_null(strstr(why, "read-only"));
+	journal_close(j);
+	assert_int_equal(file_size(path), 0);
+	struct stat st;
+	assert_int_equal(stat(missing, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+
+	/* Beside a writer, a reader reads what it wrote. */
+	struct journal *w = journal_open(t->dir, "p", &d);
+	append_ok(w, e);
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	assert_non_null(j);
+	assert_false(journal_read_only(w, NULL));
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 1);
+	assert_int_equal(d.count, 0);
+	journal_close(j);
+	journal_close(w);
+	diag_list_free(&d);
+}
+
+/* --state '': a clear error, not a read before the start of the name. */
+static void test_empty_state_dir(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_list_init(&d);
+	assert_null(journal_open("", "p", &d));
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.items[0].message, "empty"));
+	diag_list_free(&d);
+}
+
+/* A folder others may write to could have the journal renamed away under us. */
+static void test_state_dir_writable_by_others_is_refused(void **state)
+{
+	struct tmp *t = *state;
+	assert_int_equal(chmod(t->dir, 0777), 0);
+	struct diag_list d;
+	diag_list_init(&d);
+	assert_null(journal_open(t->dir, "p", &d));
+	assert_null(journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d));
+	assert_int_equal(d.errors, 2);
+	assert_non_null(strstr(d.items[0].message, "others may write to it (mode 0777)"));
+	assert_int_equal(chmod(t->dir, 0755), 0); /* readable by others is fine */
+	struct journal *j = journal_open(t->dir, "p", &d);
+	assert_non_null(j);
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* A sync tool renames a new file over the journal: the next append goes to
+ * the new file, after the listener was given the new file's events. */
+static void test_replaced_journal_is_followed(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	append_ok(j, answer("q-one", 1, 10));
+	assert_true(journal_replay(j, visit, &s, &d));
+	journal_set_listener(j, reset, visit, &s);
+
+	/* The replacement: our line and two from another machine. */
+	char tmp[160], line[300];
+	snprintf(tmp, sizeof tmp, "%s/p.journal.sync-tmp", t->dir);
+	struct journal_event mine = answer("q-one", 1, 10), theirs1 = answer("q-two", 0, 11),
+			     theirs2 = answer("q-three", 1, 12);
+	line_of(&mine, line, sizeof line);
+	append_raw(tmp, line);
+	line_of(&theirs1, line, sizeof line);
+	append_raw(tmp, line);
+	line_of(&theirs2, line, sizeof line);
+	append_raw(tmp, line);
+	assert_int_equal(rename(tmp, t->path), 0);
+
+	append_ok(j, answer("q-four", 1, 13));
+	assert_int_equal(s.resets, 1);
+	assert_int_equal(s.count, 3); /* the new file, before our event */
+	assert_string_equal(s.events[1].id, "q-two");
+	assert_string_equal(s.events[2].id, "q-three");
+
+	/* What is at the path holds everything; nothing went to the old file. */
+	struct journal *r = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	struct seen all = {.count = 0};
+	assert_true(journal_replay(r, visit, &all, &d));
+	assert_int_equal(all.count, 4);
+	assert_string_equal(all.events[3].id, "q-four");
+	journal_close(r);
+
+	/* Another append with nothing changed reads nothing again. */
+	append_ok(j, answer("q-five", 1, 14));
+	assert_int_equal(s.resets, 1);
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* Lines someone else appended (a writer that does not lock) are read before ours. */
+static void test_lines_appended_by_others_are_read(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	append_ok(j, answer("q-one", 1, 10));
+	assert_true(journal_replay(j, visit, &s, &d));
+	journal_set_listener(j, reset, visit, &s);
+	char line[300];
+	struct journal_event other = answer("q-two", 0, 11);
+	line_of(&other, line, sizeof line);
+	append_raw(t->path, line);
+	append_ok(j, answer("q-three", 1, 12));
+	assert_int_equal(s.resets, 1);
+	assert_int_equal(s.count, 2);
+	assert_string_equal(s.events[1].id, "q-two");
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* A crashed writer left a fragment after we read the file: our line starts on a new one. */
+static void test_no_line_starts_after_a_fragment(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	append_ok(j, answer("q-one", 1, 10));
+	assert_true(journal_replay(j, visit, &s, &d));
+	append_raw(t->path, "1 1767261900 answer q-sin");
+	append_ok(j, answer("q-two", 1, 11));
+	journal_close(j);
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	s.count = 0;
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 2);
+	assert_string_equal(s.events[1].id, "q-two");
+	assert_int_equal(d.warnings, 1); /* the fragment alone */
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* A short write (a full disk, a size limit) is cut off again: no fragment
+ * stays for the next line to be glued to, and the reason is given. */
+static void test_short_write_is_rolled_back(void **state)
+{
+	struct tmp *t = *state;
+	signal(SIGXFSZ, SIG_IGN);
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	append_ok(j, answer("q-one", 1, 10));
+	size_t before = file_size(t->path);
+	struct rlimit old, small;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = before + 10; /* room for a fragment, not a line */
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	char why[512];
+	struct journal_event e = answer("q-two", 0, 11);
+	bool ok = journal_append(j, &e, why, sizeof why);
+	struct journal_event block[3] = {{.kind = JOURNAL_EXAM_FINISH, .time = 12, .choices = 1, .value = 2},
+					 answer("q-one", 1, 12), answer("q-two", 0, 12)};
+	snprintf(block[0].id, sizeof block[0].id, "p");
+	bool block_ok = journal_append_lines(j, block, 3, why, sizeof why);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	assert_false(ok);
+	assert_false(block_ok);
+	assert_non_null(strstr(why, "File too large"));
+	assert_int_equal(file_size(t->path), before);
+	append_ok(j, answer("q-three", 1, 13));
+	journal_close(j);
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	s.count = 0;
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 2);
+	assert_string_equal(s.events[1].id, "q-three");
+	assert_int_equal(d.count, 0);
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+static struct journal_event exam_finish(int64_t time, uint32_t right, int64_t total)
+{
+	struct journal_event e = {.kind = JOURNAL_EXAM_FINISH, .time = time, .choices = right, .value = total};
+	snprintf(e.id, sizeof e.id, "p");
+	return e;
+}
+
+/* An exam finish and its answers: one write, and replayed all or nothing,
+ * wherever a crash cuts the block. */
+static void test_exam_finish_block_is_all_or_nothing(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	append_ok(j, answer("q-zero", 1, 5));
+	size_t start = file_size(t->path);
+	struct journal_event block[4] = {exam_finish(20, 2, 3), answer("q-one", 1, 20), answer("q-two", 0, 20),
+					 answer("q-three", 1, 20)};
+	char why[512];
+	assert_true(journal_append_lines(j, block, 4, why, sizeof why));
+	journal_close(j);
+	size_t end = file_size(t->path);
+	s.count = 0;
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	assert_true(journal_replay(j, visit, &s, &d));
+	journal_close(j);
+	assert_int_equal(s.count, 5);
+	assert_int_equal(s.events[1].kind, JOURNAL_EXAM_FINISH);
+	assert_string_equal(s.events[4].id, "q-three");
+	assert_int_equal(d.count, 0);
+
+	/* Cut at every byte of the block: nothing of it is replayed, the exam
+	 * stays open; the next answer is kept and does not complete the block. */
+	FILE *f = fopen(t->path, "rb");
+	char full[2048];
+	size_t n = fread(full, 1, sizeof full, f);
+	fclose(f);
+	assert_int_equal(n, end);
+	size_t finish_end = (size_t)((const char *)memchr(full + start, '\n', end - start) - full) + 1;
+	for (size_t cut = start + 1; cut + 1 < end; cut++) { /* (end - 1: whole, without its newline) */
+		f = fopen(t->path, "wb");
+		fwrite(full, 1, cut, f);
+		fclose(f);
+		diag_list_free(&d);
+		diag_list_init(&d);
+		j = journal_open(t->dir, "p", &d);
+		s.count = 0;
+		assert_true(journal_replay(j, visit, &s, &d));
+		assert_int_equal(s.count, 1);
+		/* the cut block, and after its finish line perhaps a cut line */
+		assert_int_equal(d.warnings >= 1 && d.warnings <= (cut <= finish_end ? 1u : 2u), true);
+		append_ok(j, answer("q-three", 1, 30));
+		journal_close(j);
+		j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+		s.count = 0;
+		assert_true(journal_replay(j, visit, &s, &d));
+		journal_close(j);
+		assert_int_equal(s.count, 2);
+		assert_int_equal(s.events[1].kind, JOURNAL_ANSWER);
+		assert_int_equal(s.events[1].time, 30);
+	}
+	diag_list_free(&d);
+}
+
+/* A block must be whole: the finish counts exactly the answers after it. */
+static void test_malformed_block_is_refused(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	char why[512];
+	struct journal_event short_block[2] = {exam_finish(20, 1, 2), answer("q-one", 1, 20)};
+	assert_false(journal_append_lines(j, short_block, 2, why, sizeof why));
+	struct journal_event mixed[3] = {exam_finish(20, 1, 2), answer("q-one", 1, 20), exam_finish(20, 1, 0)};
+	assert_false(journal_append_lines(j, mixed, 3, why, sizeof why));
+	assert_int_equal(file_size(t->path), 0);
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* A million damaged lines must not be a million warnings. */
+static void test_damaged_lines_are_summarised(void **state)
+{
+	struct tmp *t = *state;
+	FILE *f = fopen(t->path, "w");
+	for (int i = 0; i < 1000; i++)
+		fputs("1 1767261600 answer q-one 1 1 3 0 deadbeef\n", f);
+	fclose(f);
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(journal_damaged_lines(j), 1000);
+	assert_int_equal(d.count, JOURNAL_WARNINGS_SHOWN + 1);
+	assert_non_null(strstr(d.items[d.count - 1].message, "and 990 more damaged lines"));
+	assert_int_equal(d.items[d.count - 1].line, 1000);
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* What import checks each event with: exactly what the reader accepts. */
+static void test_event_valid_matches_the_reader(void **state)
+{
+	(void)state;
+	struct journal_event e = answer("q-one", 1, 10);
+	assert_true(journal_event_valid(&e));
+	e.time = -1;
+	assert_false(journal_event_valid(&e));
+	e.time = JOURNAL_TIME_MAX + 1;
+	assert_false(journal_event_valid(&e));
+	e = answer("q-one", 1, 10);
+	e.rating = 5;
+	assert_false(journal_event_valid(&e));
+	e = answer("q-one", 1, 10);
+	e.value = JOURNAL_VALUE_MAX + 1;
+	assert_false(journal_event_valid(&e));
+	e = answer("Q one", 1, 10);
+	assert_false(journal_event_valid(&e));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +645,18 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_symlink_is_refused, setup, teardown),
 		cmocka_unit_test(test_out_of_range_numbers_are_damage),
 		cmocka_unit_test_setup_teardown(test_whole_last_line_without_newline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_instance_is_read_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reader_writes_nothing, setup, teardown),
+		cmocka_unit_test(test_empty_state_dir),
+		cmocka_unit_test_setup_teardown(test_state_dir_writable_by_others_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replaced_journal_is_followed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lines_appended_by_others_are_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_line_starts_after_a_fragment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_short_write_is_rolled_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exam_finish_block_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_malformed_block_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_lines_are_summarised, setup, teardown),
+		cmocka_unit_test(test_event_valid_matches_the_reader),
 	};
 	return cmocka_run_group_tests_name("journal", tests, NULL, NULL);
 }

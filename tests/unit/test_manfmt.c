@@ -152,12 +152,61 @@ static void test_roff_cannot_be_injected(void **state)
 	diag_list_free(&d);
 }
 
+static char *roff_of(const struct content_pack *pack, const char *locale)
+{
+	char *saved = strdup(setlocale(LC_CTYPE, NULL));
+	setlocale(LC_CTYPE, locale);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	manfmt_roff(pack, pack->topics[0], "1.0", out);
+	fclose(out);
+	setlocale(LC_CTYPE, saved);
+	free(saved);
+	return buf;
+}
+
+/* `mlcert man` once depended on the locale: under LC_ALL=C every non-ASCII
+ * character became U+FFFD. UTF-8 in, ASCII roff out (\[uXXXX]), any locale. */
+static void test_roff_is_the_same_in_every_locale(void **state)
+{
+	(void)state;
+	static const char pack_yaml[] =
+		"id: p\ntitle: P\nguide_version: '1'\nas_of: 2026-01-01\n"
+		"exam: {questions: 1, minutes: 1}\ndomains: [{id: d, title: D, weight: 100}]\n";
+	static const char topics[] =
+		"topics:\n  - id: cafe\n    title: Caf\xC3\xA9\n    domain: d\n"
+		"    name: \"cafe - caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve \xF0\x9F\x99\x82\"\n"
+		"    description: \"Stra\xC3\x9F" "e \\u202Eevil\"\n"
+		"    status: {state: deprecated, since: 2026-01-01, note: \"d\xC3\xA9j\xC3\xA0 vu\"}\n"
+		"    as_of: 2026-01-01\n";
+	const struct content_buffer files[] = {{"pack.yaml", pack_yaml, sizeof pack_yaml - 1},
+					       {"t.yaml", topics, sizeof topics - 1}};
+	struct diag_list d;
+	diag_list_init(&d);
+	struct content_pack *pack = content_load_buffers("mem", files, 2, &d);
+	assert_true(check_pack(pack, &d));
+	char *in_c = roff_of(pack, "C");
+	char *in_utf8 = roff_of(pack, "C.UTF-8");
+	assert_string_equal(in_c, in_utf8);
+	for (const char *p = in_c; *p; p++)
+		assert_true((unsigned char)*p < 0x80);
+	assert_non_null(strstr(in_c, "mlcert-cafe \\- caf\\[u00E9] \\[u2014] na\\[u00EF]ve \\[u1F642]\n"));
+	assert_non_null(strstr(in_c, "Stra\\[u00DF]e evil\n")); /* the override is dropped */
+	assert_non_null(strstr(in_c, "d\\[u00E9]j\\[u00E0] vu\n"));
+	free(in_c);
+	free(in_utf8);
+	content_pack_free(pack);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "en_US.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sections_and_indent),
+		cmocka_unit_test(test_roff_is_the_same_in_every_locale),
 		cmocka_unit_test(test_every_width_is_respected),
 		cmocka_unit_test(test_question_before_and_after),
 		cmocka_unit_test(test_hostile_text_is_sanitised),

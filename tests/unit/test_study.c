@@ -299,6 +299,63 @@ static void test_questions_of_scopes(void **state)
 	diag_list_free(&diags);
 }
 
+/* The journal's reset listener: a study reset and fed the events again (the
+ * file was replaced behind our back) equals a fresh study of those events. */
+static void test_reset_then_replay_equals_fresh(void **state)
+{
+	(void)state;
+	struct diag_list diags;
+	struct content_pack *pack = fixture_built_in(&diags);
+	struct journal_event events[] = {
+		ev(JOURNAL_ANSWER, pack->questions[0]->id, T0, 1, 3),
+		ev(JOURNAL_RATE, pack->questions[0]->id, T0, 1, 4),
+		ev(JOURNAL_READ, pack->topics[0]->id, T0 + 1, 0, 0),
+		ev(JOURNAL_BOOKMARK, pack->topics[1]->id, T0 + 2, 0, 0),
+		ev(JOURNAL_EXAM_START, pack->meta->id, T0 + 3, 0, 0),
+		ev(JOURNAL_EXAM_PICK, pack->questions[1]->id, T0 + 4, 0, 0),
+		ev(JOURNAL_ANSWER, pack->questions[2]->id, T0 + 86400 * 3, 0, 1),
+	};
+	events[3].value = 1;
+	events[5].choices = 2;
+	size_t n = sizeof events / sizeof events[0];
+	struct study *s = study_new(pack), *fresh = study_new(pack);
+	assert_non_null(s);
+	assert_non_null(fresh);
+	/* something else first, counted, then reset */
+	apply(s, ev(JOURNAL_ANSWER, pack->questions[5]->id, T0 - 86400, 1, 3));
+	apply(s, ev(JOURNAL_READ, pack->topics[7]->id, T0 - 86400, 0, 0));
+	struct study_stats before;
+	study_domain_stats(s, -1, &before);
+	assert_int_equal(before.answers, 1);
+	study_reset(s);
+	for (size_t i = 0; i < n; i++) {
+		study_apply(s, &events[i]);
+		study_apply(fresh, &events[i]);
+	}
+	assert_memory_equal(s->questions, fresh->questions, pack->question_count * sizeof *s->questions);
+	assert_memory_equal(s->topic_read, fresh->topic_read, pack->topic_count * sizeof *s->topic_read);
+	assert_memory_equal(s->bookmarked, fresh->bookmarked, pack->topic_count * sizeof *s->bookmarked);
+	assert_int_equal(s->exam.active, fresh->exam.active);
+	assert_memory_equal(s->exam.picks, fresh->exam.picks, pack->question_count * sizeof *s->exam.picks);
+	assert_int_equal(s->answer_count, fresh->answer_count);
+	for (int d = -1; d < (int)pack->meta->domains_count; d++) {
+		struct study_stats a, b;
+		study_domain_stats(s, d, &a);
+		study_domain_stats(fresh, d, &b);
+		assert_memory_equal(&a, &b, sizeof a);
+	}
+	for (size_t t = 0; t < pack->topic_count; t++) {
+		struct study_mastery a, b;
+		study_topic_mastery(s, (int)t, &a);
+		study_topic_mastery(fresh, (int)t, &b);
+		assert_memory_equal(&a, &b, sizeof a);
+	}
+	study_free(s);
+	study_free(fresh);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_readiness_forecast_heatmap),
 		cmocka_unit_test(test_unknown_ids_and_exam_events),
 		cmocka_unit_test(test_updates_per_event_equal_a_recount),
+		cmocka_unit_test(test_reset_then_replay_equals_fresh),
 		cmocka_unit_test(test_questions_of_scopes),
 	};
 	return cmocka_run_group_tests_name("study", tests, NULL, NULL);

@@ -93,6 +93,35 @@ static void test_wrap(void **state)
 	assert_int_equal(l.count, 1);
 }
 
+/* Output for streams: the same rules, one line when asked, and the same in
+ * every locale (the locale only decides printability for a screen). */
+static void test_clean_for_streams(void **state)
+{
+	(void)state;
+	const char *evil = "Pack \x1b]52;c;SEFDS0VE\x07 caf\xc3\xa9\xe2\x80\x8b\n\xe2\x80\xaenext";
+	char *one = text_clean(evil, TEXT_ANY_LOCALE | TEXT_ONE_LINE);
+	assert_string_equal(one, "Pack ]52;c;SEFDS0VE caf\xc3\xa9 next");
+	free(one);
+	char *saved = strdup(setlocale(LC_CTYPE, NULL));
+	setlocale(LC_CTYPE, "C");
+	char *in_c = text_clean("caf\xc3\xa9 \xe2\x80\x94", TEXT_ANY_LOCALE);
+	char *screen = text_sanitize("caf\xc3\xa9", false);
+	setlocale(LC_CTYPE, saved);
+	free(saved);
+	assert_string_equal(in_c, "caf\xc3\xa9 \xe2\x80\x94");
+	assert_string_equal(screen, "caf\xef\xbf\xbd"); /* a screen in C cannot show it */
+	free(in_c);
+	free(screen);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	text_printf(out, "%s: %d\n", "\x1b[31mred", 3);
+	text_fputs(out, "a\nb\x9b", true);
+	fclose(out);
+	assert_string_equal(buf, "[31mred: 3\na b\xef\xbf\xbd");
+	free(buf);
+}
+
 int main(void)
 {
 	/* Widths come from the C library's tables for a UTF-8 locale. */
@@ -104,6 +133,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_ascii_fallback),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_clean_for_streams),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -71,6 +71,43 @@ static void test_anchor_and_second_document(void **state)
 	assert_false(yamlpos_second_document(doc, strlen(doc), &line, &col));
 }
 
+/* A depth bound with a position; every scan stops there, so a million levels
+ * cost a moment (they once cost minutes: libyaml's flow keys are quadratic). */
+static void test_depth_bound(void **state)
+{
+	(void)state;
+	size_t n = 1000000;
+	char *deep = malloc(2 * n + 16);
+	assert_non_null(deep);
+	memset(deep, '[', n);
+	memset(deep + n, ']', n);
+	deep[2 * n] = '\0';
+	int line = 0, col = 0;
+	assert_true(yamlpos_too_deep(deep, 2 * n, &line, &col));
+	assert_int_equal(line, 1);
+	assert_int_equal(col, YAMLPOS_MAX_DEPTH + 1);
+	char problem[256];
+	assert_false(yamlpos_syntax_error(deep, 2 * n, problem, sizeof problem, &line, &col));
+	assert_false(yamlpos_find_anchor(deep, 2 * n, &line, &col));
+	assert_false(yamlpos_second_document(deep, 2 * n, &line, &col));
+	assert_false(yamlpos_find_nul(deep, 2 * n, &line, &col));
+	free(deep);
+	static const char fine[] = "a: [[[b]]]\n";
+	assert_false(yamlpos_too_deep(fine, strlen(fine), &line, &col));
+}
+
+static void test_nul_in_a_scalar(void **state)
+{
+	(void)state;
+	static const char text[] = "a: \"x\"\nb: [\"ok\", \"cut \\0 here\"]\n";
+	int line, col;
+	assert_true(yamlpos_find_nul(text, strlen(text), &line, &col));
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 11);
+	static const char clean[] = "a: 'x \\0 is text in single quotes'\nb: plain \\0 too\n";
+	assert_false(yamlpos_find_nul(clean, strlen(clean), &line, &col));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -78,6 +115,8 @@ int main(void)
 		cmocka_unit_test(test_find_second_twin),
 		cmocka_unit_test(test_syntax_error_position),
 		cmocka_unit_test(test_anchor_and_second_document),
+		cmocka_unit_test(test_depth_bound),
+		cmocka_unit_test(test_nul_in_a_scalar),
 	};
 	return cmocka_run_group_tests_name("yamlpos", tests, NULL, NULL);
 }

@@ -67,10 +67,13 @@ static void check_coverage(const struct content_pack *pack, const struct lint_co
 static void print_figures(const struct content_pack *pack, const struct lint_counts *n,
 			  FILE *out)
 {
-	for (size_t i = 0; i < n->objectives; i++)
-		fprintf(out, "  objective %-5s %3zu topics %4zu questions  %s\n",
-			pack->objectives[i]->id, n->topics_by_objective[i],
-			n->questions_by_objective[i], pack->objectives[i]->title);
+	/* ids and titles come from the pack: through the cleaner */
+	for (size_t i = 0; i < n->objectives; i++) {
+		text_printf(out, "  objective %-5s %3zu topics %4zu questions  ", pack->objectives[i]->id,
+			    n->topics_by_objective[i], n->questions_by_objective[i]);
+		text_fputs(out, pack->objectives[i]->title, true);
+		fputc('\n', out);
+	}
 	const struct cue_figures *c = &n->cues;
 	fprintf(out,
 		"  item cues: key longest in %zu/%zu single-answer (%.0f%%, limit %.0f%%); keys = the "

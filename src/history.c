@@ -11,24 +11,18 @@
 
 #include "mlcert/check.h"
 #include "mlcert/jsonw.h"
+#include "mlcert/xalloc.h"
 
 struct event_list {
 	struct journal_event *items;
 	size_t count, cap;
-	bool failed;
 };
 
 static void push(struct event_list *l, const struct journal_event *e)
 {
 	if (l->count == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		struct journal_event *items = realloc(l->items, cap * sizeof *items);
-		if (!items) {
-			l->failed = true;
-			return;
-		}
-		l->items = items;
-		l->cap = cap;
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
 	}
 	l->items[l->count++] = *e;
 }
@@ -71,7 +65,7 @@ bool history_export(struct journal *j, const char *pack_id, enum history_format 
 		    struct diag_list *diags)
 {
 	struct event_list l = {0};
-	if (!journal_replay(j, collect, &l, diags) || l.failed) {
+	if (!journal_replay(j, collect, &l, diags)) {
 		free(l.items);
 		return false;
 	}
@@ -229,8 +223,8 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 	bool ok = c == '{' ? parse_json(f, path, &incoming, diags) : parse_csv(f, path, &incoming, diags);
 	fclose(f);
 	/* A file with any bad event is refused whole: a half-merge would be a surprise. */
-	if (ok && !incoming.failed)
-		ok = journal_replay(j, collect, &all, diags) && !all.failed;
+	if (ok)
+		ok = journal_replay(j, collect, &all, diags);
 	size_t existing = all.count;
 	for (size_t i = 0; ok && i < incoming.count; i++) {
 		bool dup = false;

@@ -13,6 +13,8 @@
 #include <zlib.h>
 
 #include "mlcert/check.h"
+#include "mlcert/fs.h"
+#include "mlcert/xalloc.h"
 
 enum { LINE_MAX_BYTES = 256, JOURNAL_VERSION = 1 };
 
@@ -117,60 +119,16 @@ bool journal_parse_line(const char *line, size_t len, struct journal_event *e)
 	return true;
 }
 
-/* mkdir -p with mode 0700 for every folder it creates. */
-static bool make_dirs(const char *dir, char *why, size_t why_size)
-{
-	char path[4096];
-	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
-		snprintf(why, why_size, "path too long");
-		return false;
-	}
-	for (char *p = path + 1;; p++) {
-		if (*p == '/' || *p == '\0') {
-			char saved = *p;
-			*p = '\0';
-			if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-				snprintf(why, why_size, "cannot create %s: %s", path, strerror(errno));
-				return false;
-			}
-			*p = saved;
-			if (!saved)
-				break;
-		}
-	}
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		snprintf(why, why_size, "%s is not a folder", dir);
-		return false;
-	}
-	return true;
-}
-
-bool journal_default_dir(char *buf, size_t size)
-{
-	const char *xdg = getenv("XDG_STATE_HOME");
-	if (xdg && xdg[0] == '/')
-		return snprintf(buf, size, "%s/mlcert", xdg) < (int)size;
-	const char *home = getenv("HOME");
-	if (home && home[0] == '/')
-		return snprintf(buf, size, "%s/.local/state/mlcert", home) < (int)size;
-	return false;
-}
-
 struct journal *journal_open(const char *state_dir, const char *pack_id, struct diag_list *diags)
 {
 	char why[4096 + 256];
-	if (!make_dirs(state_dir, why, sizeof why)) {
+	if (!fs_make_dirs(state_dir, why, sizeof why)) {
 		diag_add(diags, DIAG_ERROR, state_dir, 0, 0, "cannot use the state folder: %s", why);
 		return NULL;
 	}
-	struct journal *j = calloc(1, sizeof *j);
+	struct journal *j = xcalloc(1, sizeof *j);
 	size_t n = strlen(state_dir) + strlen(pack_id) + 16;
-	if (!j || !(j->path = malloc(n))) {
-		free(j);
-		diag_add(diags, DIAG_ERROR, state_dir, 0, 0, "out of memory");
-		return NULL;
-	}
+	j->path = xmalloc(n);
 	snprintf(j->path, n, "%s/%s.journal", state_dir, pack_id);
 	/* O_NOFOLLOW: a symlink planted at our path must not redirect writes. */
 	j->fd = open(j->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -276,20 +234,8 @@ bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct
 		return false;
 	}
 	size_t size = (size_t)st.st_size;
-	char *buf = malloc(size + 1);
-	if (!buf) {
-		diag_add(diags, DIAG_ERROR, j->path, 0, 0, "out of memory reading the journal");
-		return false;
-	}
-	size_t got = 0;
-	while (got < size) {
-		ssize_t r = pread(j->fd, buf + got, size - got, (off_t)got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
+	char *buf = xmalloc(size + 1);
+	size_t got = fs_pread_full(j->fd, buf, size, 0);
 	int line_no = 0;
 	for (size_t start = 0; start < got;) {
 		char *nl = memchr(buf + start, '\n', got - start);

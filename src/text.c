@@ -6,6 +6,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "mlcert/xalloc.h"
+
 size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -112,9 +114,7 @@ char *text_sanitize(const char *s, bool ascii)
 {
 	size_t len = strlen(s);
 	/* Worst case: each byte becomes U+FFFD (3 bytes) or a 3-byte ASCII form. */
-	char *out = malloc(len * 3 + 1);
-	if (!out)
-		return NULL;
+	char *out = xmalloc(len * 3 + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;

@@ -294,6 +294,42 @@ bool journal_append(struct journal *j, const struct journal_event *e, char *why,
 	return true;
 }
 
+bool journal_append_lines(struct journal *j, const struct journal_event *events, size_t count, char *why,
+			  size_t why_size)
+{
+	size_t cap = 1 + count * (LINE_MAX_BYTES + 1), len = j->needs_newline ? 1 : 0;
+	char *buf = xmalloc(cap);
+	buf[0] = '\n';
+	for (size_t i = 0; i < count; i++) {
+		int n = journal_format_line(&events[i], buf + len, cap - len - 1);
+		if (n < 0) {
+			free(buf);
+			snprintf(why, why_size, "event too long to record");
+			return false;
+		}
+		len += (size_t)n;
+		buf[len++] = '\n';
+	}
+	ssize_t w;
+	do
+		w = write(j->fd, buf, len);
+	while (w < 0 && errno == EINTR);
+	free(buf);
+	if (w != (ssize_t)len) {
+		snprintf(why, why_size, "cannot save progress to %s: %s", j->path,
+			 w < 0 ? strerror(errno) : "short write");
+		if (w > 0)
+			j->needs_newline = true;
+		return false;
+	}
+	j->needs_newline = false;
+	if (fsync(j->fd) != 0) {
+		snprintf(why, why_size, "cannot save progress to %s: %s", j->path, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
 void journal_close(struct journal *j)
 {
 	if (!j)

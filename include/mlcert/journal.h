@@ -69,6 +69,12 @@ bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct
  * in why (the file is left as it was, or with a torn line replay will skip). */
 bool journal_append(struct journal *j, const struct journal_event *event, char *why, size_t why_size);
 
+/* Appends count events with one write() and one fsync(): a crash keeps all
+ * of them or leaves a torn tail that replay skips, so a finished exam and
+ * the answers it scored are never half-saved. */
+bool journal_append_lines(struct journal *j, const struct journal_event *events, size_t count, char *why,
+			  size_t why_size);
+
 void journal_close(struct journal *j);
 
 /* Replaces the whole journal with events, atomically: a new file in the same

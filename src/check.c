@@ -2,6 +2,7 @@
 #include "mlcert/check.h"
 
 #include "mlcert/flow.h"
+#include "mlcert/xalloc.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -376,8 +377,7 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 		report(c, o, "/topics", "question '%s' must name at least one topic", q->id);
 	for (unsigned i = 0; i < q->topics_count; i++) {
 		const struct content_topic *t = content_find_topic(c->pack, q->topics[i]);
-		if (q->topic_index) /* resolved once here, for everyone after */
-			q->topic_index[i] = t ? t->index : -1;
+		q->topic_index[i] = t ? t->index : -1; /* resolved once here, for everyone after */
 		if (!t) {
 			snprintf(sub, sizeof sub, "/topics/%u", i);
 			unresolved(c, o, sub, "unknown topic", q->topics[i]);
@@ -441,9 +441,7 @@ static bool walk_flow(struct check_ctx *c, struct content_flow *f, unsigned char
 	struct frame {
 		int node;
 		unsigned option;
-	} *stack = malloc(f->nodes_count * sizeof *stack);
-	if (!stack)
-		return false;
+	} *stack = xcalloc(f->nodes_count, sizeof *stack);
 	size_t depth = 0;
 	stack[depth++] = (struct frame){f->start_index, 0};
 	state[f->start_index] = NODE_ON_PATH;
@@ -528,15 +526,9 @@ static void check_flow(struct check_ctx *c, struct content_flow *f)
 		report(c, o, "/start", "flow '%s' starts at unknown node '%s'", f->id, f->start);
 		return;
 	}
-	unsigned char *state = calloc(f->nodes_count, 1);
-	int *post = malloc(f->nodes_count * sizeof *post), *steps = calloc(f->nodes_count, sizeof *steps);
+	unsigned char *state = xcalloc(f->nodes_count, 1);
+	int *post = xcalloc(f->nodes_count, sizeof *post), *steps = xcalloc(f->nodes_count, sizeof *steps);
 	size_t post_count = 0;
-	if (!state || !post || !steps) {
-		free(state);
-		free(post);
-		free(steps);
-		return;
-	}
 	if (walk_flow(c, f, state, post, &post_count)) {
 		/* The wizard keeps the path it walked: the longest one must fit. */
 		for (size_t k = 0; k < post_count; k++) {
@@ -588,9 +580,9 @@ bool check_pack(struct content_pack *pack, struct diag_list *diags)
 	for (size_t i = 0; i < pack->question_count; i++)
 		links += pack->questions[i]->topics_count;
 	free(pack->question_topics);
-	pack->question_topics = malloc((links ? links : 1) * sizeof *pack->question_topics);
+	pack->question_topics = xcalloc(links, sizeof *pack->question_topics);
 	for (size_t i = 0, at = 0; i < pack->question_count; i++) {
-		pack->questions[i]->topic_index = pack->question_topics ? pack->question_topics + at : NULL;
+		pack->questions[i]->topic_index = pack->question_topics + at;
 		at += pack->questions[i]->topics_count;
 		check_question(&c, pack->questions[i]);
 	}

@@ -470,15 +470,11 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 	if (app->quiz.page && !app->quiz.page_stale && app->quiz.page_width == width)
 		return app->quiz.page;
 	manfmt_free(app->quiz.page);
-	const char *scope = app->quiz.scope.kind == APP_NODE_REVIEW   ? "Review"
-			    : app->quiz.scope.kind == APP_NODE_DOMAIN ? app->pack->meta->domains[app->quiz.scope.index].title
-								      : app->pack->topics[app->quiz.scope.index]->title;
 	struct manfmt_question_view view = {
 		.chosen = app->quiz.chosen,
 		.submitted = app->quiz.submitted,
 		.position = app->quiz.pos + 1,
 		.total = app->quiz.count,
-		.context = scope,
 	};
 	app->quiz.page = manfmt_question(app->pack, q, &view, width, app->ascii);
 	app->quiz.page_width = width;

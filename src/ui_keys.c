@@ -138,8 +138,6 @@ enum action keys_lookup(enum keys_context context, int key, int *arg)
 			*arg = key;
 		return key >= 0x20 && key < 0x7f ? ACTION_PROMPT_CHAR : ACTION_NONE;
 	}
-	if (!b && (context == KEYS_DASHBOARD))
-		b = find(KEYS_OVERLAY, key);
 	if (!b && (context == KEYS_QUIZ || context == KEYS_EXAM))
 		b = find(KEYS_CHOICES, key);
 	if (!b)
@@ -147,12 +145,6 @@ enum action keys_lookup(enum keys_context context, int key, int *arg)
 	if (arg)
 		*arg = b ? b->arg : 0;
 	return b ? b->action : ACTION_NONE;
-}
-
-const struct keys_binding *keys_table(size_t *count)
-{
-	*count = BINDING_COUNT;
-	return bindings;
 }
 
 const char *keys_context_title(enum keys_context context)
@@ -163,7 +155,6 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_READER] = "In the reader",
 		[KEYS_QUIZ] = "In the quiz panel",
 		[KEYS_CHOICES] = "Answering, in the quiz panel and the mock exam",
-		[KEYS_OVERLAY] = "In help and the dashboard",
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",
 		[KEYS_PROMPT] = "At a prompt (search, exam date)",

@@ -69,7 +69,7 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 
 static unsigned handle(struct app *app, int key)
 {
-	return ui_handle_key(app, KEYS_OVERLAY, key);
+	return ui_handle_key(app, KEYS_ANY, key);
 }
 
-const struct ui_pane_ops view_help_ops = {"help", KEYS_OVERLAY, draw, handle};
+const struct ui_pane_ops view_help_ops = {"help", KEYS_ANY, draw, handle};

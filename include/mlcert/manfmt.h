@@ -63,7 +63,6 @@ struct manfmt_question_view {
 	uint32_t chosen;
 	bool submitted;
 	size_t position, total;
-	const char *context; /* e.g. the topic or session name; may be NULL */
 };
 struct manfmt_page *manfmt_question(const struct content_pack *pack, const struct content_question *q,
 				    const struct manfmt_question_view *view, int width, bool ascii);

@@ -16,7 +16,6 @@ enum keys_context {
 	KEYS_READER,
 	KEYS_QUIZ,
 	KEYS_CHOICES, /* choosing an answer: the quiz panel and the mock exam share these */
-	KEYS_OVERLAY,
 	KEYS_DASHBOARD,
 	KEYS_EXAM,
 	KEYS_PROMPT,
@@ -34,9 +33,6 @@ struct keys_binding {
 
 /* The action for key in context (then in ANY); ACTION_NONE when unbound. */
 enum action keys_lookup(enum keys_context context, int key, int *arg);
-
-/* All bindings, in help order. */
-const struct keys_binding *keys_table(size_t *count);
 
 /* Context names for the help screen. */
 const char *keys_context_title(enum keys_context context);

@@ -137,7 +137,6 @@ static void lay_out(const struct content_pack *pack)
 					.submitted = (q + (size_t)ascii) % 2 == 0,
 					.position = q + 1,
 					.total = pack->question_count,
-					.context = qq->topics_count ? qq->topics[0] : NULL,
 				};
 				struct manfmt_page *p = manfmt_question(pack, qq, &v, width, ascii);
 				check_page(p, width, ascii);

@@ -7,11 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/answer.h"
 #include "mlcert/check.h"
 #include "mlcert/clock.h"
 #include "mlcert/text.h"
-
-enum { RATING_AGAIN = 1, RATING_HARD = 2, RATING_GOOD = 3, RATING_EASY = 4 };
 
 void app_status(struct app *app, bool is_error, const char *fmt, ...)
 {
@@ -221,16 +220,22 @@ static size_t reader_max_top(struct app *app)
 	return page_max_top(app_reader_page(app), app->reader_height);
 }
 
-static void record(struct app *app, struct journal_event *e)
+/* After an attempt to record: the status says when it was not saved.
+ * Returns saved. */
+static bool recorded(struct app *app, bool saved, const char *why)
 {
-	e->time = clock_now();
-	char why[512];
-	if (app->journal && !journal_append(app->journal, e, why, sizeof why)) {
+	if (!saved)
 		app_status(app, true, "NOT SAVED: %s", why);
-		return;
-	}
-	study_apply(app->study, e);
-	app->review.stale = true;
+	else
+		app->review.stale = true;
+	return saved;
+}
+
+static bool record(struct app *app, struct journal_event *e)
+{
+	char why[512];
+	struct answer_log log = {app->journal, app->study};
+	return recorded(app, answer_record(&log, e, why, sizeof why), why);
 }
 
 /* A topic counts as read once the learner, reading it, has seen its last line. */
@@ -242,10 +247,8 @@ static void reader_maybe_mark_read(struct app *app)
 	int topic = app->reader.shown.index;
 	if (app->study->topic_read[topic] || app->reader.top < reader_max_top(app))
 		return;
-	struct journal_event e = {.kind = JOURNAL_READ};
-	snprintf(e.id, sizeof e.id, "%s", app->pack->topics[topic]->id);
-	record(app, &e);
-	if (!app->status_is_error)
+	struct journal_event e = answer_event(JOURNAL_READ, app->pack->topics[topic]->id);
+	if (record(app, &e))
 		app_status(app, false, "Read: %s", app->pack->topics[topic]->title);
 }
 
@@ -419,7 +422,7 @@ const struct content_question *app_current_question(const struct app *app)
 
 static void quiz_reset_question(struct app *app)
 {
-	app->quiz.chosen = 0;
+	app->quiz.chosen = (struct choice_set){0};
 	app->quiz.submitted = false;
 	app->quiz.right = false;
 	app->quiz.rating = 0;
@@ -490,32 +493,30 @@ static size_t quiz_max_top(struct app *app)
 static void quiz_submit(struct app *app)
 {
 	const struct content_question *q = app_current_question(app);
-	unsigned chosen = (unsigned)__builtin_popcount(app->quiz.chosen);
-	if (chosen == 0) {
+	switch (answer_check(q, app->quiz.chosen)) {
+	case ANSWER_NOTHING_CHOSEN:
 		app_status(app, false, "Choose an answer first: a-%c or 1-%u", 'a' + q->choices_count - 1,
 			   q->choices_count);
 		return;
-	}
-	if (q->correct_count > 1 && chosen != q->correct_count) {
-		app_status(app, false, "This question wants %u choices; %u chosen", q->correct_count, chosen);
+	case ANSWER_WRONG_COUNT:
+	case ANSWER_TOO_MANY:
+		app_status(app, false, "This question wants %u choices; %u chosen", choice_set_count(q->correct),
+			   choice_set_count(app->quiz.chosen));
 		return;
+	case ANSWER_COMPLETE:
+		break;
 	}
-	bool right = app->quiz.chosen == manfmt_correct_mask(q);
-	struct journal_event e = {
-		.kind = JOURNAL_ANSWER,
-		.choices = app->quiz.chosen,
-		.correct = right,
-		.rating = right ? RATING_GOOD : RATING_AGAIN,
-	};
-	snprintf(e.id, sizeof e.id, "%s", q->id);
-	app->status[0] = '\0';
-	record(app, &e);
+	bool right;
+	char why[512];
+	struct answer_log log = {app->journal, app->study};
+	bool saved = recorded(app, answer_submit(&log, q, app->quiz.chosen, &right, why, sizeof why), why);
+	/* Shown as answered either way: the status says when it was not saved. */
 	app->quiz.submitted = true;
 	app->quiz.right = right;
-	app->quiz.rating = e.rating;
+	app->quiz.rating = right ? FSRS_GOOD : FSRS_AGAIN;
 	app->quiz.top = 0;
 	app->quiz.page_stale = true;
-	if (!app->status_is_error)
+	if (saved)
 		app_status(app, false, right ? "Right. - if you guessed, + if it was too easy; Enter for the next"
 					     : "Wrong: read the rationale; Enter for the next question");
 }
@@ -539,13 +540,12 @@ static void quiz_rate(struct app *app, int rating)
 		app_status(app, false, "Marking applies to a right answer, after submitting");
 		return;
 	}
-	const struct content_question *q = app_current_question(app);
-	struct journal_event e = {.kind = JOURNAL_RATE, .rating = rating};
-	snprintf(e.id, sizeof e.id, "%s", q->id);
-	record(app, &e);
+	char why[512];
+	struct answer_log log = {app->journal, app->study};
+	bool saved = recorded(app, answer_rate(&log, app_current_question(app), rating, why, sizeof why), why);
 	app->quiz.rating = rating;
-	if (!app->status_is_error)
-		app_status(app, false, rating == RATING_HARD ? "Marked as guessed: it comes back sooner"
+	if (saved)
+		app_status(app, false, rating == FSRS_HARD ? "Marked as guessed: it comes back sooner"
 							     : "Marked as easy: it comes back later");
 }
 
@@ -569,10 +569,7 @@ static unsigned quiz_dispatch(struct app *app, enum action action, int arg)
 			app_status(app, false, "This question has choices a-%c", 'a' + q->choices_count - 1);
 			return APP_REDRAW;
 		}
-		if (q->correct_count > 1)
-			app->quiz.chosen ^= 1u << arg;
-		else
-			app->quiz.chosen = 1u << arg;
+		answer_choose(q, &app->quiz.chosen, (unsigned)arg);
 		app->quiz.page_stale = true;
 		break;
 	case ACTION_OPEN:
@@ -588,10 +585,10 @@ static unsigned quiz_dispatch(struct app *app, enum action action, int arg)
 		quiz_move(app, -1);
 		break;
 	case ACTION_MARK_GUESSED:
-		quiz_rate(app, RATING_HARD);
+		quiz_rate(app, FSRS_HARD);
 		break;
 	case ACTION_MARK_EASY:
-		quiz_rate(app, RATING_EASY);
+		quiz_rate(app, FSRS_EASY);
 		break;
 	default:
 		return scroll(action, &app->quiz.top, quiz_max_top(app), app->quiz_height) ? APP_REDRAW
@@ -779,11 +776,13 @@ static unsigned start_review(struct app *app)
 
 /* ---- mock exam ----------------------------------------------------------------- */
 
-static void exam_event(struct app *app, enum journal_kind kind, const char *id, uint32_t choices,
+static void exam_event(struct app *app, enum journal_kind kind, const char *id, struct choice_set choices,
 		       int correct, int64_t value)
 {
-	struct journal_event e = {.kind = kind, .choices = choices, .correct = correct, .value = value};
-	snprintf(e.id, sizeof e.id, "%s", id);
+	struct journal_event e = answer_event(kind, id);
+	e.choices = choices.bits;
+	e.correct = correct;
+	e.value = value;
 	record(app, &e);
 }
 
@@ -840,21 +839,13 @@ static void exam_close(struct app *app)
  * ordinary answer, so wrong (and unanswered) ones join the review queue. */
 static void exam_submit(struct app *app, bool timed_out)
 {
-	struct exam *x = app->exam.exam;
-	exam_finish(x, timed_out);
-	exam_event(app, JOURNAL_EXAM_FINISH, app->pack->meta->id, x->right, 0, (int64_t)x->count);
-	for (size_t i = 0; i < x->count; i++) {
-		const struct content_question *q = exam_question(app, i);
-		bool right = x->picks[i] == manfmt_correct_mask(q);
-		struct journal_event e = {.kind = JOURNAL_ANSWER, .choices = x->picks[i], .correct = right,
-					  .rating = right ? RATING_GOOD : RATING_AGAIN};
-		snprintf(e.id, sizeof e.id, "%s", q->id);
-		record(app, &e);
-	}
+	char why[512];
+	struct answer_log log = {app->journal, app->study};
+	bool saved = recorded(app, answer_finish_exam(&log, app->exam.exam, timed_out, why, sizeof why), why);
 	app->exam.stage = APP_EXAM_REPORT;
 	app->exam.top = 0;
 	app->exam.cursor = 0;
-	if (!app->status_is_error)
+	if (saved)
 		app_status(app, false, timed_out ? "Time is up: the exam was submitted as it stood"
 						 : "Exam submitted and saved");
 }
@@ -866,7 +857,8 @@ static void exam_pause(struct app *app)
 	if (!x || x->finished)
 		return;
 	int64_t now = clock_now();
-	exam_event(app, JOURNAL_EXAM_PAUSE, app->pack->meta->id, 0, 0, exam_seconds_used(x, now));
+	exam_event(app, JOURNAL_EXAM_PAUSE, app->pack->meta->id, (struct choice_set){0}, 0,
+		   exam_seconds_used(x, now));
 	x->used_before = exam_seconds_used(x, now);
 	x->sitting_start = now;
 }
@@ -903,12 +895,7 @@ static void exam_begin(struct app *app)
 		x = exam_resume(app->pack, &app->study->exam, now);
 	} else {
 		x = exam_new(app->pack, (uint64_t)now, now);
-		if (x)
-			exam_event(app, JOURNAL_EXAM_START, app->pack->meta->id, 0, 0, (int64_t)x->seed);
-	}
-	if (!x) {
-		app_status(app, true, "Out of memory: cannot start the exam");
-		return;
+		exam_event(app, JOURNAL_EXAM_START, app->pack->meta->id, (struct choice_set){0}, 0, (int64_t)x->seed);
 	}
 	app->exam.exam = x;
 	app->exam.stage = APP_EXAM_RUNNING;
@@ -982,7 +969,8 @@ static unsigned exam_dispatch(struct app *app, enum action action, int arg)
 			return APP_REDRAW;
 		case ACTION_FLAG:
 			x->flags[x->pos] = !x->flags[x->pos];
-			exam_event(app, JOURNAL_EXAM_FLAG, exam_question(app, x->pos)->id, 0, x->flags[x->pos], 0);
+			exam_event(app, JOURNAL_EXAM_FLAG, exam_question(app, x->pos)->id, (struct choice_set){0},
+				   x->flags[x->pos], 0);
 			return APP_REDRAW;
 		case ACTION_NAVIGATOR:
 			app->exam.stage = APP_EXAM_NAVIGATOR;
@@ -1166,11 +1154,11 @@ static unsigned exam_date_entered(struct app *app)
 			app_status(app, true, "'%s' is not a date: type it as YYYY-MM-DD", app->prompt.text);
 			return APP_REDRAW;
 		}
-		struct journal_event e = {.kind = JOURNAL_SETTING, .value = check_date_seconds(y, m, d)};
-		snprintf(e.id, sizeof e.id, "exam-date");
-		record(app, &e);
+		char why[512];
+		struct answer_log log = {app->journal, app->study};
+		bool saved = recorded(app, answer_set_exam_date(&log, check_date_seconds(y, m, d), why, sizeof why), why);
 		app->prompt.kind = APP_PROMPT_NONE;
-		if (!app->status_is_error)
+		if (saved)
 			app_status(app, false, "Exam date set to %s", app->prompt.text);
 		return APP_REDRAW;
 	}
@@ -1331,10 +1319,9 @@ static unsigned toggle_bookmark(struct app *app)
 		app_status(app, false, "Bookmarks are for topics: select one first");
 		return APP_REDRAW;
 	}
-	struct journal_event e = {.kind = JOURNAL_BOOKMARK, .value = !app->study->bookmarked[t]};
-	snprintf(e.id, sizeof e.id, "%s", app->pack->topics[t]->id);
-	record(app, &e);
-	if (!app->status_is_error)
+	struct journal_event e = answer_event(JOURNAL_BOOKMARK, app->pack->topics[t]->id);
+	e.value = !app->study->bookmarked[t];
+	if (record(app, &e))
 		app_status(app, false, e.value ? "Bookmarked: %s (L lists bookmarks)" : "Bookmark removed: %s",
 			   app->pack->topics[t]->title);
 	return APP_REDRAW;
@@ -1360,8 +1347,7 @@ static unsigned bookmarks_dispatch(struct app *app, enum action action)
 		break;
 	case ACTION_BOOKMARK:
 		if (app->bookmark_cursor < n) {
-			struct journal_event e = {.kind = JOURNAL_BOOKMARK, .value = 0};
-			snprintf(e.id, sizeof e.id, "%s", app->pack->topics[list[app->bookmark_cursor]]->id);
+			struct journal_event e = answer_event(JOURNAL_BOOKMARK, app->pack->topics[list[app->bookmark_cursor]]->id);
 			record(app, &e);
 			if (app->bookmark_cursor + 1 >= n && app->bookmark_cursor)
 				app->bookmark_cursor--;

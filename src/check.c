@@ -386,7 +386,7 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 	if (q->choices_count < 2 || q->choices_count > MAX_CHOICES)
 		report(c, o, "/choices", "question '%s' has %u choice%s; give 2 to %d", q->id,
 		       q->choices_count, q->choices_count == 1 ? "" : "s", MAX_CHOICES);
-	q->correct_count = 0;
+	q->correct = (struct choice_set){0};
 	bool bad_correct = false;
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		struct content_choice *ch = &q->choices[i];
@@ -401,7 +401,8 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 				bad_correct = true;
 			}
 		}
-		q->correct_count += ch->correct;
+		if (ch->correct)
+			q->correct = choice_set_with(q->correct, i);
 		for (unsigned j = 0; j < i; j++) {
 			if (strcmp(q->choices[j].text, ch->text) == 0) {
 				snprintf(sub, sizeof sub, "/choices/%u/text", i);
@@ -409,14 +410,16 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 			}
 		}
 	}
-	if (q->choices_count >= 2 && q->correct_count == 0 && !bad_correct)
+	unsigned correct = choice_set_count(q->correct);
+	q->type = correct > 1 ? QUESTION_MULTIPLE : QUESTION_SINGLE;
+	if (q->choices_count >= 2 && correct == 0 && !bad_correct)
 		report(c, o, "/choices", "question '%s' has no correct choice", q->id);
 	unsigned asked = check_stem_choose_count(q->stem);
-	if (q->correct_count > 1 && asked != q->correct_count)
+	if (q->type == QUESTION_MULTIPLE && asked != correct)
 		report(c, o, "/stem",
 		       "question '%s' has %u correct choices, so its stem must say \"(Choose %s.)\"",
-		       q->id, q->correct_count, number_word(q->correct_count));
-	else if (q->correct_count == 1 && asked > 1)
+		       q->id, correct, number_word(correct));
+	else if (correct == 1 && asked > 1)
 		report(c, o, "/stem", "the stem asks for %u choices but only one is correct", asked);
 	if (q->as_of)
 		check_date_field(c, o, "/as_of", "as_of", q->as_of);

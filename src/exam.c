@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mlcert/manfmt.h"
+#include "mlcert/answer.h"
 #include "mlcert/xalloc.h"
 
 uint64_t exam_random(uint64_t *state)
@@ -174,21 +174,14 @@ bool exam_choose(struct exam *e, unsigned choice)
 {
 	if (e->finished || e->pos >= e->count)
 		return false;
-	const struct content_question *q = e->pack->questions[e->questions[e->pos]];
-	if (choice >= q->choices_count)
-		return false;
-	if (q->correct_count > 1)
-		e->picks[e->pos] ^= 1u << choice;
-	else
-		e->picks[e->pos] = 1u << choice;
-	return true;
+	return answer_choose(e->pack->questions[e->questions[e->pos]], &e->picks[e->pos], choice);
 }
 
 size_t exam_answered(const struct exam *e)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < e->count; i++)
-		n += e->picks[i] != 0;
+		n += choice_set_count(e->picks[i]) > 0;
 	return n;
 }
 
@@ -206,7 +199,7 @@ void exam_finish(struct exam *e, bool timed_out)
 	e->right = 0;
 	for (size_t i = 0; i < e->count; i++) {
 		const struct content_question *q = e->pack->questions[e->questions[i]];
-		bool right = e->picks[i] == manfmt_correct_mask(q);
+		bool right = answer_is_right(q, e->picks[i]);
 		e->right += right;
 		if (q->domain_index >= 0) {
 			e->by_domain[q->domain_index].total++;

@@ -310,15 +310,20 @@ bool journal_append_lines(struct journal *j, const struct journal_event *events,
 		len += (size_t)n;
 		buf[len++] = '\n';
 	}
+	struct stat st;
+	off_t before = fstat(j->fd, &st) == 0 ? st.st_size : -1;
 	ssize_t w;
 	do
 		w = write(j->fd, buf, len);
 	while (w < 0 && errno == EINTR);
+	int saved_errno = errno;
 	free(buf);
 	if (w != (ssize_t)len) {
 		snprintf(why, why_size, "cannot save progress to %s: %s", j->path,
-			 w < 0 ? strerror(errno) : "short write");
-		if (w > 0)
+			 w < 0 ? strerror(saved_errno) : "short write");
+		/* A short write can hold whole lines of the batch, which replay
+		 * would take as saved: cut the file back to where it was. */
+		if (w > 0 && (before < 0 || ftruncate(j->fd, before) != 0))
 			j->needs_newline = true;
 		return false;
 	}

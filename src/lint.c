@@ -25,7 +25,7 @@ void lint_count(const struct content_pack *pack, struct lint_counts *counts)
 	}
 	for (size_t i = 0; i < pack->question_count; i++) {
 		const struct content_question *q = pack->questions[i];
-		if (q->correct_count > 1)
+		if (q->type == QUESTION_MULTIPLE)
 			counts->multiple_select++;
 		if (q->domain_index >= 0 && (size_t)q->domain_index < counts->domains)
 			counts->by_domain[q->domain_index]++;

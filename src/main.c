@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/answer.h"
 #include "mlcert/app.h"
 #include "mlcert/check.h"
 #include "mlcert/history.h"
 #include "mlcert/ui_keys.h"
-#include "mlcert/clock.h"
 #include "mlcert/lint.h"
 #include "mlcert/manfmt.h"
 #include "mlcert/packs.h"
@@ -113,13 +113,10 @@ static int open_session(struct session *s, const struct options *o)
 	if (o->exam_date) {
 		int y, m, d;
 		check_parse_date(o->exam_date, &y, &m, &d);
-		struct journal_event e = {.kind = JOURNAL_SETTING, .time = clock_now(),
-					  .value = check_date_seconds(y, m, d)};
-		snprintf(e.id, sizeof e.id, "exam-date");
 		char why[512];
-		if (e.value != s->study->exam_date && !journal_append(s->journal, &e, why, sizeof why))
+		struct answer_log log = {s->journal, s->study};
+		if (!answer_set_exam_date(&log, check_date_seconds(y, m, d), why, sizeof why))
 			fprintf(stderr, "mlcert: %s\n", why);
-		s->study->exam_date = e.value;
 	}
 	return 0;
 }
@@ -148,7 +145,7 @@ static int command_quiz(int argc, char **argv, const struct options *o)
 	int status = open_session(&s, o);
 	if (status != 0)
 		return status;
-	struct plain_session ps = {s.pack, s.study, s.journal, o->new_per_day, stdin, stdout};
+	struct plain_session ps = {s.pack, {s.journal, s.study}, o->new_per_day, stdin, stdout};
 	status = plain_run(&ps, mode, id);
 	session_close(&s);
 	return status;

@@ -440,15 +440,6 @@ struct manfmt_page *manfmt_domain(const struct content_pack *pack, int domain, i
 	return finish(page);
 }
 
-uint32_t manfmt_correct_mask(const struct content_question *q)
-{
-	uint32_t mask = 0;
-	for (unsigned i = 0; i < q->choices_count && i < 32; i++)
-		if (q->choices[i].correct)
-			mask |= 1u << i;
-	return mask;
-}
-
 static const char *const count_words[] = {"zero", "one", "two", "three", "four",
 					  "five", "six", "seven", "eight"};
 
@@ -463,19 +454,20 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	char buf[512];
 	const char *domain = pack->meta && q->domain_index >= 0 ? pack->meta->domains[q->domain_index].title
 								: q->domain;
-	if (q->correct_count > 1)
+	unsigned wanted = choice_set_count(q->correct);
+	bool multiple = q->type == QUESTION_MULTIPLE;
+	if (multiple)
 		snprintf(buf, sizeof buf, "Question %zu of %zu - choose %s - %s", v->position, v->total,
-			 q->correct_count < 9 ? count_words[q->correct_count] : "several", domain);
+			 wanted < 9 ? count_words[wanted] : "several", domain);
 	else
 		snprintf(buf, sizeof buf, "Question %zu of %zu - %s", v->position, v->total, domain);
 	add_text(&l, buf, MANFMT_DIM, 0);
-	uint32_t want = manfmt_correct_mask(q);
 	if (v->submitted) {
-		bool right = v->chosen == want;
+		bool right = choice_set_equal(v->chosen, q->correct);
 		char answer[64] = "";
 		size_t n = 0;
 		for (unsigned i = 0; i < q->choices_count && n + 4 < sizeof answer; i++)
-			if (want & (1u << i))
+			if (choice_set_has(q->correct, i))
 				n += (size_t)snprintf(answer + n, sizeof answer - n, "%s%c", n ? ", " : "", 'a' + i);
 		if (right)
 			snprintf(buf, sizeof buf, "Right: %s.", answer);
@@ -488,11 +480,11 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	blank_line(&l);
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		const struct content_choice *c = &q->choices[i];
-		bool chosen = v->chosen & (1u << i);
+		bool chosen = choice_set_has(v->chosen, i);
 		const char *mark;
 		enum manfmt_style style;
 		if (!v->submitted) {
-			mark = chosen ? (q->correct_count > 1 ? "[x]" : "(*)") : (q->correct_count > 1 ? "[ ]" : "( )");
+			mark = chosen ? (multiple ? "[x]" : "(*)") : (multiple ? "[ ]" : "( )");
 			style = chosen ? MANFMT_CHOSEN : MANFMT_CHOICE;
 		} else if (c->correct) {
 			mark = chosen ? (ascii ? "[+]" : "[\xE2\x9C\x93]") : (ascii ? "[!]" : "[\xE2\x80\xA2]");

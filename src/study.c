@@ -230,7 +230,7 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		return;
 	}
 	if (e->kind == JOURNAL_EXAM_PICK)
-		s->exam.picks[q->index] = e->choices;
+		s->exam.picks[q->index] = (struct choice_set){e->choices};
 	else if (e->kind == JOURNAL_EXAM_FLAG)
 		s->exam.flags[q->index] = e->correct != 0;
 }

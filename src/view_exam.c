@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mlcert/answer.h"
 #include "mlcert/clock.h"
 #include "mlcert/text.h"
 
@@ -47,7 +48,7 @@ static void draw_resume(struct app *app, WINDOW *win, const struct ui_theme *t)
 	const struct study_open_exam *open = &app->study->exam;
 	size_t answered = 0;
 	for (size_t i = 0; i < app->pack->question_count; i++)
-		answered += open->picks[i] != 0;
+		answered += choice_set_count(open->picks[i]) > 0;
 	int64_t left = (int64_t)app->pack->meta->exam.minutes * 60 - open->seconds_used;
 	char when[64], clock[32], buf[512];
 	time_t started = (time_t)open->started;
@@ -111,7 +112,7 @@ static void draw_navigator(struct app *app, WINDOW *win, const struct ui_theme *
 			if (*p == '\n')
 				*p = ' ';
 		char buf[512];
-		snprintf(buf, sizeof buf, " %3zu  %-10s %-8s %s", i + 1, x->picks[i] ? "answered" : "-",
+		snprintf(buf, sizeof buf, " %3zu  %-10s %-8s %s", i + 1, choice_set_count(x->picks[i]) ? "answered" : "-",
 			 x->flags[i] ? "flagged" : "", stem ? stem : "");
 		free(stem);
 		ui_put(win, y, 0, w, buf,
@@ -125,7 +126,7 @@ static void list_positions(const struct exam *x, bool flagged, char *buf, size_t
 	size_t n = 0, shown = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < x->count && n + 16 < size; i++) {
-		bool match = flagged ? x->flags[i] : x->picks[i] == 0;
+		bool match = flagged ? x->flags[i] : choice_set_count(x->picks[i]) == 0;
 		if (!match)
 			continue;
 		if (shown == 20) {
@@ -219,10 +220,10 @@ static void draw_review(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct exam *x = app->exam.exam;
 	const struct content_question *q = app->pack->questions[x->questions[x->pos]];
-	bool right = x->picks[x->pos] == manfmt_correct_mask(q);
+	bool right = answer_is_right(q, x->picks[x->pos]);
 	char left[128];
 	snprintf(left, sizeof left, "Exam review %zu/%zu: %s", x->pos + 1, x->count,
-		 x->picks[x->pos] == 0 ? "unanswered" : right ? "right" : "wrong");
+		 choice_set_count(x->picks[x->pos]) == 0 ? "unanswered" : right ? "right" : "wrong");
 	ui_header(win, t, true, left, "n next  p previous  q report ");
 	int w = getmaxx(win), h = getmaxy(win);
 	const struct manfmt_page *page = app_exam_page(app, w - 1);

@@ -112,7 +112,7 @@ struct app {
 		int *questions;
 		size_t count;
 		size_t pos;
-		uint32_t chosen;
+		struct choice_set chosen;
 		bool submitted;
 		bool right;
 		int rating;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mlcert/choice.h"
 #include "mlcert/diag.h"
 
 enum content_kind { CONTENT_KIND_PACK, CONTENT_KIND_TOPIC, CONTENT_KIND_QUESTION, CONTENT_KIND_FLOW };
@@ -70,6 +71,13 @@ struct content_choice {
 	bool correct;
 };
 
+/* How a question is answered; check_pack decides it from the choices marked
+ * correct, and everything after asks here rather than counting again. */
+enum question_type {
+	QUESTION_SINGLE,   /* one correct choice: choosing replaces */
+	QUESTION_MULTIPLE, /* several: choosing toggles, and the stem says how many */
+};
+
 struct content_question {
 	char *id;
 	char *domain;
@@ -83,7 +91,8 @@ struct content_question {
 	/* derived */
 	int domain_index;
 	int *topic_index;  /* per entry of topics: into pack->topics, -1 when unknown */
-	unsigned correct_count;
+	enum question_type type;
+	struct choice_set correct; /* the choices marked correct */
 	int index;         /* into pack->questions */
 	struct content_origin origin;
 };

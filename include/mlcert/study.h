@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mlcert/choice.h"
 #include "mlcert/content.h"
 #include "mlcert/fsrs.h"
 #include "mlcert/journal.h"
@@ -49,7 +50,7 @@ struct study_open_exam {
 	int64_t started;
 	int64_t seconds_used; /* from the last pause, or estimated from the last event */
 	int64_t last_event;
-	uint32_t *picks;      /* per pack question: choices picked in this exam */
+	struct choice_set *picks; /* per pack question: choices picked in this exam */
 	bool *flags;          /* per pack question */
 };
 

@@ -166,7 +166,7 @@ static void test_quiz_single_answer_right_and_guessed(void **state)
 	assert_false(w->app->quiz.submitted);
 	app_dispatch(w->app, ACTION_CHOOSE, 1);
 	app_dispatch(w->app, ACTION_CHOOSE, 0); /* single select: replaces */
-	assert_int_equal(w->app->quiz.chosen, 1);
+	assert_int_equal(w->app->quiz.chosen.bits, 1);
 	act(w, ACTION_OPEN);
 	assert_true(w->app->quiz.submitted);
 	assert_true(w->app->quiz.right);
@@ -175,10 +175,10 @@ static void test_quiz_single_answer_right_and_guessed(void **state)
 	act(w, ACTION_MARK_GUESSED);
 	assert_int_equal(w->study->questions[q->index].last_rating, 2);
 	app_dispatch(w->app, ACTION_CHOOSE, 1); /* locked after submitting */
-	assert_int_equal(w->app->quiz.chosen, 1);
+	assert_int_equal(w->app->quiz.chosen.bits, 1);
 	act(w, ACTION_OPEN); /* next question (wraps: one question in alpha) */
 	assert_false(w->app->quiz.submitted);
-	assert_int_equal(w->app->quiz.chosen, 0);
+	assert_int_equal(w->app->quiz.chosen.bits, 0);
 }
 
 static void test_quiz_multiple_select_wrong(void **state)
@@ -194,7 +194,7 @@ static void test_quiz_multiple_select_wrong(void **state)
 	assert_non_null(strstr(w->app->status, "wants 2 choices"));
 	app_dispatch(w->app, ACTION_CHOOSE, 1);
 	app_dispatch(w->app, ACTION_CHOOSE, 9); /* no such choice */
-	assert_int_equal(w->app->quiz.chosen, 3);
+	assert_int_equal(w->app->quiz.chosen.bits, 3);
 	act(w, ACTION_OPEN);
 	assert_true(w->app->quiz.submitted);
 	assert_false(w->app->quiz.right);

@@ -163,7 +163,7 @@ static void test_unknown_ids_and_exam_events(void **state)
 	pause.value = 150;
 	apply(s, pause);
 	assert_int_equal(s->exam.seconds_used, 150);
-	assert_int_equal(s->exam.picks[content_find_question(fx.pack, "q-multi")->index], 5);
+	assert_int_equal(s->exam.picks[content_find_question(fx.pack, "q-multi")->index].bits, 5);
 	assert_true(s->exam.flags[content_find_question(fx.pack, "q-single")->index]);
 	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, "fixture", T0 + 300, 0, 0);
 	fin.choices = 1;

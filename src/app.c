@@ -35,9 +35,9 @@ static size_t add_subtree(struct app *app, size_t n, int topic, int depth)
 	n = push_row(app, n, APP_NODE_TOPIC, topic, depth);
 	if (!pack->topics[topic]->has_children || !app->tree.topic_open[topic])
 		return n;
-	for (size_t i = 0; i < pack->topic_count; i++)
-		if (pack->topics[i]->parent_index == topic)
-			n = add_subtree(app, n, (int)i, depth + 1);
+	const struct content_list *children = &pack->topic_children;
+	for (size_t c = children->start[topic]; c < children->start[topic + 1]; c++)
+		n = add_subtree(app, n, children->items[c], depth + 1);
 	return n;
 }
 
@@ -452,8 +452,8 @@ static void quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
 		return;
 	}
 	app->quiz.count = kind == APP_NODE_DOMAIN
-				  ? study_questions_of_domain(app->study, index, app->quiz.questions, cap)
-				  : study_questions_of_topic(app->study, index, app->quiz.questions, cap);
+				  ? content_questions_of_domain(app->pack, index, app->quiz.questions, cap)
+				  : content_questions_of_topic(app->pack, index, app->quiz.questions, cap);
 	/* Carry on where the learner left off: the first question not yet answered right. */
 	app->quiz.pos = 0;
 	for (size_t i = 0; i < app->quiz.count; i++)

@@ -767,6 +767,11 @@ void content_pack_free(struct content_pack *pack)
 		free(pack->ids->slots);
 	free(pack->ids);
 	free(pack->question_topics);
+	struct content_list *lists[] = {&pack->topic_children, &pack->topic_questions, &pack->domain_questions};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		free(lists[i]->start);
+		free(lists[i]->items);
+	}
 	free(pack->sources);
 	free(pack->topics);
 	free(pack->questions);
@@ -905,4 +910,66 @@ int content_find_domain(const struct content_pack *pack, const char *id)
 {
 	const struct content_id_entry *e = find_kind(pack, id, CONTENT_ID_DOMAIN);
 	return e ? e->index : -1;
+}
+
+/* ---- scopes -------------------------------------------------------------- */
+
+bool content_topic_within(const struct content_pack *pack, int topic, int ancestor)
+{
+	for (int t = topic, guard = 0; t >= 0 && guard < 64; t = pack->topics[t]->parent_index, guard++)
+		if (t == ancestor)
+			return true;
+	return false;
+}
+
+static int compare_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+size_t content_questions_of_topic(const struct content_pack *pack, int topic, int *out, size_t cap)
+{
+	/* The lists of every topic in the subtree (walked through the children
+	 * lists), then sorted into pack order with each question once (it can
+	 * test several topics of one subtree): the cost follows the subtree. */
+	const struct content_list *children = &pack->topic_children, *questions = &pack->topic_questions;
+	size_t nt = pack->topic_count;
+	if (topic < 0 || (size_t)topic >= nt || !children->start)
+		return 0;
+	int *subtree = xcalloc(nt, sizeof *subtree);
+	size_t count = 0, links = 0;
+	subtree[count++] = topic;
+	for (size_t i = 0; i < count; i++) {
+		int t = subtree[i];
+		links += questions->start[t + 1] - questions->start[t];
+		for (size_t c = children->start[t]; c < children->start[t + 1] && count < nt; c++)
+			subtree[count++] = children->items[c];
+	}
+	int *all = xcalloc(links, sizeof *all);
+	size_t n = 0;
+	for (size_t i = 0; i < count; i++)
+		for (size_t k = questions->start[subtree[i]]; k < questions->start[subtree[i] + 1]; k++)
+			all[n++] = questions->items[k];
+	free(subtree);
+	if (n)
+		qsort(all, n, sizeof *all, compare_int);
+	size_t written = 0;
+	for (size_t i = 0; i < n && written < cap; i++)
+		if (i == 0 || all[i] != all[i - 1])
+			out[written++] = all[i];
+	free(all);
+	return written;
+}
+
+size_t content_questions_of_domain(const struct content_pack *pack, int domain, int *out, size_t cap)
+{
+	size_t nd = pack->meta ? pack->meta->domains_count : 0;
+	if (domain < 0 || (size_t)domain >= nd || !pack->domain_questions.start)
+		return 0;
+	size_t start = pack->domain_questions.start[domain], count = pack->domain_questions.start[domain + 1] - start;
+	if (count > cap)
+		count = cap;
+	memcpy(out, pack->domain_questions.items + start, count * sizeof *out);
+	return count;
 }

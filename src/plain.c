@@ -324,9 +324,9 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 		int domain = content_find_domain(pack, id);
 		size_t n = 0;
 		if (t)
-			n = study_questions_of_topic(s->log.study, t->index, list, cap);
+			n = content_questions_of_topic(pack, t->index, list, cap);
 		else if (domain >= 0)
-			n = study_questions_of_domain(s->log.study, domain, list, cap);
+			n = content_questions_of_domain(pack, domain, list, cap);
 		if (!t && domain < 0) {
 			fprintf(stderr, "mlcert: no topic or domain '%s' in this pack\n", id);
 			status = 2;

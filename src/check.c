@@ -390,10 +390,9 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 	bool bad_correct = false;
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		struct content_choice *ch = &q->choices[i];
-		ch->correct = false;
 		if (ch->correct_text) {
 			if (strcmp(ch->correct_text, "true") == 0) {
-				ch->correct = true;
+				q->correct = choice_set_with(q->correct, i);
 			} else if (strcmp(ch->correct_text, "false") != 0) {
 				snprintf(sub, sizeof sub, "/choices/%u/correct", i);
 				report(c, o, sub, "'correct' must be true or false, not '%s'",
@@ -401,8 +400,6 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 				bad_correct = true;
 			}
 		}
-		if (ch->correct)
-			q->correct = choice_set_with(q->correct, i);
 		for (unsigned j = 0; j < i; j++) {
 			if (strcmp(q->choices[j].text, ch->text) == 0) {
 				snprintf(sub, sizeof sub, "/choices/%u/text", i);

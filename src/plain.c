@@ -8,6 +8,7 @@
 
 #include "mlcert/answer.h"
 #include "mlcert/clock.h"
+#include "mlcert/doc.h"
 #include "mlcert/exam.h"
 #include "mlcert/text.h"
 #include "mlcert/xalloc.h"
@@ -17,39 +18,44 @@ enum { WRAP = 78 };
 struct wrap_out {
 	FILE *out;
 	const char *indent;
+	const char *first; /* replaces the indent's last two columns on the first line (a bullet) */
 };
 
 static void emit_line(void *ctx, const char *line, size_t len)
 {
 	struct wrap_out *w = ctx;
-	fprintf(w->out, "%s%.*s\n", w->indent, (int)len, line);
+	if (w->first) {
+		fprintf(w->out, "%.*s%s%.*s\n", (int)strlen(w->indent) - 2, w->indent, w->first, (int)len, line);
+		w->first = NULL;
+	} else {
+		fprintf(w->out, "%s%.*s\n", w->indent, (int)len, line);
+	}
 }
 
-/* Prints text sanitised and wrapped, keeping its paragraph breaks. */
-static void print_wrapped(FILE *out, const char *indent, const char *raw)
+/* Prints prose sanitised and wrapped to WRAP columns: paragraphs with a
+ * blank line between them, bullets marked "- " with their lines hanging. */
+static void print_prose(FILE *out, const char *indent, const char *raw)
 {
-	char *text = text_sanitize(raw, false);
-	if (!text)
-		return;
-	struct wrap_out w = {out, indent};
-	char *p = text;
-	while (*p) {
-		/* a paragraph runs to a blank line */
-		char *end = strstr(p, "\n\n");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		for (size_t i = 0; i < len; i++)
-			if (p[i] == '\n')
-				p[i] = ' ';
-		while (len && p[len - 1] == ' ')
+	struct doc d;
+	doc_init(&d, false);
+	doc_add_prose(&d, raw);
+	char hang[64];
+	for (size_t i = 0; i < d.count; i++) {
+		char *text = d.blocks[i].text;
+		for (char *p = text; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		size_t len = strlen(text);
+		while (len && text[len - 1] == ' ')
 			len--;
-		if (len)
-			text_wrap(p, len, WRAP - (int)strlen(indent), emit_line, &w);
-		if (!end)
-			break;
-		p = end + 2;
-		fputc('\n', out);
+		bool bullet = d.blocks[i].kind == DOC_BULLET;
+		if (i && !bullet)
+			fputc('\n', out);
+		snprintf(hang, sizeof hang, "%s  ", indent);
+		struct wrap_out w = {out, bullet ? hang : indent, bullet ? "- " : NULL};
+		text_wrap(text, len, WRAP - (int)strlen(w.indent), emit_line, &w);
 	}
-	free(text);
+	doc_free(&d);
 }
 
 /* Reads one line; false at end of input. */
@@ -87,7 +93,7 @@ static void print_question(struct plain_session *s, const struct content_questio
 	if (q->type == QUESTION_MULTIPLE)
 		fprintf(s->out, ". Choose %s", wanted < 9 ? number_words[wanted] : "several");
 	fputs(".\n", s->out);
-	print_wrapped(s->out, "", q->stem);
+	print_prose(s->out, "", q->stem);
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		char *text = text_sanitize(q->choices[i].text, false);
 		for (char *p = text; p && *p; p++)
@@ -149,14 +155,14 @@ static void print_feedback(struct plain_session *s, const struct content_questio
 {
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		bool picked = choice_set_has(chosen, i);
-		const char *verdict = q->choices[i].correct ? (picked ? "right, your choice" : "right, missed")
+		const char *verdict = choice_set_has(q->correct, i) ? (picked ? "right, your choice" : "right, missed")
 							    : (picked ? "wrong, your choice" : "wrong");
 		char *why = text_sanitize(q->choices[i].why, false);
 		fprintf(s->out, "%c) %s: %s\n", 'a' + i, verdict, why ? why : "");
 		free(why);
 	}
 	fputs("Why:\n", s->out);
-	print_wrapped(s->out, "  ", q->explanation);
+	print_prose(s->out, "  ", q->explanation);
 }
 
 static void answer_text(const struct content_question *q, char *buf, size_t size)
@@ -164,7 +170,7 @@ static void answer_text(const struct content_question *q, char *buf, size_t size
 	size_t n = 0;
 	buf[0] = '\0';
 	for (unsigned i = 0; i < q->choices_count && n + 4 < size; i++)
-		if (q->choices[i].correct)
+		if (choice_set_has(q->correct, i))
 			n += (size_t)snprintf(buf + n, size - n, "%s%c", n ? ", " : "", 'a' + i);
 }
 

@@ -65,10 +65,8 @@ struct content_topic {
 
 struct content_choice {
 	char *text;
-	char *correct_text; /* "true" or "false"; absent means false */
+	char *correct_text; /* "true" or "false"; absent means false (see the question's correct set) */
 	char *why;
-	/* derived */
-	bool correct;
 };
 
 /* How a question is answered; check_pack decides it from the choices marked

@@ -45,7 +45,6 @@ struct manfmt_page {
 	size_t count, cap;
 	struct manfmt_link *links;
 	size_t link_count, link_cap;
-	bool failed; /* out of memory while laying out */
 };
 
 /* Lays out a topic for width columns; ascii picks pure-ASCII output. note,

@@ -13,6 +13,7 @@
 #include "mlcert/app.h"
 #include "mlcert/check.h"
 #include "mlcert/history.h"
+#include "mlcert/notes.h"
 #include "mlcert/ui_keys.h"
 #include "mlcert/lint.h"
 #include "mlcert/manfmt.h"
@@ -274,7 +275,7 @@ static bool locale_is_utf8(void)
 
 static int command_study(const struct options *o)
 {
-	struct ui_options uo = {.ascii = !locale_is_utf8()};
+	struct ui_options uo = {0};
 	const char *no_color = getenv("NO_COLOR");
 	if (strcmp(o->color, "always") == 0)
 		uo.color = true;
@@ -287,15 +288,15 @@ static int command_study(const struct options *o)
 	int status = open_session(&s, o);
 	if (status != 0)
 		return status;
-	struct app *app = app_new(s.pack, s.study, s.journal, uo.ascii);
-	if (!app) {
-		session_close(&s);
-		fputs("mlcert: out of memory\n", stderr);
-		return 2;
-	}
-	app->new_per_day = o->new_per_day;
 	/* Notes live beside the journal, one text file per topic. */
-	snprintf(app->notes_dir, sizeof app->notes_dir, "%s/notes/%s", s.state_dir, s.pack->meta->id);
+	char notes[4096 + 128];
+	struct app_options ao = {
+		.ascii = !locale_is_utf8(), /* the one ASCII decision: the core and the screen follow it */
+		.new_per_day = o->new_per_day,
+		.notes_dir = notes_folder(s.state_dir, s.pack->meta->id, notes, sizeof notes) ? notes : NULL,
+		.key_name = ui_key_name,
+	};
+	struct app *app = app_new(s.pack, s.study, s.journal, &ao);
 	if (s.diags.warnings)
 		app_status(app, true, "%zu journal lines were damaged and skipped: see 'mlcert stats'",
 			   s.diags.warnings);

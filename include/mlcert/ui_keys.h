@@ -45,4 +45,10 @@ size_t keys_help(void (*visit)(void *ctx, const char *text, bool is_heading), vo
 /* The labels of the keys bound to action in context, joined ("j Down"). */
 void keys_labels(enum keys_context context, enum action action, char *buf, size_t size);
 
+/* The names of the keys that do action (with arg, unless arg < 0) in
+ * context, space-separated in binding order ("Backspace Left u"): from the
+ * first of context, the contexts it falls back to, and then any other, that
+ * binds it. A key is named by its character, else by its label. */
+void keys_names(enum keys_context context, enum action action, int arg, char *buf, size_t size);
+
 #endif

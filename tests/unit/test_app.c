@@ -15,6 +15,16 @@ struct world {
 	char dir[64];
 };
 
+/* What the UI would set for an 80x24 terminal's panes, more or less. */
+static const struct app_geometry geometry = {
+	.tree_rows = 20,
+	.reader_width = 60, .reader_rows = 10,
+	.quiz_width = 60, .quiz_rows = 8,
+	.overlay_width = 80, .overlay_rows = 22,
+	.list_rows = 21,
+	.page_width = 79, .page_rows = 21,
+};
+
 static int setup(void **state)
 {
 	struct world *w = calloc(1, sizeof *w);
@@ -27,9 +37,9 @@ static int setup(void **state)
 	w->journal = journal_open(w->dir, "fixture", &w->diags);
 	assert_non_null(w->journal);
 	w->study = study_new(w->pack);
-	w->app = app_new(w->pack, w->study, w->journal, false);
+	w->app = app_new(w->pack, w->study, w->journal, NULL);
 	assert_non_null(w->app);
-	app_set_geometry(w->app, 60, 10, 20, 60, 8, 80, 22);
+	app_set_geometry(w->app, &geometry);
 	*state = w;
 	return 0;
 }
@@ -57,7 +67,7 @@ static unsigned act(struct world *w, enum action a)
 
 static const struct app_tree_row *cursor_row(struct world *w)
 {
-	return &w->app->tree.rows[w->app->tree.cursor];
+	return &w->app->tree.rows[w->app->tree.list.cursor];
 }
 
 static void test_starts_on_first_domain_collapsed(void **state)
@@ -90,9 +100,9 @@ static void test_tree_expand_move_and_reader_follows(void **state)
 	assert_int_equal(cursor_row(w)->kind, APP_NODE_DOMAIN);
 	assert_int_equal(cursor_row(w)->index, 1);
 	act(w, ACTION_TOP);
-	assert_int_equal(w->app->tree.cursor, 0);
+	assert_int_equal(w->app->tree.list.cursor, 0);
 	act(w, ACTION_MOVE_UP); /* stays at the top */
-	assert_int_equal(w->app->tree.cursor, 0);
+	assert_int_equal(w->app->tree.list.cursor, 0);
 }
 
 static void test_focus_cycles(void **state)
@@ -264,7 +274,7 @@ static void test_mock_exam_flow_and_expiry(void **state)
 	app_dispatch(w->app, ACTION_CHOOSE, 0);
 	act(w, ACTION_FLAG);
 	assert_true(x->flags[0]);
-	assert_non_null(app_exam_page(w->app, 60));
+	assert_non_null(app_exam_page(w->app));
 	act(w, ACTION_NAVIGATOR);
 	assert_int_equal(w->app->exam.stage, APP_EXAM_NAVIGATOR);
 	act(w, ACTION_MOVE_DOWN);
@@ -280,10 +290,10 @@ static void test_mock_exam_flow_and_expiry(void **state)
 	diag_list_init(&d);
 	assert_true(journal_replay(w->journal, study_apply, again, &d));
 	assert_true(again->exam.active);
-	struct app *resumed = app_new(w->pack, again, w->journal, false);
+	struct app *resumed = app_new(w->pack, again, w->journal, NULL);
 	assert_int_equal(resumed->view, APP_VIEW_EXAM);
 	assert_int_equal(resumed->exam.stage, APP_EXAM_RESUME);
-	app_set_geometry(resumed, 60, 10, 20, 60, 8, 80, 22);
+	app_set_geometry(resumed, &geometry);
 	app_dispatch(resumed, ACTION_CONFIRM, 0);
 	assert_int_equal(resumed->exam.stage, APP_EXAM_RUNNING);
 	assert_int_equal(exam_answered(resumed->exam.exam), 1);
@@ -304,7 +314,7 @@ static void test_mock_exam_flow_and_expiry(void **state)
 	assert_int_equal(again->questions[0].attempts + again->questions[1].attempts, 2);
 	app_dispatch(resumed, ACTION_OPEN, 0); /* review each question */
 	assert_int_equal(resumed->exam.stage, APP_EXAM_REVIEW);
-	const struct manfmt_page *page = app_exam_page(resumed, 60);
+	const struct manfmt_page *page = app_exam_page(resumed);
 	assert_true(page->count > 3);
 	app_dispatch(resumed, ACTION_QUIT, 0);
 	assert_int_equal(resumed->exam.stage, APP_EXAM_REPORT);

@@ -390,6 +390,7 @@ static bool only_blank_or_comments(const char *buf, size_t len)
 	return true;
 }
 
+/* Room for need elements (true: it cannot fail, xalloc exits instead). */
 static bool grow(void **array, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
@@ -495,15 +496,10 @@ static void register_doc(struct pack_builder *b, struct content_source *src, voi
 	}
 	struct content_unit *unit = doc;
 	struct content_pack *p = b->pack;
-	if (!grow((void **)&p->topics, &b->topics_cap, p->topic_count + unit->topics_count,
-		  sizeof *p->topics) ||
-	    !grow((void **)&p->questions, &b->questions_cap, p->question_count + unit->questions_count,
-		  sizeof *p->questions) ||
-	    !grow((void **)&p->flows, &b->flows_cap, p->flow_count + unit->flows_count,
-		  sizeof *p->flows)) {
-		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "out of memory");
-		return;
-	}
+	grow((void **)&p->topics, &b->topics_cap, p->topic_count + unit->topics_count, sizeof *p->topics);
+	grow((void **)&p->questions, &b->questions_cap, p->question_count + unit->questions_count,
+	     sizeof *p->questions);
+	grow((void **)&p->flows, &b->flows_cap, p->flow_count + unit->flows_count, sizeof *p->flows);
 	for (unsigned i = 0; i < unit->topics_count; i++) {
 		struct content_topic *t = &unit->topics[i];
 		t->origin = (struct content_origin){source, i, CONTENT_KIND_TOPIC};
@@ -565,8 +561,7 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 		src->data_len = files[i].len;
 		src->is_meta = is_meta_name(files[i].name);
 		has_meta |= src->is_meta;
-		if (src->path)
-			register_doc(&b, src, parse_one(src, files[i].data, files[i].len, diags), diags);
+		register_doc(&b, src, parse_one(src, files[i].data, files[i].len, diags), diags);
 	}
 	if (!has_meta) {
 		diag_add(diags, DIAG_ERROR, root, 0, 0, "no pack.yaml: this is not a content pack");
@@ -653,8 +648,6 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 		src->path = join_path(root, names.names[i]);
 		src->is_meta = strchr(names.names[i], '/') == NULL && is_meta_name(names.names[i]);
 		has_meta |= src->is_meta;
-		if (!src->path)
-			continue;
 		size_t len = 0;
 		char *buf = fs_read_file(src->path, MAX_FILE_BYTES, &len);
 		if (!buf)
@@ -691,11 +684,6 @@ struct content_pack *content_pack_assemble(const char *root, const struct conten
 					   size_t count, struct content_arena arena, struct diag_list *diags)
 {
 	struct pack_builder b = {.pack = new_pack(root, count)};
-	if (!b.pack) {
-		content_arena_release(arena);
-		diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
-		return NULL;
-	}
 	b.pack->arena = arena;
 	trim_slashes(b.pack->root);
 	for (size_t i = 0; i < count; i++) {
@@ -704,11 +692,6 @@ struct content_pack *content_pack_assemble(const char *root, const struct conten
 		src->is_meta = docs[i].is_meta;
 		src->data = docs[i].data;
 		src->data_len = docs[i].len;
-		if (!src->path) {
-			content_pack_free(b.pack);
-			diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
-			return NULL;
-		}
 		register_doc(&b, src, docs[i].doc, diags);
 	}
 	return b.pack;

@@ -31,10 +31,6 @@ int session_open(struct session *s, const struct session_options *o)
 	if (!s->journal)
 		return 2;
 	s->study = study_new(s->pack);
-	if (!s->study) {
-		diag_add(&s->diags, DIAG_ERROR, "", 0, 0, "out of memory");
-		return 2;
-	}
 	if (o->retention > 0)
 		s->study->fsrs.desired_retention = o->retention;
 	if (!journal_replay(s->journal, study_apply, s->study, &s->diags))

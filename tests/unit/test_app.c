@@ -368,6 +368,196 @@ static void test_review_session_and_exam_date_prompt(void **state)
 	assert_int_equal(w->app->prompt.kind, APP_PROMPT_NONE);
 }
 
+/* A stand-in for the UI's key names: enough to see that messages ask. */
+static void fake_key_names(const struct app *app, enum action action, int arg, char *buf, size_t size)
+{
+	(void)app;
+	if (action == ACTION_CHOOSE)
+		snprintf(buf, size, "%c %c", 'a' + arg, '1' + arg);
+	else if (action == ACTION_BACK)
+		snprintf(buf, size, "Backspace Left");
+	else
+		snprintf(buf, size, "<%d>", (int)action);
+}
+
+static void test_status_names_keys_from_the_ui(void **state)
+{
+	struct world *w = *state;
+	struct app_options options = {.new_per_day = 10, .key_name = fake_key_names};
+	struct app *app = app_new(w->pack, w->study, w->journal, &options);
+	app_set_geometry(app, &geometry);
+	app_dispatch(app, ACTION_FOCUS_PREV, 0); /* the quiz */
+	app_dispatch(app, ACTION_OPEN, 0);
+	assert_string_equal(app->status, "Choose an answer first: a-b or 1-2");
+	app_dispatch(app, ACTION_CHOOSE, 5);
+	assert_string_equal(app->status, "This question has choices a-b or 1-2");
+	app_dispatch(app, ACTION_CHOOSE, 0);
+	app_dispatch(app, ACTION_OPEN, 0);
+	char want[128];
+	snprintf(want, sizeof want, "Right. <%d> if you guessed, <%d> if it was too easy; <%d> for the next",
+		 ACTION_MARK_GUESSED, ACTION_MARK_EASY, ACTION_OPEN);
+	assert_string_equal(app->status, want);
+	app_free(app);
+	/* Without a UI to ask, a key is "?", never a name made up here. */
+	open_topic_one(w);
+	act(w, ACTION_NEXT_LINK);
+	act(w, ACTION_NEXT_LINK);
+	act(w, ACTION_OPEN);
+	assert_string_equal(w->app->status, "Topic two (? returns)");
+}
+
+static void test_scope_titles(void **state)
+{
+	struct world *w = *state;
+	assert_string_equal(app_place_title(w->app, w->app->quiz.scope), "Alpha domain");
+	act(w, ACTION_REVIEW);
+	/* the review's header names the review, not the pack's first topic */
+	assert_string_equal(app_place_title(w->app, w->app->quiz.scope), "Review");
+	act(w, ACTION_FOCUS_NEXT); /* back to the tree */
+	open_topic_one(w);
+	assert_string_equal(app_place_title(w->app, w->app->reader.shown), "Topic one");
+}
+
+static void test_exam_page_scrolls_to_its_last_line(void **state)
+{
+	struct world *w = *state;
+	struct app_geometry small = geometry;
+	small.page_width = 30;
+	small.page_rows = 3;
+	app_set_geometry(w->app, &small);
+	act(w, ACTION_EXAM);
+	act(w, ACTION_OPEN);
+	const struct manfmt_page *page = app_exam_page(w->app);
+	assert_int_equal(w->app->exam.page_width, 30); /* laid out where it is drawn */
+	assert_true(page->count > 3);
+	act(w, ACTION_BOTTOM);
+	assert_int_equal(w->app->exam.top, page->count - 3); /* the last line on the last row */
+	act(w, ACTION_PAGE_DOWN);
+	assert_int_equal(w->app->exam.top, page->count - 3);
+	act(w, ACTION_TOP);
+	act(w, ACTION_MOVE_DOWN);
+	assert_int_equal(w->app->exam.top, 1);
+}
+
+static void test_report_scroll_is_bounded(void **state)
+{
+	struct world *w = *state;
+	act(w, ACTION_EXAM);
+	act(w, ACTION_OPEN);
+	act(w, ACTION_SUBMIT_EXAM);
+	act(w, ACTION_CONFIRM);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_REPORT);
+	struct app_geometry small = geometry;
+	small.list_rows = 5;
+	app_set_geometry(w->app, &small);
+	w->app->overlay_lines = 12; /* as the UI counts the report */
+	for (int i = 0; i < 20; i++)
+		act(w, ACTION_MOVE_DOWN);
+	assert_int_equal(w->app->overlay_top, 7);
+	act(w, ACTION_PAGE_UP);
+	assert_int_equal(w->app->overlay_top, 2);
+	w->app->overlay_lines = 4; /* all of it fits: nothing to scroll */
+	act(w, ACTION_TOP);
+	act(w, ACTION_MOVE_DOWN);
+	assert_int_equal(w->app->overlay_top, 0);
+}
+
+static void test_lists_keep_the_cursor_in_view(void **state)
+{
+	(void)state;
+	struct app_list list = {0, 0};
+	for (int i = 0; i < 7; i++)
+		app_list_move(&list, ACTION_MOVE_DOWN, 10, 5);
+	assert_int_equal(list.cursor, 7);
+	assert_int_equal(list.top, 3);
+	app_list_move(&list, ACTION_MOVE_UP, 10, 5);
+	assert_int_equal(list.top, 3); /* up within the screen: no scroll */
+	app_list_move(&list, ACTION_PAGE_UP, 10, 5);
+	assert_int_equal(list.cursor, 1);
+	assert_int_equal(list.top, 0);
+	app_list_move(&list, ACTION_PAGE_DOWN, 10, 5);
+	assert_int_equal(list.cursor, 6);
+	assert_int_equal(list.top, 5); /* the page turns under the cursor */
+	app_list_move(&list, ACTION_BOTTOM, 10, 5);
+	assert_int_equal(list.cursor, 9);
+	assert_int_equal(list.top, 5);
+	assert_false(app_list_move(&list, ACTION_OPEN, 10, 5));
+	app_list_move(&list, ACTION_BOTTOM, 0, 5); /* an empty list */
+	assert_int_equal(list.cursor, 0);
+}
+
+static void test_bookmarks_search_and_wizard(void **state)
+{
+	struct world *w = *state;
+	open_topic_one(w);
+	act(w, ACTION_BOOKMARK);
+	assert_true(w->study->bookmarked[w->app->reader.shown.index]);
+	act(w, ACTION_BOOKMARKS);
+	assert_int_equal(w->app->view, APP_VIEW_BOOKMARKS);
+	assert_int_equal(w->app->bookmarks.count, 1);
+	act(w, ACTION_BOOKMARK); /* removes it from the list too */
+	assert_int_equal(w->app->bookmarks.count, 0);
+	assert_false(w->study->bookmarked[w->app->reader.shown.index]);
+	act(w, ACTION_CLOSE);
+
+	act(w, ACTION_FOCUS_NEXT); /* to the quiz: search is not the reader's find there */
+	act(w, ACTION_SEARCH);
+	assert_int_equal(w->app->view, APP_VIEW_SEARCH);
+	for (const char *p = "topic"; *p; p++)
+		app_dispatch(w->app, ACTION_PROMPT_CHAR, *p);
+	assert_true(w->app->search.count >= 2);
+	act(w, ACTION_MOVE_DOWN);
+	assert_int_equal(w->app->search.list.cursor, 1);
+	act(w, ACTION_OPEN);
+	assert_int_equal(w->app->view, APP_VIEW_MAIN);
+	assert_int_equal(w->app->prompt.kind, APP_PROMPT_NONE);
+
+	act(w, ACTION_WIZARD);
+	assert_int_equal(w->app->view, APP_VIEW_WIZARD);
+	act(w, ACTION_OPEN);  /* the only flow */
+	act(w, ACTION_MOVE_DOWN);
+	act(w, ACTION_OPEN);  /* "no" */
+	act(w, ACTION_OPEN);  /* the result opens its topic */
+	assert_int_equal(w->app->view, APP_VIEW_MAIN);
+	assert_string_equal(w->pack->topics[w->app->reader.shown.index]->id, "topic-two");
+}
+
+static void test_note_editing_is_requested_with_its_folder_made(void **state)
+{
+	struct world *w = *state;
+	char notes[128];
+	snprintf(notes, sizeof notes, "%s/notes/fixture", w->dir);
+	struct app_options options = {.new_per_day = 10, .notes_dir = notes};
+	struct app *app = app_new(w->pack, w->study, w->journal, &options);
+	app_set_geometry(app, &geometry);
+	app_dispatch(app, ACTION_EDIT_NOTE, 0); /* a domain is selected: no note */
+	assert_int_equal(app->request.kind, APP_REQUEST_NONE);
+	app_dispatch(app, ACTION_OPEN, 0);
+	app_dispatch(app, ACTION_MOVE_DOWN, 0);
+	app_dispatch(app, ACTION_MOVE_DOWN, 0);
+	app_dispatch(app, ACTION_EDIT_NOTE, 0);
+	assert_int_equal(app->request.kind, APP_REQUEST_EDIT_NOTE);
+	char want[160];
+	snprintf(want, sizeof want, "%s/topic-one.txt", notes);
+	assert_string_equal(app->request.arg, want);
+	assert_int_equal(access(notes, W_OK), 0);
+	FILE *f = fopen(want, "w");
+	fputs("- remember this\n", f);
+	fclose(f);
+	app_note_changed(app);
+	app_dispatch(app, ACTION_FOCUS_NEXT, 0);
+	const struct manfmt_page *page = app_reader_page(app);
+	bool shown = false;
+	for (size_t i = 0; i < page->count; i++)
+		shown |= strstr(page->lines[i].text, "remember this") != NULL;
+	assert_true(shown);
+	app_free(app);
+	unlink(want);
+	rmdir(notes);
+	snprintf(want, sizeof want, "%s/notes", w->dir);
+	rmdir(want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +573,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mock_exam_flow_and_expiry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_submit_warns_then_scores, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_session_and_exam_date_prompt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status_names_keys_from_the_ui, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scope_titles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exam_page_scrolls_to_its_last_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_scroll_is_bounded, setup, teardown),
+		cmocka_unit_test(test_lists_keep_the_cursor_in_view),
+		cmocka_unit_test_setup_teardown(test_bookmarks_search_and_wizard, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_editing_is_requested_with_its_folder_made, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("app", tests, NULL, NULL);
 }

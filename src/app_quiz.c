@@ -3,6 +3,7 @@
  * moving on; and starting a review. */
 #include "mlcert/app_internal.h"
 #include "mlcert/clock.h"
+#include "mlcert/scope.h"
 
 const struct content_question *app_current_question(const struct app *app)
 {
@@ -36,8 +37,8 @@ void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
 		app_quiz_reset_question(app);
 		return;
 	}
-	app->quiz.count = kind == APP_NODE_DOMAIN ? content_questions_of_domain(app->pack, index, app->quiz.questions, cap)
-						  : content_questions_of_topic(app->pack, index, app->quiz.questions, cap);
+	app->quiz.count = kind == APP_NODE_DOMAIN ? scope_questions_of_domain(app->pack, index, app->quiz.questions, cap)
+						  : scope_questions_of_topic(app->pack, index, app->quiz.questions, cap);
 	/* Carry on where the learner left off: the first question not yet answered right. */
 	for (size_t i = 0; i < app->quiz.count; i++)
 		if (app->log.study->questions[app->quiz.questions[i]].last_correct != 1) {

@@ -2,6 +2,7 @@
 #include "mlcert/check.h"
 
 #include "mlcert/flow.h"
+#include "mlcert/scope.h"
 #include "mlcert/xalloc.h"
 
 #include <ctype.h>
@@ -553,55 +554,6 @@ static void check_flow(struct check_ctx *c, struct content_flow *f)
 	free(state);
 }
 
-/* Counting sort of n (group, item) pairs into a list per group, items in
- * the order given; pairs with a group out of range are left out. */
-static void fill_list(struct content_list *l, size_t groups, const int *group, const int *item, size_t n)
-{
-	free(l->start);
-	free(l->items);
-	l->start = xcalloc(groups + 1, sizeof *l->start);
-	l->items = xcalloc(n, sizeof *l->items);
-	size_t *fill = xcalloc(groups, sizeof *fill);
-	for (size_t i = 0; i < n; i++)
-		if (group[i] >= 0 && (size_t)group[i] < groups)
-			l->start[group[i] + 1]++;
-	for (size_t g = 0; g < groups; g++)
-		l->start[g + 1] += l->start[g];
-	for (size_t i = 0; i < n; i++)
-		if (group[i] >= 0 && (size_t)group[i] < groups)
-			l->items[l->start[group[i]] + fill[group[i]]++] = item[i];
-	free(fill);
-}
-
-/* The lists every scope is walked through: children per topic, questions
- * per topic and per domain. */
-static void index_scopes(struct content_pack *pack, size_t links)
-{
-	size_t nt = pack->topic_count, nq = pack->question_count, nd = pack->meta ? pack->meta->domains_count : 0;
-	size_t most = links > nt ? links : nt;
-	most = most > nq ? most : nq;
-	int *group = xcalloc(most, sizeof *group), *item = xcalloc(most, sizeof *item);
-	for (size_t t = 0; t < nt; t++) {
-		group[t] = pack->topics[t]->parent_index;
-		item[t] = (int)t;
-	}
-	fill_list(&pack->topic_children, nt, group, item, nt);
-	size_t n = 0;
-	for (size_t i = 0; i < nq; i++)
-		for (unsigned k = 0; k < pack->questions[i]->topics_count; k++) {
-			group[n] = pack->questions[i]->topic_index[k];
-			item[n++] = (int)i;
-		}
-	fill_list(&pack->topic_questions, nt, group, item, n);
-	for (size_t i = 0; i < nq; i++) {
-		group[i] = pack->questions[i]->domain_index;
-		item[i] = (int)i;
-	}
-	fill_list(&pack->domain_questions, nd, group, item, nq);
-	free(group);
-	free(item);
-}
-
 bool check_pack(struct content_pack *pack, struct diag_list *diags)
 {
 	size_t errors_before = diags->errors;
@@ -635,7 +587,7 @@ bool check_pack(struct content_pack *pack, struct diag_list *diags)
 		at += pack->questions[i]->topics_count;
 		check_question(&c, pack->questions[i]);
 	}
-	index_scopes(pack, links);
+	scope_index(pack);
 	for (size_t i = 0; i < pack->flow_count; i++)
 		check_flow(&c, pack->flows[i]);
 	if (c.unchecked_references)

@@ -10,6 +10,7 @@
 #include "mlcert/clock.h"
 #include "mlcert/doc.h"
 #include "mlcert/exam.h"
+#include "mlcert/scope.h"
 #include "mlcert/text.h"
 #include "mlcert/xalloc.h"
 
@@ -330,9 +331,9 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 		int domain = content_find_domain(pack, id);
 		size_t n = 0;
 		if (t)
-			n = content_questions_of_topic(pack, t->index, list, cap);
+			n = scope_questions_of_topic(pack, t->index, list, cap);
 		else if (domain >= 0)
-			n = content_questions_of_domain(pack, domain, list, cap);
+			n = scope_questions_of_domain(pack, domain, list, cap);
 		if (!t && domain < 0) {
 			fprintf(stderr, "mlcert: no topic or domain '%s' in this pack\n", id);
 			status = 2;

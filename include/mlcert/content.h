@@ -186,7 +186,7 @@ struct content_pack {
 	size_t flow_count;
 	struct content_id_index *ids; /* owned; see content_find_* */
 	int *question_topics;         /* owned: what the questions' topic_index point into */
-	/* derived by check_pack, so that no walk of a scope scans the whole pack */
+	/* derived by check_pack (see scope.h), so no walk of a scope scans the whole pack */
 	struct content_list topic_children;   /* per topic: its child topics */
 	struct content_list topic_questions;  /* per topic: the questions that name it */
 	struct content_list domain_questions; /* per domain: its questions */
@@ -256,15 +256,6 @@ struct content_topic *content_find_topic(const struct content_pack *pack, const 
 struct content_question *content_find_question(const struct content_pack *pack, const char *id);
 struct content_flow *content_find_flow(const struct content_pack *pack, const char *id);
 int content_find_domain(const struct content_pack *pack, const char *id);
-
-/* The questions of a topic and its subtree, or of a domain, in pack order
- * (through the lists check_pack made). Returns how many were written to out
- * (at most cap). */
-size_t content_questions_of_topic(const struct content_pack *pack, int topic, int *out, size_t cap);
-size_t content_questions_of_domain(const struct content_pack *pack, int domain, int *out, size_t cap);
-
-/* True when topic is in the subtree rooted at ancestor (itself included). */
-bool content_topic_within(const struct content_pack *pack, int topic, int ancestor);
 
 /* The id index is shared by every kind: an id names one thing in the pack. */
 enum content_id_kind { CONTENT_ID_DOMAIN, CONTENT_ID_TOPIC, CONTENT_ID_QUESTION, CONTENT_ID_FLOW };

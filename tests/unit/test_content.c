@@ -150,54 +150,9 @@ static void test_locate_points_at_nested_nodes(void **state)
 	fixture_free(&fx);
 }
 
-/* The scope lists check_pack makes, against the definition, on the bundled pack. */
-static void test_questions_of_scopes(void **state)
-{
-	(void)state;
-	struct diag_list diags;
-	struct content_pack *pack = fixture_built_in(&diags);
-	size_t nq = pack->question_count;
-	int *got = calloc(nq, sizeof *got), *want = calloc(nq, sizeof *want);
-	assert_non_null(got);
-	assert_non_null(want);
-	size_t nonempty = 0;
-	for (size_t t = 0; t < pack->topic_count; t++) {
-		size_t m = 0;
-		for (size_t q = 0; q < nq; q++) {
-			bool in = false;
-			for (unsigned k = 0; k < pack->questions[q]->topics_count && !in; k++) {
-				const struct content_topic *linked = content_find_topic(pack, pack->questions[q]->topics[k]);
-				in = linked && content_topic_within(pack, linked->index, (int)t);
-			}
-			if (in)
-				want[m++] = (int)q;
-		}
-		size_t n = content_questions_of_topic(pack, (int)t, got, nq);
-		assert_int_equal(n, m);
-		assert_memory_equal(got, want, m * sizeof *got);
-		if (m > 2) /* and a short buffer gets the first ones */
-			assert_int_equal(content_questions_of_topic(pack, (int)t, got, 2), 2);
-		nonempty += m > 0;
-	}
-	assert_true(nonempty > 100);
-	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
-		size_t m = 0;
-		for (size_t q = 0; q < nq; q++)
-			if (pack->questions[q]->domain_index == (int)d)
-				want[m++] = (int)q;
-		assert_int_equal(content_questions_of_domain(pack, (int)d, got, nq), m);
-		assert_memory_equal(got, want, m * sizeof *got);
-	}
-	assert_int_equal(content_questions_of_domain(pack, -1, got, nq), 0);
-	free(got);
-	free(want);
-	content_pack_free(pack);
-	diag_list_free(&diags);
-}
-
 int main(void)
 {
-	struct CMUnitTest tests[sizeof load_errors / sizeof load_errors[0] + 6];
+	struct CMUnitTest tests[sizeof load_errors / sizeof load_errors[0] + 5];
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof load_errors / sizeof load_errors[0]; i++)
 		tests[n++] = (struct CMUnitTest){
@@ -210,6 +165,5 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_missing_folder_is_an_io_error);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_folder_without_pack_yaml);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_locate_points_at_nested_nodes);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_questions_of_scopes);
 	return _cmocka_run_group_tests("content", tests, n, NULL, NULL);
 }

@@ -3,7 +3,6 @@
 
 #include <curses.h>
 #include <stdio.h>
-#include <string.h>
 
 #define CTRL(c) ((c) & 0x1f)
 

@@ -2,7 +2,6 @@
 #include "mlcert/view_search.h"
 
 #include <stdio.h>
-#include <string.h>
 
 /* One line describing a hit: its kind, its title and a hint of where it is.
  * Only what can fit is copied (a stem can be pages long); ui_put sanitises. */

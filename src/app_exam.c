@@ -122,10 +122,9 @@ unsigned app_exam_open(struct app *app)
 static void begin(struct app *app)
 {
 	int64_t now = clock_now();
-	struct exam *x;
-	if (app->exam.stage == APP_EXAM_RESUME) {
-		x = exam_resume(app->pack, &app->log.study->exam, now);
-	} else {
+	/* the open exam, or (none open after all) a new one */
+	struct exam *x = app->exam.stage == APP_EXAM_RESUME ? exam_resume(app->pack, &app->log.study->exam, now) : NULL;
+	if (!x) {
 		x = exam_new(app->pack, (uint64_t)now, now);
 		exam_event(app, JOURNAL_EXAM_START, app->pack->meta->id, (struct choice_set){0}, 0, (int64_t)x->seed);
 	}

@@ -51,7 +51,7 @@ struct ui {
 };
 
 /* The view table: every view's drawing, keys, hints and length, from the
- * one view list (app.h). A view without its view_NAME does not link. */
+ * one view list (app.h). A view without its view_NAME does not build. */
 static const struct ui_view *const views[APP_VIEW_COUNT] = {
 #define MLCERT_VIEW_ENTRY(e, name) [APP_VIEW_##e] = &view_##name,
 	MLCERT_VIEWS(MLCERT_VIEW_ENTRY)

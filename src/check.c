@@ -2,6 +2,8 @@
 #include "mlcert/check.h"
 
 #include "mlcert/flow.h"
+#include "mlcert/scope.h"
+#include "mlcert/xalloc.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -497,8 +499,7 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 		report(c, o, "/topics", "question '%s' must name at least one topic", q->id);
 	for (unsigned i = 0; i < q->topics_count; i++) {
 		const struct content_topic *t = content_find_topic(c->pack, q->topics[i]);
-		if (q->topic_index) /* resolved once here, for everyone after */
-			q->topic_index[i] = t ? t->index : -1;
+		q->topic_index[i] = t ? t->index : -1; /* resolved once here, for everyone after */
 		if (!t) {
 			snprintf(sub, sizeof sub, "/topics/%u", i);
 			unresolved(c, o, sub, "unknown topic", q->topics[i]);
@@ -507,14 +508,13 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 	if (q->choices_count < 2 || q->choices_count > MAX_CHOICES)
 		report(c, o, "/choices", "question '%s' has %u choice%s; give 2 to %d", q->id,
 		       q->choices_count, q->choices_count == 1 ? "" : "s", MAX_CHOICES);
-	q->correct_count = 0;
+	q->correct = (struct choice_set){0};
 	bool bad_correct = false;
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		struct content_choice *ch = &q->choices[i];
-		ch->correct = false;
 		if (ch->correct_text) {
 			if (strcmp(ch->correct_text, "true") == 0) {
-				ch->correct = true;
+				q->correct = choice_set_with(q->correct, i);
 			} else if (strcmp(ch->correct_text, "false") != 0) {
 				snprintf(sub, sizeof sub, "/choices/%u/correct", i);
 				report(c, o, sub, "'correct' must be true or false, not '%s'",
@@ -522,7 +522,6 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 				bad_correct = true;
 			}
 		}
-		q->correct_count += ch->correct;
 		for (unsigned j = 0; j < i; j++) {
 			if (strcmp(q->choices[j].text, ch->text) == 0) {
 				snprintf(sub, sizeof sub, "/choices/%u/text", i);
@@ -530,14 +529,16 @@ static void check_question(struct check_ctx *c, struct content_question *q)
 			}
 		}
 	}
-	if (q->choices_count >= 2 && q->correct_count == 0 && !bad_correct)
+	unsigned correct = choice_set_count(q->correct);
+	q->type = correct > 1 ? QUESTION_MULTIPLE : QUESTION_SINGLE;
+	if (q->choices_count >= 2 && correct == 0 && !bad_correct)
 		report(c, o, "/choices", "question '%s' has no correct choice", q->id);
 	unsigned asked = check_stem_choose_count(q->stem);
-	if (q->correct_count > 1 && asked != q->correct_count)
+	if (q->type == QUESTION_MULTIPLE && asked != correct)
 		report(c, o, "/stem",
 		       "question '%s' has %u correct choices, so its stem must say \"(Choose %s.)\"",
-		       q->id, q->correct_count, number_word(q->correct_count));
-	else if (q->correct_count == 1 && asked > 1)
+		       q->id, correct, number_word(correct));
+	else if (correct == 1 && asked > 1)
 		report(c, o, "/stem", "the stem asks for %u choices but only one is correct", asked);
 	if (q->as_of)
 		check_date_field(c, o, "/as_of", "as_of", q->as_of);
@@ -562,9 +563,7 @@ static bool walk_flow(struct check_ctx *c, struct content_flow *f, unsigned char
 	struct frame {
 		int node;
 		unsigned option;
-	} *stack = malloc(f->nodes_count * sizeof *stack);
-	if (!stack)
-		return false;
+	} *stack = xcalloc(f->nodes_count, sizeof *stack);
 	size_t depth = 0;
 	stack[depth++] = (struct frame){f->start_index, 0};
 	state[f->start_index] = NODE_ON_PATH;
@@ -649,15 +648,9 @@ static void check_flow(struct check_ctx *c, struct content_flow *f)
 		report(c, o, "/start", "flow '%s' starts at unknown node '%s'", f->id, f->start);
 		return;
 	}
-	unsigned char *state = calloc(f->nodes_count, 1);
-	int *post = malloc(f->nodes_count * sizeof *post), *steps = calloc(f->nodes_count, sizeof *steps);
+	unsigned char *state = xcalloc(f->nodes_count, 1);
+	int *post = xcalloc(f->nodes_count, sizeof *post), *steps = xcalloc(f->nodes_count, sizeof *steps);
 	size_t post_count = 0;
-	if (!state || !post || !steps) {
-		free(state);
-		free(post);
-		free(steps);
-		return;
-	}
 	if (walk_flow(c, f, state, post, &post_count)) {
 		/* The wizard keeps the path it walked: the longest one must fit. */
 		for (size_t k = 0; k < post_count; k++) {
@@ -742,13 +735,14 @@ bool check_pack(struct content_pack *pack, struct diag_list *diags)
 	for (size_t i = 0; i < pack->question_count; i++)
 		links += pack->questions[i]->topics_count;
 	free(pack->question_topics);
-	pack->question_topics = malloc((links ? links : 1) * sizeof *pack->question_topics);
+	pack->question_topics = xcalloc(links, sizeof *pack->question_topics);
 	for (size_t i = 0, at = 0; i < pack->question_count; i++) {
-		pack->questions[i]->topic_index = pack->question_topics ? pack->question_topics + at : NULL;
+		pack->questions[i]->topic_index = pack->question_topics + at;
 		at += pack->questions[i]->topics_count;
 		check_question(&c, pack->questions[i]);
 	}
 	resolve_all_objectives(&c);
+	scope_index(pack);
 	for (size_t i = 0; i < pack->flow_count; i++)
 		check_flow(&c, pack->flows[i]);
 	if (c.unchecked_references)

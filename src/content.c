@@ -12,7 +12,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 
+#include "mlcert/fs.h"
 #include "mlcert/text.h"
+#include "mlcert/xalloc.h"
 #include "mlcert/yamlpos.h"
 
 enum { MAX_FILE_BYTES = 64 * 1024 * 1024, MAX_TREE_DEPTH = 16 };
@@ -420,6 +422,7 @@ static bool only_blank_or_comments(const char *buf, size_t len)
 	return true;
 }
 
+/* Room for need elements (true: it cannot fail, xalloc exits instead). */
 static bool grow(void **array, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
@@ -427,10 +430,7 @@ static bool grow(void **array, size_t *cap, size_t need, size_t elem)
 	size_t cap2 = *cap ? *cap * 2 : 64;
 	while (cap2 < need)
 		cap2 *= 2;
-	void *p = realloc(*array, cap2 * elem);
-	if (!p)
-		return false;
-	*array = p;
+	*array = xreallocarray(*array, cap2, elem);
 	*cap = cap2;
 	return true;
 }
@@ -557,15 +557,10 @@ static void register_doc(struct pack_builder *b, struct content_source *src, voi
 	}
 	struct content_unit *unit = doc;
 	struct content_pack *p = b->pack;
-	if (!grow((void **)&p->topics, &b->topics_cap, p->topic_count + unit->topics_count,
-		  sizeof *p->topics) ||
-	    !grow((void **)&p->questions, &b->questions_cap, p->question_count + unit->questions_count,
-		  sizeof *p->questions) ||
-	    !grow((void **)&p->flows, &b->flows_cap, p->flow_count + unit->flows_count,
-		  sizeof *p->flows)) {
-		diag_add(diags, DIAG_ERROR, src->path, 0, 0, "out of memory");
-		return;
-	}
+	grow((void **)&p->topics, &b->topics_cap, p->topic_count + unit->topics_count, sizeof *p->topics);
+	grow((void **)&p->questions, &b->questions_cap, p->question_count + unit->questions_count,
+	     sizeof *p->questions);
+	grow((void **)&p->flows, &b->flows_cap, p->flow_count + unit->flows_count, sizeof *p->flows);
 	for (unsigned i = 0; i < unit->topics_count; i++) {
 		struct content_topic *t = &unit->topics[i];
 		t->origin = (struct content_origin){source, i, CONTENT_KIND_TOPIC};
@@ -596,9 +591,8 @@ static bool is_meta_name(const char *name)
 static char *join_path(const char *root, const char *name)
 {
 	size_t n = strlen(root) + strlen(name) + 2;
-	char *s = malloc(n);
-	if (s)
-		snprintf(s, n, "%s/%s", root, name);
+	char *s = xmalloc(n);
+	snprintf(s, n, "%s/%s", root, name);
 	return s;
 }
 
@@ -610,15 +604,9 @@ static void trim_slashes(char *root)
 
 static struct content_pack *new_pack(const char *root, size_t count)
 {
-	struct content_pack *pack = calloc(1, sizeof *pack);
-	if (!pack)
-		return NULL;
-	pack->root = strdup(root);
-	pack->sources = calloc(count ? count : 1, sizeof *pack->sources);
-	if (!pack->root || !pack->sources) {
-		content_pack_free(pack);
-		return NULL;
-	}
+	struct content_pack *pack = xcalloc(1, sizeof *pack);
+	pack->root = xstrdup(root);
+	pack->sources = xcalloc(count, sizeof *pack->sources);
 	return pack;
 }
 
@@ -626,10 +614,6 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 					  size_t count, struct diag_list *diags)
 {
 	struct pack_builder b = {.pack = new_pack(root, count)};
-	if (!b.pack) {
-		diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
-		return NULL;
-	}
 	bool has_meta = false;
 	for (size_t i = 0; i < count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
@@ -638,8 +622,7 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 		src->data_len = files[i].len;
 		src->is_meta = is_meta_name(files[i].name);
 		has_meta |= src->is_meta;
-		if (src->path)
-			register_doc(&b, src, parse_one(src, files[i].data, files[i].len, diags), diags);
+		register_doc(&b, src, parse_one(src, files[i].data, files[i].len, diags), diags);
 	}
 	if (!has_meta) {
 		diag_add(diags, DIAG_ERROR, root, 0, 0, "no pack.yaml: this is not a content pack");
@@ -647,49 +630,6 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 		return NULL;
 	}
 	return b.pack;
-}
-
-/* Reads a whole file; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	for (;;) {
-		if (n == cap) {
-			if (cap >= MAX_FILE_BYTES) {
-				free(buf);
-				fclose(f);
-				errno = EFBIG;
-				return NULL;
-			}
-			cap = cap ? cap * 2 : 16384;
-			char *p = realloc(buf, cap + 1);
-			if (!p) {
-				free(buf);
-				fclose(f);
-				errno = ENOMEM;
-				return NULL;
-			}
-			buf = p;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		free(buf);
-		errno = EIO;
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
 }
 
 struct name_list {
@@ -834,18 +774,14 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 	/* Files are read one at a time and freed after parsing: only the parsed
 	 * data stays in memory; positions for later diagnostics re-read the file. */
 	struct pack_builder b = {.pack = new_pack(root, names.count)};
-	if (!b.pack)
-		goto out;
 	bool has_meta = false;
 	for (size_t i = 0; i < names.count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
 		src->path = join_path(root, names.names[i]);
 		src->is_meta = strchr(names.names[i], '/') == NULL && is_meta_name(names.names[i]);
 		has_meta |= src->is_meta;
-		if (!src->path)
-			continue;
 		size_t len = 0;
-		char *buf = read_file(src->path, &len);
+		char *buf = fs_read_file(src->path, MAX_FILE_BYTES, &len);
 		if (!buf)
 			diag_add(diags, DIAG_ERROR, src->path, 0, 0, "cannot read: %s", strerror(errno));
 		register_doc(&b, src, buf ? parse_one(src, buf, len, diags) : NULL, diags);
@@ -880,11 +816,6 @@ struct content_pack *content_pack_assemble(const char *root, const struct conten
 					   size_t count, struct content_arena arena, struct diag_list *diags)
 {
 	struct pack_builder b = {.pack = new_pack(root, count)};
-	if (!b.pack) {
-		content_arena_release(arena);
-		diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
-		return NULL;
-	}
 	b.pack->arena = arena;
 	trim_slashes(b.pack->root);
 	for (size_t i = 0; i < count; i++) {
@@ -893,11 +824,6 @@ struct content_pack *content_pack_assemble(const char *root, const struct conten
 		src->is_meta = docs[i].is_meta;
 		src->data = docs[i].data;
 		src->data_len = docs[i].len;
-		if (!src->path) {
-			content_pack_free(b.pack);
-			diag_add(diags, DIAG_ERROR, root, 0, 0, "out of memory");
-			return NULL;
-		}
 		register_doc(&b, src, docs[i].doc, diags);
 	}
 	return b.pack;
@@ -958,6 +884,11 @@ void content_pack_free(struct content_pack *pack)
 	free(pack->question_topics);
 	free(pack->objective_links);
 	free(pack->objectives);
+	struct content_list *lists[] = {&pack->topic_children, &pack->topic_questions, &pack->domain_questions};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		free(lists[i]->start);
+		free(lists[i]->items);
+	}
 	free(pack->sources);
 	free(pack->topics);
 	free(pack->questions);
@@ -984,7 +915,7 @@ void content_locate(struct content_pack *pack, struct content_origin origin, con
 			src->positions = yamlpos_index_build(src->data, src->data_len);
 		} else {
 			size_t len;
-			char *buf = read_file(src->path, &len);
+			char *buf = fs_read_file(src->path, MAX_FILE_BYTES, &len);
 			if (buf)
 				src->positions = yamlpos_index_build(buf, len);
 			free(buf);
@@ -1046,9 +977,7 @@ const struct content_id_entry *content_index_add(struct content_pack *pack, cons
 		return existing;
 	struct content_id_index *ix = pack->ids;
 	if (!ix) {
-		ix = pack->ids = calloc(1, sizeof *ix);
-		if (!ix)
-			return NULL;
+		ix = pack->ids = xcalloc(1, sizeof *ix);
 	}
 	if ((ix->count + 1) * 2 > ix->cap) {
 		/* Room at once for every id the pack can have, at most half full. */
@@ -1058,9 +987,7 @@ const struct content_id_entry *content_index_add(struct content_pack *pack, cons
 		while (!ix->cap && cap < 2 * ids + 2)
 			cap *= 2;
 		struct content_id_index bigger = {.cap = cap};
-		bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
-		if (!bigger.slots)
-			return NULL;
+		bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
 		for (size_t i = 0; i < ix->cap; i++)
 			if (ix->slots[i].id)
 				index_insert(&bigger, ix->slots[i]);

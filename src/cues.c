@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mlcert/choice.h"
+
 enum { MAX_CHOICES = 8, MAX_STEM_WORDS = 256, WORD_MAX = 32, MIN_STEM_WORD = 5 };
 
 /* A key this much longer than the mean distractor, and the longest, is a cue
@@ -39,7 +41,7 @@ static bool measure_question(const struct content_question *q, struct lengths *m
 			m->longest_count = 0;
 		}
 		m->longest_count += len == longest;
-		if (q->choices[i].correct) {
+		if (choice_set_has(q->correct, i)) {
 			m->keys++;
 			key_sum += len;
 			if (len < m->key_min)
@@ -253,7 +255,7 @@ static void warn(struct content_pack *pack, struct diag_list *diags,
 static int first_key(const struct content_question *q)
 {
 	for (unsigned i = 0; i < q->choices_count; i++)
-		if (q->choices[i].correct)
+		if (choice_set_has(q->correct, i))
 			return (int)i;
 	return 0;
 }
@@ -284,7 +286,7 @@ static void check_question_cues(struct content_pack *pack, const struct content_
 		size_t echo = stem_echoes(&stem, ch->text);
 		bool absolute = has_absolute(ch->text);
 		bool current = names_product(pack->meta, ch->text, false);
-		if (ch->correct) {
+		if (choice_set_has(q->correct, i)) {
 			if (echo > key_echo)
 				key_echo = echo;
 			key_absolute += absolute;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mlcert/text.h"
+#include "mlcert/xalloc.h"
 
 void diag_list_init(struct diag_list *list)
 {
@@ -32,9 +33,8 @@ static char *vformat(const char *fmt, va_list ap)
 	va_end(copy);
 	if (n < 0)
 		return NULL;
-	char *s = malloc((size_t)n + 1);
-	if (s)
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
 }
 
@@ -47,19 +47,15 @@ void diag_add(struct diag_list *list, enum diag_severity severity, const char *f
 		list->warnings++;
 	if (list->count == list->cap) {
 		size_t cap = list->cap ? list->cap * 2 : 16;
-		struct diag *items = realloc(list->items, cap * sizeof *items);
-		if (!items)
-			return;
-		list->items = items;
+		list->items = xreallocarray(list->items, cap, sizeof *list->items);
 		list->cap = cap;
 	}
 	va_list ap;
 	va_start(ap, fmt);
 	char *message = vformat(fmt, ap);
 	va_end(ap);
-	char *name = strdup(file ? file : "");
-	if (!message || !name) {
-		free(message);
+	char *name = xstrdup(file ? file : "");
+	if (!message) { /* an encoding error in fmt: nothing to say */
 		free(name);
 		return;
 	}

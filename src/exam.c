@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mlcert/manfmt.h"
+#include "mlcert/answer.h"
+#include "mlcert/xalloc.h"
 
 uint64_t exam_random(uint64_t *state)
 {
@@ -27,13 +28,8 @@ static void shuffle(int *items, size_t n, uint64_t *state)
 size_t exam_quota(const struct content_pack *pack, size_t n, size_t *per_domain)
 {
 	size_t nd = pack->meta->domains_count;
-	size_t *available = calloc(nd ? nd : 1, sizeof *available);
-	bool *full = calloc(nd ? nd : 1, sizeof *full);
-	if (!available || !full) {
-		free(available);
-		free(full);
-		return 0;
-	}
+	size_t *available = xcalloc(nd, sizeof *available);
+	bool *full = xcalloc(nd, sizeof *full);
 	for (size_t i = 0; i < pack->question_count; i++)
 		if (pack->questions[i]->domain_index >= 0)
 			available[pack->questions[i]->domain_index]++;
@@ -54,13 +50,8 @@ size_t exam_quota(const struct content_pack *pack, size_t n, size_t *per_domain)
 		size_t left = n - total, given = 0;
 		size_t best = nd;
 		long best_rem = -1;
-		size_t *share = calloc(nd ? nd : 1, sizeof *share);
-		long *rem = calloc(nd ? nd : 1, sizeof *rem);
-		if (!share || !rem) {
-			free(share);
-			free(rem);
-			break;
-		}
+		size_t *share = xcalloc(nd, sizeof *share);
+		long *rem = xcalloc(nd, sizeof *rem);
 		for (size_t d = 0; d < nd; d++) {
 			if (full[d])
 				continue;
@@ -106,33 +97,21 @@ size_t exam_quota(const struct content_pack *pack, size_t n, size_t *per_domain)
 
 static struct exam *alloc_exam(const struct content_pack *pack, size_t n)
 {
-	struct exam *e = calloc(1, sizeof *e);
-	if (!e)
-		return NULL;
+	struct exam *e = xcalloc(1, sizeof *e);
 	e->pack = pack;
-	e->questions = calloc(n ? n : 1, sizeof *e->questions);
-	e->picks = calloc(n ? n : 1, sizeof *e->picks);
-	e->flags = calloc(n ? n : 1, sizeof *e->flags);
-	e->by_domain = calloc(pack->meta->domains_count ? pack->meta->domains_count : 1,
-			      sizeof *e->by_domain);
-	if (!e->questions || !e->picks || !e->flags || !e->by_domain) {
-		exam_free(e);
-		return NULL;
-	}
+	e->questions = xcalloc(n, sizeof *e->questions);
+	e->picks = xcalloc(n, sizeof *e->picks);
+	e->flags = xcalloc(n, sizeof *e->flags);
+	e->by_domain = xcalloc(pack->meta->domains_count, sizeof *e->by_domain);
 	return e;
 }
 
 struct exam *exam_new(const struct content_pack *pack, uint64_t seed, int64_t now)
 {
 	size_t nd = pack->meta->domains_count, n = (size_t)pack->meta->exam.questions;
-	size_t *quota = calloc(nd ? nd : 1, sizeof *quota);
-	int *pool = malloc((pack->question_count ? pack->question_count : 1) * sizeof *pool);
-	struct exam *e = quota && pool ? alloc_exam(pack, n) : NULL;
-	if (!e) {
-		free(quota);
-		free(pool);
-		return NULL;
-	}
+	size_t *quota = xcalloc(nd, sizeof *quota);
+	int *pool = xcalloc(pack->question_count, sizeof *pool);
+	struct exam *e = alloc_exam(pack, n);
 	e->seed = seed;
 	e->limit = (int64_t)pack->meta->exam.minutes * 60;
 	e->sitting_start = now;
@@ -160,8 +139,6 @@ struct exam *exam_resume(const struct content_pack *pack, const struct study_ope
 	if (!open->active)
 		return NULL;
 	struct exam *e = exam_new(pack, open->seed, now);
-	if (!e)
-		return NULL;
 	e->used_before = open->seconds_used;
 	for (size_t i = 0; i < e->count; i++) {
 		e->picks[i] = open->picks[e->questions[i]];
@@ -197,21 +174,14 @@ bool exam_choose(struct exam *e, unsigned choice)
 {
 	if (e->finished || e->pos >= e->count)
 		return false;
-	const struct content_question *q = e->pack->questions[e->questions[e->pos]];
-	if (choice >= q->choices_count)
-		return false;
-	if (q->correct_count > 1)
-		e->picks[e->pos] ^= 1u << choice;
-	else
-		e->picks[e->pos] = 1u << choice;
-	return true;
+	return answer_choose(e->pack->questions[e->questions[e->pos]], &e->picks[e->pos], choice);
 }
 
 size_t exam_answered(const struct exam *e)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < e->count; i++)
-		n += e->picks[i] != 0;
+		n += choice_set_count(e->picks[i]) > 0;
 	return n;
 }
 
@@ -229,7 +199,7 @@ void exam_finish(struct exam *e, bool timed_out)
 	e->right = 0;
 	for (size_t i = 0; i < e->count; i++) {
 		const struct content_question *q = e->pack->questions[e->questions[i]];
-		bool right = e->picks[i] == manfmt_correct_mask(q);
+		bool right = answer_is_right(q, e->picks[i]);
 		e->right += right;
 		if (q->domain_index >= 0) {
 			e->by_domain[q->domain_index].total++;

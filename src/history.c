@@ -13,29 +13,20 @@
 #include <unistd.h>
 
 #include "mlcert/jsonw.h"
+#include "mlcert/xalloc.h"
 
 struct event_list {
 	struct journal_event *items;
 	int *lines; /* import: where each event came from (CSV line, JSON event number) */
 	size_t count, cap;
-	bool failed;
 };
 
 static void push_at(struct event_list *l, const struct journal_event *e, int line)
 {
 	if (l->count == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		struct journal_event *items = realloc(l->items, cap * sizeof *items);
-		if (items)
-			l->items = items;
-		int *lines = items ? realloc(l->lines, cap * sizeof *lines) : NULL;
-		if (lines)
-			l->lines = lines;
-		if (!items || !lines) {
-			l->failed = true;
-			return;
-		}
-		l->cap = cap;
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+		l->lines = xreallocarray(l->lines, l->cap, sizeof *l->lines);
 	}
 	l->lines[l->count] = line;
 	l->items[l->count++] = *e;
@@ -89,15 +80,13 @@ bool history_export(struct journal *j, const char *pack_id, enum history_format 
 	struct event_list l = {0};
 	struct diag_list replay_diags;
 	diag_list_init(&replay_diags);
-	bool replayed = journal_replay(j, collect, &l, &replay_diags) && !l.failed;
+	bool replayed = journal_replay(j, collect, &l, &replay_diags);
 	for (size_t i = 0; i < replay_diags.count; i++)
 		if (replay_diags.items[i].severity == DIAG_ERROR)
 			diag_add(diags, DIAG_ERROR, replay_diags.items[i].file, replay_diags.items[i].line,
 				 replay_diags.items[i].col, "%s", replay_diags.items[i].message);
 	diag_list_free(&replay_diags);
 	if (!replayed) {
-		if (l.failed)
-			diag_add(diags, DIAG_ERROR, journal_path(j), 0, 0, "out of memory reading the journal");
 		event_list_free(&l);
 		return false;
 	}
@@ -600,17 +589,11 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 	bool ok = csv ? parse_csv(buf, len, path, &incoming, diags) : parse_json(buf, len, path, &incoming, diags);
 	free(buf);
 	/* A file with any bad event is refused whole: a half-merge would be a surprise. */
-	if (ok && !incoming.failed)
-		ok = journal_replay(j, collect, &existing, diags) && !existing.failed;
-	else
-		ok = false;
+	if (ok)
+		ok = journal_replay(j, collect, &existing, diags);
 	size_t total = existing.count + incoming.count;
-	struct unit *units = ok ? malloc((total ? total : 1) * sizeof *units) : NULL;
+	struct unit *units = ok ? xmalloc((total ? total : 1) * sizeof *units) : NULL;
 	size_t n_existing = 0, n_incoming = 0, bad = 0;
-	if (ok && !units) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot import: out of memory");
-		ok = false;
-	}
 	if (ok && !units_of(&existing, false, units, &n_existing, &bad)) {
 		/* replay hands over whole blocks only: this cannot happen */
 		diag_add(diags, DIAG_ERROR, journal_path(j), 0, 0, "the journal holds a cut exam block");
@@ -651,16 +634,13 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 	if (ok && *added) {
 		if (n)
 			qsort(units, n, sizeof *units, by_time);
-		struct journal_event *all = malloc((total ? total : 1) * sizeof *all);
+		struct journal_event *all = xmalloc((total ? total : 1) * sizeof *all);
 		size_t count = 0;
-		for (size_t i = 0; all && i < n; i++)
+		for (size_t i = 0; i < n; i++)
 			for (size_t k = 0; k < units[i].len; k++)
 				all[count++] = *unit_event(&units[i], k);
 		char why[512];
-		if (!all) {
-			diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot import: out of memory");
-			ok = false;
-		} else if (!journal_rewrite(j, all, count, why, sizeof why)) {
+		if (!journal_rewrite(j, all, count, why, sizeof why)) {
 			diag_add(diags, DIAG_ERROR, journal_path(j), 0, 0, "%s", why);
 			ok = false;
 		}

@@ -15,6 +15,8 @@
 #include <zlib.h>
 
 #include "mlcert/check.h"
+#include "mlcert/fs.h"
+#include "mlcert/xalloc.h"
 
 enum { LINE_MAX_BYTES = 256, JOURNAL_VERSION = 1 };
 
@@ -149,48 +151,6 @@ bool journal_event_valid(const struct journal_event *e)
 static bool cannot_write(int err)
 {
 	return err == EACCES || err == EROFS || err == EPERM;
-}
-
-/* mkdir -p with mode 0700 for every folder it creates; errno tells why it failed. */
-static bool make_dirs(const char *dir, char *why, size_t why_size)
-{
-	char path[4096];
-	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
-		snprintf(why, why_size, "path too long");
-		return false;
-	}
-	for (char *p = path + 1;; p++) {
-		if (*p == '/' || *p == '\0') {
-			char saved = *p;
-			*p = '\0';
-			if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-				int err = errno;
-				snprintf(why, why_size, "cannot create %s: %s", path, strerror(err));
-				errno = err;
-				return false;
-			}
-			*p = saved;
-			if (!saved)
-				break;
-		}
-	}
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		snprintf(why, why_size, "%s is not a folder", dir);
-		return false;
-	}
-	return true;
-}
-
-bool journal_default_dir(char *buf, size_t size)
-{
-	const char *xdg = getenv("XDG_STATE_HOME");
-	if (xdg && xdg[0] == '/')
-		return snprintf(buf, size, "%s/mlcert", xdg) < (int)size;
-	const char *home = getenv("HOME");
-	if (home && home[0] == '/')
-		return snprintf(buf, size, "%s/.local/state/mlcert", home) < (int)size;
-	return false;
 }
 
 /* Ours, and nobody else may write to it: whoever can rename files in the
@@ -331,7 +291,7 @@ struct journal *journal_open_as(const char *state_dir, const char *pack_id, enum
 	if (!dir_exists) {
 		/* A reader makes the folder too (a first `mlcert stats` sets up the
 		 * state), but one it cannot make just holds no journal yet. */
-		if (!make_dirs(state_dir, why, sizeof why) && !(reader && cannot_write(errno))) {
+		if (!fs_make_dirs(state_dir, why, sizeof why) && !(reader && cannot_write(errno))) {
 			diag_add(diags, DIAG_ERROR, state_dir, 0, 0, "cannot use the state folder: %s", why);
 			return NULL;
 		}

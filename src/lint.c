@@ -41,7 +41,7 @@ void lint_count(const struct content_pack *pack, struct lint_counts *counts)
 		const struct content_question *q = pack->questions[i];
 		count_objectives(counts->questions_by_objective, counts->objectives, q->objective_index,
 				 q->objectives_count);
-		if (q->correct_count > 1)
+		if (q->type == QUESTION_MULTIPLE)
 			counts->multiple_select++;
 		if (q->domain_index >= 0 && (size_t)q->domain_index < counts->domains)
 			counts->by_domain[q->domain_index]++;

@@ -9,11 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/answer.h"
 #include "mlcert/app.h"
 #include "mlcert/check.h"
 #include "mlcert/history.h"
+#include "mlcert/notes.h"
 #include "mlcert/ui_keys.h"
-#include "mlcert/clock.h"
 #include "mlcert/lint.h"
 #include "mlcert/manfmt.h"
 #include "mlcert/packs.h"
@@ -121,16 +122,13 @@ static int open_session(struct session *s, const struct options *o, enum journal
 	if (o->exam_date) {
 		int y, m, d;
 		check_parse_date(o->exam_date, &y, &m, &d);
-		struct journal_event e = {.kind = JOURNAL_SETTING, .time = clock_now(),
-					  .value = check_date_seconds(y, m, d)};
-		snprintf(e.id, sizeof e.id, "exam-date");
 		char why[512];
-		if (e.value != s->study->exam_date && !journal_append(s->journal, &e, why, sizeof why)) {
+		struct answer_log log = {s->journal, s->study};
+		if (!answer_set_exam_date(&log, check_date_seconds(y, m, d), why, sizeof why)) {
 			text_printf(stderr, "mlcert: the exam date was not saved: %s\n", why);
 			if (unsaved)
 				*unsaved = true;
 		}
-		s->study->exam_date = e.value;
 	}
 	return 0;
 }
@@ -160,7 +158,7 @@ static int command_quiz(int argc, char **argv, const struct options *o)
 	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
 	if (status != 0)
 		return status;
-	struct plain_session ps = {s.pack, s.study, s.journal, o->new_per_day, stdin, stdout};
+	struct plain_session ps = {s.pack, {s.journal, s.study}, o->new_per_day, stdin, stdout};
 	status = plain_run(&ps, mode, id);
 	session_close(&s);
 	return status == 0 && unsaved ? 2 : status;
@@ -288,7 +286,7 @@ static bool locale_is_utf8(void)
 
 static int command_study(const struct options *o)
 {
-	struct ui_options uo = {.ascii = !locale_is_utf8()};
+	struct ui_options uo = {0};
 	const char *no_color = getenv("NO_COLOR");
 	if (strcmp(o->color, "always") == 0)
 		uo.color = true;
@@ -302,15 +300,15 @@ static int command_study(const struct options *o)
 	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
 	if (status != 0)
 		return status;
-	struct app *app = app_new(s.pack, s.study, s.journal, uo.ascii);
-	if (!app) {
-		session_close(&s);
-		fputs("mlcert: out of memory\n", stderr);
-		return 2;
-	}
-	app->new_per_day = o->new_per_day;
 	/* Notes live beside the journal, one text file per topic. */
-	snprintf(app->notes_dir, sizeof app->notes_dir, "%s/notes/%s", s.state_dir, s.pack->meta->id);
+	char notes[4096 + 128];
+	struct app_options ao = {
+		.ascii = !locale_is_utf8(), /* the one ASCII decision: the core and the screen follow it */
+		.new_per_day = o->new_per_day,
+		.notes_dir = notes_folder(s.state_dir, s.pack->meta->id, notes, sizeof notes) ? notes : NULL,
+		.key_name = ui_key_name,
+	};
+	struct app *app = app_new(s.pack, s.study, s.journal, &ao);
 	long holder;
 	if (journal_read_only(s.journal, &holder)) {
 		char pid[32] = "";

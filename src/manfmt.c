@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/doc.h"
 #include "mlcert/text.h"
+#include "mlcert/xalloc.h"
 
 struct layout {
 	struct manfmt_page *page;
@@ -21,25 +23,13 @@ struct layout {
 static void push_line(struct layout *l, const char *text, size_t len, int indent)
 {
 	struct manfmt_page *p = l->page;
-	if (p->failed)
-		return;
 	if (p->count == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct manfmt_line *lines = realloc(p->lines, cap * sizeof *lines);
-		if (!lines) {
-			p->failed = true;
-			return;
-		}
-		p->lines = lines;
-		p->cap = cap;
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->lines = xreallocarray(p->lines, p->cap, sizeof *p->lines);
 	}
 	if (indent < 0)
 		indent = 0;
-	char *s = malloc((size_t)indent + len + 1);
-	if (!s) {
-		p->failed = true;
-		return;
-	}
+	char *s = xmalloc((size_t)indent + len + 1);
 	memset(s, ' ', (size_t)indent);
 	memcpy(s + indent, text, len);
 	s[indent + len] = '\0';
@@ -70,11 +60,7 @@ static void emit_wrapped(void *ctx, const char *line, size_t len)
 	struct layout *l = w->l;
 	if (w->first && w->bullet) {
 		size_t blen = strlen(l->bullet);
-		char *buf = malloc(blen + len + 1);
-		if (!buf) {
-			l->page->failed = true;
-			return;
-		}
+		char *buf = xmalloc(blen + len + 1);
 		memcpy(buf, l->bullet, blen);
 		memcpy(buf + blen, line, len);
 		push_line(l, buf, blen + len, w->indent);
@@ -104,74 +90,6 @@ static void wrap_paragraph(struct layout *l, const char *text, size_t len)
 	text_wrap(text, len, room, emit_wrapped, &w);
 }
 
-/* Splits prose into paragraphs (blank lines) and bullets ("- "), joining the
- * lines of each so the text reflows to any width. */
-static void add_prose(struct layout *l, const char *raw)
-{
-	char *text = text_sanitize(raw, l->ascii);
-	if (!text) {
-		l->page->failed = true;
-		return;
-	}
-	size_t cap = strlen(text) + 1;
-	char *para = malloc(cap);
-	if (!para) {
-		free(text);
-		l->page->failed = true;
-		return;
-	}
-	size_t plen = 0;
-	bool in_bullet = false, any = false;
-	const char *bullet = l->ascii ? "* " : "\xE2\x80\xA2 ";
-	for (char *line = text; line;) {
-		char *nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		char *s = line;
-		while (*s == ' ')
-			s++;
-		bool blank = *s == '\0';
-		bool starts_bullet = s[0] == '-' && s[1] == ' ';
-		if ((blank || starts_bullet) && plen) {
-			if (any && !in_bullet)
-				blank_line(l);
-			l->bullet = in_bullet ? bullet : NULL;
-			l->hang = in_bullet ? 2 : 0;
-			wrap_paragraph(l, para, plen);
-			l->bullet = NULL;
-			l->hang = 0;
-			any = true;
-			plen = 0;
-			in_bullet = false;
-		}
-		if (blank && any)
-			in_bullet = false;
-		if (starts_bullet) {
-			in_bullet = true;
-			s += 2;
-		}
-		if (!blank) {
-			if (plen)
-				para[plen++] = ' ';
-			size_t n = strlen(s);
-			memcpy(para + plen, s, n);
-			plen += n;
-		}
-		line = nl ? nl + 1 : NULL;
-	}
-	if (plen) {
-		if (any && !in_bullet)
-			blank_line(l);
-		l->bullet = in_bullet ? bullet : NULL;
-		l->hang = in_bullet ? 2 : 0;
-		wrap_paragraph(l, para, plen);
-		l->bullet = NULL;
-		l->hang = 0;
-	}
-	free(para);
-	free(text);
-}
-
 static void heading(struct layout *l, const char *title)
 {
 	if (l->page->count)
@@ -187,14 +105,8 @@ static int begin_link(struct layout *l, enum manfmt_link_kind kind, const char *
 {
 	struct manfmt_page *p = l->page;
 	if (p->link_count == p->link_cap) {
-		size_t cap = p->link_cap ? p->link_cap * 2 : 8;
-		struct manfmt_link *links = realloc(p->links, cap * sizeof *links);
-		if (!links) {
-			p->failed = true;
-			return -1;
-		}
-		p->links = links;
-		p->link_cap = cap;
+		p->link_cap = p->link_cap ? p->link_cap * 2 : 8;
+		p->links = xreallocarray(p->links, p->link_cap, sizeof *p->links);
 	}
 	p->links[p->link_count] = (struct manfmt_link){kind, target, p->count, p->count};
 	l->link = (int)p->link_count;
@@ -208,24 +120,75 @@ static void end_link(struct layout *l, int link)
 	l->link = -1;
 }
 
-/* A single line of already sanitised text, wrapped with a hanging indent. */
-static void add_text(struct layout *l, const char *raw, enum manfmt_style style, int extra_indent)
+/* Sanitised text as one paragraph in style, its lines joined. */
+static void add_clean(struct layout *l, const char *text, enum manfmt_style style, int extra_indent)
 {
-	char *text = text_sanitize(raw, l->ascii);
-	if (!text) {
-		l->page->failed = true;
-		return;
-	}
-	for (char *p = text; *p; p++)
+	char *joined = xstrdup(text);
+	for (char *p = joined; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
 	enum manfmt_style saved = l->style;
 	l->style = style;
 	l->indent += extra_indent;
-	wrap_paragraph(l, text, strlen(text));
+	wrap_paragraph(l, joined, strlen(joined));
 	l->indent -= extra_indent;
 	l->style = saved;
+	free(joined);
+}
+
+/* Text from the pack as one paragraph in style, wrapped to the width. */
+static void add_text(struct layout *l, const char *raw, enum manfmt_style style, int extra_indent)
+{
+	char *text = text_sanitize(raw, l->ascii);
+	add_clean(l, text, style, extra_indent);
 	free(text);
+}
+
+/* A document's blocks: a blank line before each paragraph but the first,
+ * none before bullets, code as written, links selectable. */
+static void add_doc(struct layout *l, const struct doc *d)
+{
+	const char *bullet = l->ascii ? "* " : "\xE2\x80\xA2 ";
+	for (size_t i = 0; i < d->count; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		switch (b->kind) {
+		case DOC_PARAGRAPH:
+			if (i)
+				blank_line(l);
+			add_clean(l, b->text, MANFMT_BODY, 0);
+			break;
+		case DOC_BULLET:
+			l->bullet = bullet;
+			l->hang = 2;
+			add_clean(l, b->text, l->style, 0);
+			l->bullet = NULL;
+			l->hang = 0;
+			break;
+		case DOC_CODE:
+			add_clean(l, b->text, MANFMT_CODE, 0);
+			break;
+		case DOC_LINK: {
+			char buf[1024];
+			snprintf(buf, sizeof buf, b->tag ? "%s [%s]" : "%s", b->text, b->tag);
+			int link = begin_link(l, b->link == DOC_LINK_TOPIC ? MANFMT_LINK_TOPIC : MANFMT_LINK_URL,
+					      b->target);
+			add_clean(l, buf, MANFMT_LINK, 0);
+			if (b->detail)
+				add_clean(l, b->detail, MANFMT_DIM, 2);
+			end_link(l, link);
+			break;
+		}
+		}
+	}
+}
+
+static void add_prose(struct layout *l, const char *raw)
+{
+	struct doc d;
+	doc_init(&d, l->ascii ? TEXT_ASCII : 0);
+	doc_add_prose(&d, raw);
+	add_doc(l, &d);
+	doc_free(&d);
 }
 
 static void upper_copy(char *dst, size_t size, const char *src)
@@ -245,10 +208,6 @@ static void header_line(struct layout *l, const char *id, const char *middle)
 	snprintf(name + n, sizeof name - n, "(7)");
 	int name_w = (int)strlen(name);
 	char *mid = text_sanitize(middle, l->ascii);
-	if (!mid) {
-		l->page->failed = true;
-		return;
-	}
 	int mid_w = text_width(mid, strlen(mid));
 	int gap = l->width - 2 * name_w - mid_w;
 	if (gap >= 2 && l->width < (int)sizeof line - 8) {
@@ -269,22 +228,36 @@ static void header_line(struct layout *l, const char *id, const char *middle)
 
 static struct manfmt_page *new_page(struct layout *l, int width, bool ascii)
 {
-	struct manfmt_page *page = calloc(1, sizeof *page);
-	if (!page)
-		return NULL;
+	struct manfmt_page *page = xcalloc(1, sizeof *page);
 	*l = (struct layout){.page = page, .width = width < 10 ? 10 : width, .ascii = ascii,
 			     .link = -1};
 	l->indent = l->width >= 60 ? 7 : 3;
 	return page;
 }
 
-static struct manfmt_page *finish(struct manfmt_page *page)
+/* The sections both the screen and roff show as lists. */
+static void tips_doc(struct doc *d, const struct content_topic *t)
 {
-	if (page->failed) {
-		manfmt_free(page);
-		return NULL;
+	for (unsigned i = 0; i < t->exam_tips_count; i++)
+		doc_add_bullet(d, t->exam_tips[i]);
+}
+
+static void see_also_doc(struct doc *d, const struct content_pack *pack, const struct content_topic *t)
+{
+	for (unsigned i = 0; i < t->see_also_count; i++) {
+		const struct content_topic *o = content_find_topic(pack, t->see_also[i]);
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s(7)%s%s", t->see_also[i], o ? " - " : "", o ? o->title : "");
+		doc_add_link(d, DOC_LINK_TOPIC, t->see_also[i], buf, NULL, NULL);
 	}
-	return page;
+}
+
+static void resources_doc(struct doc *d, const struct content_topic *t)
+{
+	for (unsigned i = 0; i < t->resources_count; i++) {
+		const struct content_resource *r = &t->resources[i];
+		doc_add_link(d, DOC_LINK_URL, r->url, r->title, r->kind, r->url);
+	}
 }
 
 struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct content_topic *t,
@@ -292,8 +265,6 @@ struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct c
 {
 	struct layout l;
 	struct manfmt_page *page = new_page(&l, width, ascii);
-	if (!page)
-		return NULL;
 	const char *domain_title = pack->meta && t->domain_index >= 0
 					   ? pack->meta->domains[t->domain_index].title
 					   : "mlcert";
@@ -302,21 +273,13 @@ struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct c
 	heading(&l, "NAME");
 	add_text(&l, t->name, MANFMT_BODY, 0);
 
+	struct doc d;
+	doc_init(&d, ascii ? TEXT_ASCII : 0);
 	if (t->synopsis && t->synopsis[0]) {
 		heading(&l, "SYNOPSIS");
-		char *syn = text_sanitize(t->synopsis, ascii);
-		if (!syn)
-			page->failed = true;
-		for (char *line = syn; line && *line;) {
-			char *nl = strchr(line, '\n');
-			size_t n = nl ? (size_t)(nl - line) : strlen(line);
-			char saved = line[n];
-			line[n] = '\0';
-			add_text(&l, line, MANFMT_CODE, 0);
-			line[n] = saved;
-			line = nl ? nl + 1 : NULL;
-		}
-		free(syn);
+		doc_add_code(&d, t->synopsis);
+		add_doc(&l, &d);
+		doc_free(&d);
 	}
 
 	if (t->status && strcmp(t->status->state, "active") != 0) {
@@ -332,9 +295,9 @@ struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct c
 			const struct content_topic *r = content_find_topic(pack, t->status->replaced_by);
 			snprintf(buf, sizeof buf, "Replaced by %s%s%s.", t->status->replaced_by,
 				 r ? " - " : "", r ? r->title : "");
-			int link = begin_link(&l, MANFMT_LINK_TOPIC, t->status->replaced_by);
-			add_text(&l, buf, MANFMT_LINK, 0);
-			end_link(&l, link);
+			doc_add_link(&d, DOC_LINK_TOPIC, t->status->replaced_by, buf, NULL, NULL);
+			add_doc(&l, &d);
+			doc_free(&d);
 		}
 	}
 
@@ -348,49 +311,23 @@ struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct c
 
 	if (t->exam_tips_count) {
 		heading(&l, "EXAM TIPS");
-		const char *bullet = ascii ? "* " : "\xE2\x80\xA2 ";
-		for (unsigned i = 0; i < t->exam_tips_count; i++) {
-			char *tip = text_sanitize(t->exam_tips[i], ascii);
-			if (!tip) {
-				page->failed = true;
-				break;
-			}
-			for (char *p = tip; *p; p++)
-				if (*p == '\n')
-					*p = ' ';
-			l.bullet = bullet;
-			l.hang = 2;
-			wrap_paragraph(&l, tip, strlen(tip));
-			l.bullet = NULL;
-			l.hang = 0;
-			free(tip);
-		}
+		tips_doc(&d, t);
+		add_doc(&l, &d);
+		doc_free(&d);
 	}
 
 	if (t->see_also_count) {
 		heading(&l, "SEE ALSO");
-		for (unsigned i = 0; i < t->see_also_count; i++) {
-			const struct content_topic *o = content_find_topic(pack, t->see_also[i]);
-			char buf[512];
-			snprintf(buf, sizeof buf, "%s(7)%s%s", t->see_also[i], o ? " - " : "",
-				 o ? o->title : "");
-			int link = begin_link(&l, MANFMT_LINK_TOPIC, t->see_also[i]);
-			add_text(&l, buf, MANFMT_LINK, 0);
-			end_link(&l, link);
-		}
+		see_also_doc(&d, pack, t);
+		add_doc(&l, &d);
+		doc_free(&d);
 	}
 
 	if (t->resources_count) {
 		heading(&l, "RESOURCES");
-		for (unsigned i = 0; i < t->resources_count; i++) {
-			const struct content_resource *r = &t->resources[i];
-			char buf[512];
-			snprintf(buf, sizeof buf, "%s [%s]", r->title, r->kind);
-			int link = begin_link(&l, MANFMT_LINK_URL, r->url);
-			add_text(&l, buf, MANFMT_LINK, 0);
-			add_text(&l, r->url, MANFMT_DIM, 2);
-			end_link(&l, link);
-		}
+		resources_doc(&d, t);
+		add_doc(&l, &d);
+		doc_free(&d);
 	}
 
 	if (note && note[0]) {
@@ -402,15 +339,13 @@ struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct c
 	char footer[128];
 	snprintf(footer, sizeof footer, "Facts as of %s.", t->as_of);
 	add_text(&l, footer, MANFMT_DIM, 0);
-	return finish(page);
+	return page;
 }
 
 struct manfmt_page *manfmt_domain(const struct content_pack *pack, int domain, int width, bool ascii)
 {
 	struct layout l;
 	struct manfmt_page *page = new_page(&l, width, ascii);
-	if (!page)
-		return NULL;
 	const struct content_domain *d = &pack->meta->domains[domain];
 	header_line(&l, d->id, pack->meta->title);
 	heading(&l, "NAME");
@@ -437,16 +372,7 @@ struct manfmt_page *manfmt_domain(const struct content_pack *pack, int domain, i
 		add_text(&l, buf, MANFMT_LINK, t->depth * 2);
 		end_link(&l, link);
 	}
-	return finish(page);
-}
-
-uint32_t manfmt_correct_mask(const struct content_question *q)
-{
-	uint32_t mask = 0;
-	for (unsigned i = 0; i < q->choices_count && i < 32; i++)
-		if (q->choices[i].correct)
-			mask |= 1u << i;
-	return mask;
+	return page;
 }
 
 static const char *const count_words[] = {"zero", "one", "two", "three", "four",
@@ -457,25 +383,24 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 {
 	struct layout l;
 	struct manfmt_page *page = new_page(&l, width, ascii);
-	if (!page)
-		return NULL;
 	l.indent = 0;
 	char buf[512];
 	const char *domain = pack->meta && q->domain_index >= 0 ? pack->meta->domains[q->domain_index].title
 								: q->domain;
-	if (q->correct_count > 1)
+	unsigned wanted = choice_set_count(q->correct);
+	bool multiple = q->type == QUESTION_MULTIPLE;
+	if (multiple)
 		snprintf(buf, sizeof buf, "Question %zu of %zu - choose %s - %s", v->position, v->total,
-			 q->correct_count < 9 ? count_words[q->correct_count] : "several", domain);
+			 wanted < 9 ? count_words[wanted] : "several", domain);
 	else
 		snprintf(buf, sizeof buf, "Question %zu of %zu - %s", v->position, v->total, domain);
 	add_text(&l, buf, MANFMT_DIM, 0);
-	uint32_t want = manfmt_correct_mask(q);
 	if (v->submitted) {
-		bool right = v->chosen == want;
+		bool right = choice_set_equal(v->chosen, q->correct);
 		char answer[64] = "";
 		size_t n = 0;
 		for (unsigned i = 0; i < q->choices_count && n + 4 < sizeof answer; i++)
-			if (want & (1u << i))
+			if (choice_set_has(q->correct, i))
 				n += (size_t)snprintf(answer + n, sizeof answer - n, "%s%c", n ? ", " : "", 'a' + i);
 		if (right)
 			snprintf(buf, sizeof buf, "Right: %s.", answer);
@@ -488,36 +413,24 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	blank_line(&l);
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		const struct content_choice *c = &q->choices[i];
-		bool chosen = v->chosen & (1u << i);
+		bool chosen = choice_set_has(v->chosen, i);
 		const char *mark;
 		enum manfmt_style style;
 		if (!v->submitted) {
-			mark = chosen ? (q->correct_count > 1 ? "[x]" : "(*)") : (q->correct_count > 1 ? "[ ]" : "( )");
+			mark = chosen ? (multiple ? "[x]" : "(*)") : (multiple ? "[ ]" : "( )");
 			style = chosen ? MANFMT_CHOSEN : MANFMT_CHOICE;
-		} else if (c->correct) {
+		} else if (choice_set_has(q->correct, i)) {
 			mark = chosen ? (ascii ? "[+]" : "[\xE2\x9C\x93]") : (ascii ? "[!]" : "[\xE2\x80\xA2]");
 			style = MANFMT_RIGHT;
 		} else {
 			mark = chosen ? (ascii ? "[x]" : "[\xE2\x9C\x97]") : "[ ]";
 			style = chosen ? MANFMT_WRONG : MANFMT_CHOICE;
 		}
-		char *text = text_sanitize(c->text, ascii);
-		if (!text) {
-			page->failed = true;
-			break;
-		}
-		for (char *p = text; *p; p++)
-			if (*p == '\n')
-				*p = ' ';
 		snprintf(buf, sizeof buf, "%s %c. ", mark, 'a' + i);
-		enum manfmt_style saved = l.style;
-		l.style = style;
 		l.bullet = buf;
 		l.hang = text_width(buf, strlen(buf));
-		wrap_paragraph(&l, text, strlen(text));
+		add_text(&l, c->text, style, 0);
 		l.bullet = NULL;
-		l.style = saved;
-		free(text);
 		if (v->submitted) {
 			l.indent += l.hang;
 			l.hang = 0;
@@ -530,7 +443,7 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 		heading(&l, "Why");
 		add_prose(&l, q->explanation);
 	}
-	return finish(page);
+	return page;
 }
 
 void manfmt_free(struct manfmt_page *page)
@@ -592,35 +505,55 @@ static void roff_text(FILE *out, const char *raw)
 	free(text);
 }
 
-/* Prose with blank-line paragraphs and "- " bullets, as the reader shows it. */
+/* A document as roff: paragraphs and bullets keep their lines, code goes
+ * in no-fill mode, a topic link is a cross-reference and a URL a .UR entry. */
+static void roff_doc(FILE *out, const struct doc *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		const struct doc_block *b = &d->blocks[i], *next = i + 1 < d->count ? b + 1 : NULL;
+		switch (b->kind) {
+		case DOC_PARAGRAPH:
+			fputs(".PP\n", out);
+			roff_text(out, b->text);
+			break;
+		case DOC_BULLET:
+			fputs(".IP \\(bu 2\n", out);
+			roff_text(out, b->text);
+			break;
+		case DOC_CODE:
+			if (i == 0 || b[-1].kind != DOC_CODE)
+				fputs(".nf\n", out);
+			if (b->text[0])
+				roff_text(out, b->text);
+			else
+				fputc('\n', out);
+			if (!next || next->kind != DOC_CODE)
+				fputs(".fi\n", out);
+			break;
+		case DOC_LINK:
+			if (b->link == DOC_LINK_TOPIC) {
+				/* the target is a checked id: nothing in it needs escaping */
+				fprintf(out, ".BR mlcert-%s (7)%s\n", b->target,
+					next && next->kind == DOC_LINK && next->link == DOC_LINK_TOPIC ? "," : "");
+			} else {
+				fputs(".TP\n", out);
+				roff_text(out, b->text);
+				fputs(".UR ", out);
+				roff_text(out, b->target);
+				fputs(".UE\n", out);
+			}
+			break;
+		}
+	}
+}
+
 static void roff_prose(FILE *out, const char *raw)
 {
-	char *text = strdup(raw ? raw : "");
-	if (!text)
-		return;
-	bool in_para = false;
-	for (char *line = text; line;) {
-		char *nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		char *s = line;
-		while (*s == ' ')
-			s++;
-		if (!*s) {
-			in_para = false;
-		} else if (s[0] == '-' && s[1] == ' ') {
-			fputs(".IP \\(bu 2\n", out);
-			roff_text(out, s + 2);
-			in_para = true;
-		} else {
-			if (!in_para)
-				fputs(".PP\n", out);
-			roff_text(out, s);
-			in_para = true;
-		}
-		line = nl ? nl + 1 : NULL;
-	}
-	free(text);
+	struct doc d;
+	doc_init(&d, TEXT_ANY_LOCALE); /* a stream: the same bytes in any locale */
+	doc_add_prose(&d, raw);
+	roff_doc(out, &d);
+	doc_free(&d);
 }
 
 static void roff_quoted(FILE *out, const char *raw)
@@ -655,10 +588,13 @@ void manfmt_roff(const struct content_pack *pack, const struct content_topic *t,
 	const char *dash = strstr(t->name, " - ");
 	fprintf(out, "mlcert-%s \\- ", t->id);
 	roff_text(out, dash ? dash + 3 : t->name);
+	struct doc d;
+	doc_init(&d, TEXT_ANY_LOCALE); /* a stream: the same bytes in any locale */
 	if (t->synopsis && t->synopsis[0]) {
-		fputs(".SH SYNOPSIS\n.nf\n", out);
-		roff_text(out, t->synopsis);
-		fputs(".fi\n", out);
+		fputs(".SH SYNOPSIS\n", out);
+		doc_add_code(&d, t->synopsis);
+		roff_doc(out, &d);
+		doc_free(&d);
 	}
 	if (t->status && strcmp(t->status->state, "active") != 0) {
 		fputs(".SH STATUS\n.B ", out);
@@ -681,25 +617,21 @@ void manfmt_roff(const struct content_pack *pack, const struct content_topic *t,
 	}
 	if (t->exam_tips_count) {
 		fputs(".SH \"EXAM TIPS\"\n", out);
-		for (unsigned i = 0; i < t->exam_tips_count; i++) {
-			fputs(".IP \\(bu 2\n", out);
-			roff_text(out, t->exam_tips[i]);
-		}
+		tips_doc(&d, t);
+		roff_doc(out, &d);
+		doc_free(&d);
 	}
 	if (t->resources_count) {
 		fputs(".SH RESOURCES\n", out);
-		for (unsigned i = 0; i < t->resources_count; i++) {
-			fputs(".TP\n", out);
-			roff_text(out, t->resources[i].title);
-			fputs(".UR ", out);
-			roff_text(out, t->resources[i].url);
-			fputs(".UE\n", out);
-		}
+		resources_doc(&d, t);
+		roff_doc(out, &d);
+		doc_free(&d);
 	}
-	if (t->see_also_count) {
+	if (t->see_also_count) { /* last, as man-pages(7) has it */
 		fputs(".SH \"SEE ALSO\"\n", out);
-		for (unsigned i = 0; i < t->see_also_count; i++)
-			fprintf(out, ".BR mlcert-%s (7)%s\n", t->see_also[i], i + 1 < t->see_also_count ? "," : "");
+		see_also_doc(&d, pack, t);
+		roff_doc(out, &d);
+		doc_free(&d);
 	}
 	fputs(".PP\nFacts as of ", out);
 	roff_text(out, t->as_of);

@@ -2,7 +2,6 @@
 #include "mlcert/packs.h"
 
 #include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,28 +10,18 @@
 
 #include "mlcert/check.h"
 #include "mlcert/embedded.h"
+#include "mlcert/fs.h"
 #include "mlcert/snapshot.h"
 #include "mlcert/text.h"
 
-/* $var when it is absolute, else $HOME/fallback; then /mlcert and leaf. */
-static bool xdg_dir(const char *var, const char *fallback, const char *leaf, char *buf, size_t size)
-{
-	const char *xdg = getenv(var), *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		return snprintf(buf, size, "%s/mlcert%s", xdg, leaf) < (int)size;
-	if (home && home[0] == '/')
-		return snprintf(buf, size, "%s/%s/mlcert%s", home, fallback, leaf) < (int)size;
-	return false;
-}
-
 bool packs_data_dir(char *buf, size_t size)
 {
-	return xdg_dir("XDG_DATA_HOME", ".local/share", "/packs", buf, size);
+	return fs_app_dir(FS_DATA, "/packs", buf, size);
 }
 
 bool packs_cache_dir(char *buf, size_t size)
 {
-	return xdg_dir("XDG_CACHE_HOME", ".cache", "", buf, size);
+	return fs_app_dir(FS_CACHE, "", buf, size);
 }
 
 static struct content_pack *load_built_in(struct diag_list *diags)
@@ -95,16 +84,11 @@ static void find_visit(void *ctx, const char *dir, const char *id)
 		snprintf(f->dir, sizeof f->dir, "%s", dir);
 }
 
-/* The cache folder, made (0700, with its parent) when missing; false unless it is ours. */
+/* The cache folder, made (0700) when missing; false unless it is ours. */
 static bool cache_dir(char *buf, size_t size)
 {
-	if (!xdg_dir("XDG_CACHE_HOME", ".cache", "", buf, size))
-		return false;
-	char *slash = strrchr(buf, '/');
-	*slash = '\0'; /* the parent first */
-	bool made = mkdir(buf, 0700) == 0 || errno == EEXIST;
-	*slash = '/';
-	if (!made || (mkdir(buf, 0700) != 0 && errno != EEXIST))
+	char why[256];
+	if (!fs_app_dir(FS_CACHE, "", buf, size) || !fs_make_dirs(buf, why, sizeof why))
 		return false;
 	struct stat st;
 	return lstat(buf, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid();

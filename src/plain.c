@@ -6,49 +6,57 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/answer.h"
 #include "mlcert/clock.h"
+#include "mlcert/doc.h"
 #include "mlcert/exam.h"
-#include "mlcert/manfmt.h"
+#include "mlcert/scope.h"
 #include "mlcert/text.h"
+#include "mlcert/xalloc.h"
 
 enum { WRAP = 78 };
 
 struct wrap_out {
 	FILE *out;
 	const char *indent;
+	const char *first; /* replaces the indent's last two columns on the first line (a bullet) */
 };
 
 static void emit_line(void *ctx, const char *line, size_t len)
 {
 	struct wrap_out *w = ctx;
-	fprintf(w->out, "%s%.*s\n", w->indent, (int)len, line);
+	if (w->first) {
+		fprintf(w->out, "%.*s%s%.*s\n", (int)strlen(w->indent) - 2, w->indent, w->first, (int)len, line);
+		w->first = NULL;
+	} else {
+		fprintf(w->out, "%s%.*s\n", w->indent, (int)len, line);
+	}
 }
 
-/* Prints text sanitised and wrapped, keeping its paragraph breaks. */
-static void print_wrapped(FILE *out, const char *indent, const char *raw)
+/* Prints prose sanitised and wrapped to WRAP columns: paragraphs with a
+ * blank line between them, bullets marked "- " with their lines hanging. */
+static void print_prose(FILE *out, const char *indent, const char *raw)
 {
-	char *text = text_sanitize(raw, false);
-	if (!text)
-		return;
-	struct wrap_out w = {out, indent};
-	char *p = text;
-	while (*p) {
-		/* a paragraph runs to a blank line */
-		char *end = strstr(p, "\n\n");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		for (size_t i = 0; i < len; i++)
-			if (p[i] == '\n')
-				p[i] = ' ';
-		while (len && p[len - 1] == ' ')
+	struct doc d;
+	doc_init(&d, TEXT_ANY_LOCALE);
+	doc_add_prose(&d, raw);
+	char hang[64];
+	for (size_t i = 0; i < d.count; i++) {
+		char *text = d.blocks[i].text;
+		for (char *p = text; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		size_t len = strlen(text);
+		while (len && text[len - 1] == ' ')
 			len--;
-		if (len)
-			text_wrap(p, len, WRAP - (int)strlen(indent), emit_line, &w);
-		if (!end)
-			break;
-		p = end + 2;
-		fputc('\n', out);
+		bool bullet = d.blocks[i].kind == DOC_BULLET;
+		if (i && !bullet)
+			fputc('\n', out);
+		snprintf(hang, sizeof hang, "%s  ", indent);
+		struct wrap_out w = {out, bullet ? hang : indent, bullet ? "- " : NULL};
+		text_wrap(text, len, WRAP - (int)strlen(w.indent), emit_line, &w);
 	}
-	free(text);
+	doc_free(&d);
 }
 
 /* Reads one line; false at end of input. */
@@ -60,16 +68,18 @@ static bool read_line(FILE *in, char *buf, size_t size)
 	return true;
 }
 
+/* Says so when an event could not be saved; returns saved. */
+static bool saved(struct plain_session *s, bool saved, const char *why)
+{
+	if (!saved)
+		fprintf(s->out, "Not saved: %s\n", why);
+	return saved;
+}
+
 static bool save(struct plain_session *s, struct journal_event *e)
 {
 	char why[512];
-	e->time = clock_now();
-	if (s->journal && !journal_append(s->journal, e, why, sizeof why)) {
-		fprintf(s->out, "Not saved: %s\n", why);
-		return false;
-	}
-	study_apply(s->study, e);
-	return true;
+	return saved(s, answer_record(&s->log, e, why, sizeof why), why);
 }
 
 static const char *const number_words[] = {"zero", "one", "two", "three", "four",
@@ -80,10 +90,11 @@ static void print_question(struct plain_session *s, const struct content_questio
 {
 	const char *domain = q->domain_index >= 0 ? s->pack->meta->domains[q->domain_index].title : q->domain;
 	fprintf(s->out, "\nQuestion %zu of %zu (%s)", pos, total, domain);
-	if (q->correct_count > 1)
-		fprintf(s->out, ". Choose %s", q->correct_count < 9 ? number_words[q->correct_count] : "several");
+	unsigned wanted = choice_set_count(q->correct);
+	if (q->type == QUESTION_MULTIPLE)
+		fprintf(s->out, ". Choose %s", wanted < 9 ? number_words[wanted] : "several");
 	fputs(".\n", s->out);
-	print_wrapped(s->out, "", q->stem);
+	print_prose(s->out, "", q->stem);
 	for (unsigned i = 0; i < q->choices_count; i++) {
 		char *text = text_sanitize(q->choices[i].text, false);
 		for (char *p = text; p && *p; p++)
@@ -97,12 +108,12 @@ static void print_question(struct plain_session *s, const struct content_questio
 enum reply { REPLY_ANSWER, REPLY_SKIP, REPLY_STOP };
 
 /* Asks until the reply is a valid answer, a skip or a stop; EOF stops. */
-static enum reply ask(struct plain_session *s, const struct content_question *q, uint32_t *chosen)
+static enum reply ask(struct plain_session *s, const struct content_question *q, struct choice_set *chosen)
 {
 	char line[256];
 	for (;;) {
 		fprintf(s->out, "Answer with %s (a-%c), s to skip, q to stop: ",
-			q->correct_count > 1 ? "letters" : "a letter", 'a' + q->choices_count - 1);
+			q->type == QUESTION_MULTIPLE ? "letters" : "a letter", 'a' + q->choices_count - 1);
 		fflush(s->out);
 		if (!read_line(s->in, line, sizeof line)) {
 			fputc('\n', s->out);
@@ -112,42 +123,47 @@ static enum reply ask(struct plain_session *s, const struct content_question *q,
 			return REPLY_STOP;
 		if (strcmp(line, "s") == 0)
 			return REPLY_SKIP;
-		uint32_t mask = 0;
+		/* Letters name choices in the order printed, which is the pack's. */
+		struct choice_set set = {0};
 		bool bad = false;
 		for (const char *p = line; *p; p++) {
 			int c = tolower((unsigned char)*p);
 			int k = c >= 'a' && c <= 'h' ? c - 'a' : c >= '1' && c <= '8' ? c - '1' : -1;
 			if (k >= 0 && (unsigned)k < q->choices_count)
-				mask |= 1u << k;
+				set = choice_set_with(set, (unsigned)k);
 			else if (c != ' ' && c != ',')
 				bad = true;
 		}
-		unsigned n = (unsigned)__builtin_popcount(mask);
-		if (bad || n == 0)
+		switch (bad ? ANSWER_NOTHING_CHOSEN : answer_check(q, set)) {
+		case ANSWER_NOTHING_CHOSEN:
 			fprintf(s->out, "Not an answer: type the letter of a choice.\n");
-		else if (q->correct_count > 1 && n != q->correct_count)
-			fprintf(s->out, "This question wants %u choices; you gave %u.\n", q->correct_count, n);
-		else if (q->correct_count == 1 && n > 1)
+			break;
+		case ANSWER_WRONG_COUNT:
+			fprintf(s->out, "This question wants %u choices; you gave %u.\n", choice_set_count(q->correct),
+				choice_set_count(set));
+			break;
+		case ANSWER_TOO_MANY:
 			fprintf(s->out, "Choose one letter.\n");
-		else {
-			*chosen = mask;
+			break;
+		case ANSWER_COMPLETE:
+			*chosen = set;
 			return REPLY_ANSWER;
 		}
 	}
 }
 
-static void print_feedback(struct plain_session *s, const struct content_question *q, uint32_t chosen)
+static void print_feedback(struct plain_session *s, const struct content_question *q, struct choice_set chosen)
 {
 	for (unsigned i = 0; i < q->choices_count; i++) {
-		bool picked = chosen & (1u << i);
-		const char *verdict = q->choices[i].correct ? (picked ? "right, your choice" : "right, missed")
+		bool picked = choice_set_has(chosen, i);
+		const char *verdict = choice_set_has(q->correct, i) ? (picked ? "right, your choice" : "right, missed")
 							    : (picked ? "wrong, your choice" : "wrong");
 		char *why = text_sanitize(q->choices[i].why, false);
 		fprintf(s->out, "%c) %s: %s\n", 'a' + i, verdict, why ? why : "");
 		free(why);
 	}
 	fputs("Why:\n", s->out);
-	print_wrapped(s->out, "  ", q->explanation);
+	print_prose(s->out, "  ", q->explanation);
 }
 
 static void answer_text(const struct content_question *q, char *buf, size_t size)
@@ -155,7 +171,7 @@ static void answer_text(const struct content_question *q, char *buf, size_t size
 	size_t n = 0;
 	buf[0] = '\0';
 	for (unsigned i = 0; i < q->choices_count && n + 4 < size; i++)
-		if (q->choices[i].correct)
+		if (choice_set_has(q->correct, i))
 			n += (size_t)snprintf(buf + n, size - n, "%s%c", n ? ", " : "", 'a' + i);
 }
 
@@ -164,15 +180,13 @@ static bool practise(struct plain_session *s, const struct content_question *q, 
 		     bool *saved_ok)
 {
 	print_question(s, q, pos, total);
-	uint32_t chosen = 0;
+	struct choice_set chosen = {0};
 	enum reply r = ask(s, q, &chosen);
 	if (r != REPLY_ANSWER)
 		return r == REPLY_SKIP;
-	bool right = chosen == manfmt_correct_mask(q);
-	struct journal_event e = {.kind = JOURNAL_ANSWER, .choices = chosen, .correct = right,
-				  .rating = right ? FSRS_GOOD : FSRS_AGAIN};
-	snprintf(e.id, sizeof e.id, "%s", q->id);
-	if (!save(s, &e)) {
+	bool right;
+	char why[512];
+	if (!saved(s, answer_submit(&s->log, q, chosen, &right, why, sizeof why), why)) {
 		*saved_ok = false;
 		return false;
 	}
@@ -193,9 +207,7 @@ static bool practise(struct plain_session *s, const struct content_question *q, 
 		return false;
 	}
 	if (strcmp(line, "g") == 0 || strcmp(line, "e") == 0) {
-		struct journal_event rate = {.kind = JOURNAL_RATE, .rating = line[0] == 'g' ? FSRS_HARD : FSRS_EASY};
-		snprintf(rate.id, sizeof rate.id, "%s", q->id);
-		if (!save(s, &rate)) {
+		if (!saved(s, answer_rate(&s->log, q, line[0] == 'g' ? FSRS_HARD : FSRS_EASY, why, sizeof why), why)) {
 			*saved_ok = false;
 			return false;
 		}
@@ -219,11 +231,12 @@ static int run_list(struct plain_session *s, const int *list, size_t n, const ch
 	return saved_ok ? 0 : 2;
 }
 
-static void exam_event(struct plain_session *s, enum journal_kind kind, const char *id, uint32_t choices,
-		       int correct, int64_t value, bool *ok)
+static void exam_event(struct plain_session *s, enum journal_kind kind, const char *id,
+		       struct choice_set choices, int64_t value, bool *ok)
 {
-	struct journal_event e = {.kind = kind, .choices = choices, .correct = correct, .value = value};
-	snprintf(e.id, sizeof e.id, "%s", id);
+	struct journal_event e = answer_event(kind, id);
+	e.choices = choices.bits;
+	e.value = value;
 	if (!save(s, &e))
 		*ok = false;
 }
@@ -233,22 +246,20 @@ static int run_exam(struct plain_session *s)
 	const struct content_pack *pack = s->pack;
 	int64_t now = clock_now();
 	bool ok = true;
-	struct exam *x = exam_resume(pack, &s->study->exam, now);
+	struct exam *x = exam_resume(pack, &s->log.study->exam, now);
 	if (x) {
 		fprintf(s->out, "Resuming your unfinished mock exam: %zu answered, %lld minutes left.\n",
 			exam_answered(x), (long long)(exam_seconds_left(x, now) / 60));
 	} else {
 		x = exam_new(pack, (uint64_t)now, now);
-		if (!x)
-			return 2;
-		exam_event(s, JOURNAL_EXAM_START, pack->meta->id, 0, 0, (int64_t)x->seed, &ok);
+		exam_event(s, JOURNAL_EXAM_START, pack->meta->id, (struct choice_set){0}, (int64_t)x->seed, &ok);
 		fprintf(s->out, "Mock exam: %zu questions, %d minutes. No feedback until the end; "
 				"s skips, q pauses (the next --exam resumes).\n",
 			x->count, pack->meta->exam.minutes);
 	}
 	bool stopped = false, timed_out = false;
 	for (size_t i = 0; i < x->count && ok; i++) {
-		if (x->picks[i])
+		if (choice_set_count(x->picks[i]))
 			continue;
 		if (exam_seconds_left(x, clock_now()) == 0) {
 			timed_out = true;
@@ -258,7 +269,7 @@ static int run_exam(struct plain_session *s)
 		const struct content_question *q = pack->questions[x->questions[i]];
 		print_question(s, q, i + 1, x->count);
 		fprintf(s->out, "(%lld minutes left)\n", (long long)(exam_seconds_left(x, clock_now()) / 60));
-		uint32_t chosen = 0;
+		struct choice_set chosen = {0};
 		enum reply r = ask(s, q, &chosen);
 		if (r == REPLY_STOP) {
 			stopped = true;
@@ -267,28 +278,21 @@ static int run_exam(struct plain_session *s)
 		if (r == REPLY_SKIP)
 			continue;
 		x->picks[i] = chosen;
-		exam_event(s, JOURNAL_EXAM_PICK, q->id, chosen, 0, 0, &ok);
+		exam_event(s, JOURNAL_EXAM_PICK, q->id, chosen, 0, &ok);
 		if (ok)
 			fputs("Recorded.\n", s->out);
 	}
 	if (exam_seconds_left(x, clock_now()) == 0)
 		timed_out = true;
 	if (stopped && !timed_out) {
-		exam_event(s, JOURNAL_EXAM_PAUSE, pack->meta->id, 0, 0, exam_seconds_used(x, clock_now()), &ok);
+		exam_event(s, JOURNAL_EXAM_PAUSE, pack->meta->id, (struct choice_set){0},
+			   exam_seconds_used(x, clock_now()), &ok);
 		fprintf(s->out, "\nExam paused with %zu answered; run --exam again to resume.\n", exam_answered(x));
 		exam_free(x);
 		return ok ? 0 : 2;
 	}
-	exam_finish(x, timed_out);
-	exam_event(s, JOURNAL_EXAM_FINISH, pack->meta->id, x->right, 0, (int64_t)x->count, &ok);
-	for (size_t i = 0; i < x->count && ok; i++) {
-		const struct content_question *q = pack->questions[x->questions[i]];
-		bool right = x->picks[i] == manfmt_correct_mask(q);
-		struct journal_event e = {.kind = JOURNAL_ANSWER, .choices = x->picks[i], .correct = right,
-					  .rating = right ? FSRS_GOOD : FSRS_AGAIN};
-		snprintf(e.id, sizeof e.id, "%s", q->id);
-		ok = save(s, &e);
-	}
+	char why[512];
+	ok = saved(s, answer_finish_exam(&s->log, x, timed_out, why, sizeof why), why) && ok;
 	fprintf(s->out, "\n%sScore: %u of %zu right (%zu%%).\n", timed_out ? "Time is up. " : "", x->right, x->count,
 		x->count ? (size_t)x->right * 100 / x->count : 0);
 	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
@@ -307,9 +311,7 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 {
 	const struct content_pack *pack = s->pack;
 	size_t cap = pack->question_count;
-	int *list = malloc((cap ? cap : 1) * sizeof *list);
-	if (!list)
-		return 2;
+	int *list = xcalloc(cap, sizeof *list);
 	int status = 0;
 	char what[256];
 	if (mode == PLAIN_EXAM) {
@@ -329,9 +331,9 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 		int domain = content_find_domain(pack, id);
 		size_t n = 0;
 		if (t)
-			n = study_questions_of_topic(s->study, t->index, list, cap);
+			n = scope_questions_of_topic(pack, t->index, list, cap);
 		else if (domain >= 0)
-			n = study_questions_of_domain(s->study, domain, list, cap);
+			n = scope_questions_of_domain(pack, domain, list, cap);
 		if (!t && domain < 0) {
 			fprintf(stderr, "mlcert: no topic or domain '%s' in this pack\n", id);
 			status = 2;
@@ -341,7 +343,7 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 		}
 	} else {
 		size_t due, fresh;
-		size_t n = study_review_queue(s->study, clock_now(), s->new_per_day, list, cap, &due, &fresh);
+		size_t n = study_review_queue(s->log.study, clock_now(), s->new_per_day, list, cap, &due, &fresh);
 		snprintf(what, sizeof what, "review: %zu due, %zu new", due, fresh);
 		status = run_list(s, list, n, what);
 	}

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/xalloc.h"
+
 struct search_item {
 	enum search_kind kind;
 	int index, sub;
@@ -70,17 +72,14 @@ static void index_pairs(struct search_index *ix)
 	}
 }
 
-static bool append(struct search_index *ix, const char *s, size_t *start, size_t *len)
+static void append(struct search_index *ix, const char *s, size_t *start, size_t *len)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (ix->len + n + 2 > ix->cap) {
 		size_t cap = ix->cap ? ix->cap * 2 : 1 << 16;
 		while (cap < ix->len + n + 2)
 			cap *= 2;
-		char *text = realloc(ix->text, cap);
-		if (!text)
-			return false;
-		ix->text = text;
+		ix->text = xrealloc(ix->text, cap);
 		ix->cap = cap;
 	}
 	if (*len == 0)
@@ -95,19 +94,14 @@ static bool append(struct search_index *ix, const char *s, size_t *start, size_t
 	out[n] = '\n'; /* a separator no query can span */
 	ix->len += n + 1;
 	*len = ix->len - *start;
-	return true;
 }
 
 static struct search_item *add_item(struct search_index *ix, size_t *cap, enum search_kind kind, int index,
 				    int sub)
 {
 	if (ix->count == *cap) {
-		size_t c = *cap ? *cap * 2 : 1024;
-		struct search_item *items = realloc(ix->items, c * sizeof *items);
-		if (!items)
-			return NULL;
-		ix->items = items;
-		*cap = c;
+		*cap = *cap ? *cap * 2 : 1024;
+		ix->items = xreallocarray(ix->items, *cap, sizeof *ix->items);
 	}
 	struct search_item *it = &ix->items[ix->count++];
 	*it = (struct search_item){.kind = kind, .index = index, .sub = sub};
@@ -116,45 +110,39 @@ static struct search_item *add_item(struct search_index *ix, size_t *cap, enum s
 
 struct search_index *search_index_new(const struct content_pack *pack)
 {
-	struct search_index *ix = calloc(1, sizeof *ix);
-	if (!ix)
-		return NULL;
+	struct search_index *ix = xcalloc(1, sizeof *ix);
 	size_t cap = 0;
-	bool ok = true;
-	for (size_t i = 0; i < pack->topic_count && ok; i++) {
+	for (size_t i = 0; i < pack->topic_count; i++) {
 		const struct content_topic *t = pack->topics[i];
 		struct search_item *it = add_item(ix, &cap, SEARCH_TOPIC, (int)i, 0);
-		ok = it && append(ix, t->title, &it->title, &it->title_len) &&
-		     append(ix, t->id, &it->body, &it->body_len) && append(ix, t->name, &it->body, &it->body_len) &&
-		     append(ix, t->synopsis, &it->body, &it->body_len) &&
-		     append(ix, t->description, &it->body, &it->body_len) &&
-		     append(ix, t->when_to_use, &it->body, &it->body_len);
-		for (unsigned k = 0; ok && k < t->exam_tips_count; k++)
-			ok = append(ix, t->exam_tips[k], &it->body, &it->body_len);
-		for (unsigned r = 0; ok && r < t->resources_count; r++) {
+		append(ix, t->title, &it->title, &it->title_len);
+		append(ix, t->id, &it->body, &it->body_len);
+		append(ix, t->name, &it->body, &it->body_len);
+		append(ix, t->synopsis, &it->body, &it->body_len);
+		append(ix, t->description, &it->body, &it->body_len);
+		append(ix, t->when_to_use, &it->body, &it->body_len);
+		for (unsigned k = 0; k < t->exam_tips_count; k++)
+			append(ix, t->exam_tips[k], &it->body, &it->body_len);
+		for (unsigned r = 0; r < t->resources_count; r++) {
 			struct search_item *res = add_item(ix, &cap, SEARCH_RESOURCE, (int)i, (int)r);
-			ok = res && append(ix, t->resources[r].title, &res->title, &res->title_len) &&
-			     append(ix, t->resources[r].url, &res->body, &res->body_len);
+			append(ix, t->resources[r].title, &res->title, &res->title_len);
+			append(ix, t->resources[r].url, &res->body, &res->body_len);
 		}
 	}
-	for (size_t i = 0; i < pack->question_count && ok; i++) {
+	for (size_t i = 0; i < pack->question_count; i++) {
 		const struct content_question *q = pack->questions[i];
 		struct search_item *it = add_item(ix, &cap, SEARCH_QUESTION, (int)i, 0);
-		ok = it && append(ix, q->id, &it->title, &it->title_len) &&
-		     append(ix, q->stem, &it->body, &it->body_len) &&
-		     append(ix, q->explanation, &it->body, &it->body_len);
-		for (unsigned c = 0; ok && c < q->choices_count; c++)
-			ok = append(ix, q->choices[c].text, &it->body, &it->body_len);
+		append(ix, q->id, &it->title, &it->title_len);
+		append(ix, q->stem, &it->body, &it->body_len);
+		append(ix, q->explanation, &it->body, &it->body_len);
+		for (unsigned c = 0; c < q->choices_count; c++)
+			append(ix, q->choices[c].text, &it->body, &it->body_len);
 	}
-	for (size_t i = 0; ok && i < ix->count; i++)
+	for (size_t i = 0; i < ix->count; i++)
 		ix->items[i].end = i + 1 < ix->count ? ix->items[i + 1].title : ix->len;
-	ix->matches = malloc((ix->count ? ix->count : 1) * sizeof *ix->matches);
-	ix->match_at = malloc((ix->count ? ix->count : 1) * sizeof *ix->match_at);
-	ix->pairs = calloc((ix->count ? ix->count : 1) * PAIR_WORDS, sizeof *ix->pairs);
-	if (!ok || !ix->matches || !ix->match_at || !ix->pairs) {
-		search_index_free(ix);
-		return NULL;
-	}
+	ix->matches = xcalloc(ix->count, sizeof *ix->matches);
+	ix->match_at = xcalloc(ix->count, sizeof *ix->match_at);
+	ix->pairs = xcalloc(ix->count * PAIR_WORDS, sizeof *ix->pairs);
 	index_pairs(ix);
 	return ix;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mlcert/check.h"
+#include "mlcert/fs.h"
 #include "mlcert/packs.h"
 
 int session_open(struct session *s, const struct session_options *o)
@@ -21,7 +22,7 @@ int session_open(struct session *s, const struct session_options *o)
 		packs_cache_keep(s->pack, &cache);
 	if (o->state_dir)
 		snprintf(s->state_dir, sizeof s->state_dir, "%s", o->state_dir);
-	else if (!journal_default_dir(s->state_dir, sizeof s->state_dir)) {
+	else if (!fs_app_dir(FS_STATE, "", s->state_dir, sizeof s->state_dir)) {
 		diag_add(&s->diags, DIAG_ERROR, "", 0, 0,
 			 "no state folder: set HOME or XDG_STATE_HOME, or pass --state DIR");
 		return 2;
@@ -30,10 +31,6 @@ int session_open(struct session *s, const struct session_options *o)
 	if (!s->journal)
 		return 2;
 	s->study = study_new(s->pack);
-	if (!s->study) {
-		diag_add(&s->diags, DIAG_ERROR, "", 0, 0, "out of memory");
-		return 2;
-	}
 	if (o->retention > 0)
 		s->study->fsrs.desired_retention = o->retention;
 	if (!journal_replay(s->journal, study_apply, s->study, &s->diags))

@@ -13,7 +13,6 @@
 #include "mlcert/snapshot.h"
 
 #include <cyaml/cyaml.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -23,6 +22,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
+
+#include "mlcert/fs.h"
+#include "mlcert/xalloc.h"
 
 enum { SNAPSHOT_FORMAT = 3, ALIGN = 8 };
 static const char MAGIC[8] = "MLCSNAP";
@@ -71,12 +73,7 @@ static size_t region_alloc(struct writer *w, struct region *r, size_t size, size
 		size_t cap = r->cap ? r->cap : 1 << 16;
 		while (cap < at + size)
 			cap *= 2;
-		char *buf = realloc(r->buf, cap);
-		if (!buf) {
-			w->failed = true;
-			return 0;
-		}
-		r->buf = buf;
+		r->buf = xrealloc(r->buf, cap);
 		r->cap = cap;
 	}
 	memset(r->buf + r->len, 0, at + size - r->len);
@@ -221,29 +218,14 @@ bool snapshot_to_bytes(const struct content_pack *pack, uint64_t fingerprint, vo
 	struct header h;
 	if (!build(pack, fingerprint, &w, &h))
 		return false;
-	char *out = malloc(sizeof h + w.records.len + w.text.len);
-	if (out) {
-		memcpy(out, &h, sizeof h);
-		memcpy(out + sizeof h, w.records.buf, w.records.len);
-		memcpy(out + sizeof h + w.records.len, w.text.buf, w.text.len);
-		*bytes = out;
-		*len = sizeof h + w.records.len + w.text.len;
-	}
+	char *out = xmalloc(sizeof h + w.records.len + w.text.len);
+	memcpy(out, &h, sizeof h);
+	memcpy(out + sizeof h, w.records.buf, w.records.len);
+	memcpy(out + sizeof h + w.records.len, w.text.buf, w.text.len);
+	*bytes = out;
+	*len = sizeof h + w.records.len + w.text.len;
 	free(w.records.buf);
 	free(w.text.buf);
-	return out != NULL;
-}
-
-static bool write_all(int fd, const void *buf, size_t len)
-{
-	for (size_t done = 0; done < len;) {
-		ssize_t n = write(fd, (const char *)buf + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		done += (size_t)n;
-	}
 	return true;
 }
 
@@ -256,8 +238,8 @@ bool snapshot_save(const struct content_pack *pack, uint64_t fingerprint, const 
 	char tmp[4200];
 	bool ok = snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid()) < (int)sizeof tmp;
 	int fd = ok ? open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
-	ok = fd >= 0 && write_all(fd, &h, sizeof h) && write_all(fd, w.records.buf, w.records.len) &&
-	     write_all(fd, w.text.buf, w.text.len);
+	ok = fd >= 0 && fs_write_all(fd, &h, sizeof h) && fs_write_all(fd, w.records.buf, w.records.len) &&
+	     fs_write_all(fd, w.text.buf, w.text.len);
 	if (fd >= 0 && close(fd) != 0)
 		ok = false;
 	if (ok)
@@ -355,8 +337,8 @@ static struct content_pack *restore(const struct header *h, char *records, char 
 				    struct diag_list *diags)
 {
 	struct reader r = {records, text, h->records_len, h->text_len, false};
-	struct content_document *docs = calloc(h->source_count, sizeof *docs);
-	if (!docs || text[r.text_len - 1] != '\0' ||
+	struct content_document *docs = xcalloc(h->source_count, sizeof *docs);
+	if (text[r.text_len - 1] != '\0' ||
 	    XXH3_64bits_withSeed(text, r.text_len, XXH3_64bits(records, r.records_len)) != h->hash)
 		r.bad = true;
 	for (size_t i = 0; i < h->source_count && !r.bad; i++) {
@@ -400,25 +382,10 @@ struct content_pack *snapshot_from_bytes(const void *bytes, size_t len, uint64_t
 	memcpy(&h, bytes, sizeof h);
 	if (!header_fits(&h, fingerprint, len - sizeof h))
 		return NULL;
-	char *body = malloc(len - sizeof h);
-	if (!body)
-		return NULL;
+	char *body = xmalloc(len - sizeof h);
 	memcpy(body, (const char *)bytes + sizeof h, len - sizeof h);
 	return restore(&h, body, body + h.records_len, (struct content_arena){.block = body}, root, files,
 		       file_count, diags);
-}
-
-static bool read_all(int fd, void *buf, size_t len)
-{
-	for (size_t done = 0; done < len;) {
-		ssize_t n = read(fd, (char *)buf + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		done += (size_t)n;
-	}
-	return true;
 }
 
 struct content_pack *snapshot_load(const char *path, uint64_t fingerprint, const char *root,
@@ -435,15 +402,15 @@ struct content_pack *snapshot_load(const char *path, uint64_t fingerprint, const
 	 * read (their offsets become pointers); the file is mapped read-only for
 	 * the text, which is used where it lies. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-	    (size_t)st.st_size > sizeof h && read_all(fd, &h, sizeof h) &&
+	    (size_t)st.st_size > sizeof h && fs_read_all(fd, &h, sizeof h) &&
 	    header_fits(&h, fingerprint, (size_t)st.st_size - sizeof h)) {
-		arena.block = malloc(h.records_len ? h.records_len : 1);
+		arena.block = xmalloc(h.records_len);
 		void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 		if (map != MAP_FAILED) {
 			arena.map = map;
 			arena.map_len = (size_t)st.st_size;
 		}
-		if (!arena.block || !arena.map || !read_all(fd, arena.block, h.records_len)) {
+		if (!arena.block || !arena.map || !fs_read_all(fd, arena.block, h.records_len)) {
 			content_arena_release(arena);
 			arena = (struct content_arena){0};
 		}

@@ -4,106 +4,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/xalloc.h"
+
 struct study *study_new(const struct content_pack *pack)
 {
-	struct study *s = calloc(1, sizeof *s);
-	if (!s)
-		return NULL;
+	struct study *s = xcalloc(1, sizeof *s);
 	size_t nq = pack->question_count, nt = pack->topic_count;
+	size_t nd = pack->meta ? pack->meta->domains_count : 0;
 	s->pack = pack;
 	fsrs_params_default(&s->fsrs);
-	s->questions = calloc(nq ? nq : 1, sizeof *s->questions);
-	s->topic_read = calloc(nt ? nt : 1, sizeof *s->topic_read);
-	s->bookmarked = calloc(nt ? nt : 1, sizeof *s->bookmarked);
-	s->topic_q_start = calloc(nt + 1, sizeof *s->topic_q_start);
-	s->exam.picks = calloc(nq ? nq : 1, sizeof *s->exam.picks);
-	s->exam.flags = calloc(nq ? nq : 1, sizeof *s->exam.flags);
-	size_t links = 0;
-	for (size_t i = 0; i < nq; i++)
-		links += pack->questions[i]->topics_count;
-	s->topic_q = calloc(links ? links : 1, sizeof *s->topic_q);
-	s->mastery = calloc(nt ? nt : 1, sizeof *s->mastery);
+	s->questions = xcalloc(nq, sizeof *s->questions);
+	s->topic_read = xcalloc(nt, sizeof *s->topic_read);
+	s->bookmarked = xcalloc(nt, sizeof *s->bookmarked);
+	s->exam.picks = xcalloc(nq, sizeof *s->exam.picks);
+	s->exam.flags = xcalloc(nq, sizeof *s->exam.flags);
+	s->mastery = xcalloc(nt, sizeof *s->mastery);
+	s->mastery_stamp = xcalloc(nt, sizeof *s->mastery_stamp);
 	s->mastery_stale = true;
-	size_t nd = pack->meta ? pack->meta->domains_count : 0;
-	s->domain_stats = calloc(nd + 1, sizeof *s->domain_stats);
+	s->domain_stats = xcalloc(nd + 1, sizeof *s->domain_stats);
 	s->stats_stale = true;
-	s->domain_q_start = calloc(nd + 1, sizeof *s->domain_q_start);
-	s->child_start = calloc(nt + 1, sizeof *s->child_start);
-	s->child = calloc(nt ? nt : 1, sizeof *s->child);
-	s->domain_q = calloc(nq ? nq : 1, sizeof *s->domain_q);
-	s->question_topic_start = calloc(nq + 1, sizeof *s->question_topic_start);
-	s->question_topic = calloc(links ? links : 1, sizeof *s->question_topic);
-	s->mastery_stamp = calloc(nt ? nt : 1, sizeof *s->mastery_stamp);
-	size_t *fill = calloc(nt ? nt : 1, sizeof *fill);
-	if (!fill || !s->domain_stats || !s->mastery || !s->questions || !s->topic_read || !s->bookmarked ||
-	    !s->topic_q_start || !s->topic_q || !s->exam.picks || !s->exam.flags ||
-	    !s->question_topic_start || !s->question_topic || !s->mastery_stamp || !s->domain_q_start ||
-	    !s->domain_q || !s->child_start || !s->child) {
-		free(fill);
-		study_free(s);
-		return NULL;
-	}
 	for (size_t i = 0; i < nq; i++)
 		s->questions[i].last_correct = -1;
-	/* Each question's topics as check_pack resolved them (looked up when it did not). */
-	size_t n = 0;
-	for (size_t i = 0; i < nq; i++) {
-		s->question_topic_start[i] = n;
-		const struct content_question *q = pack->questions[i];
-		for (unsigned k = 0; k < q->topics_count; k++) {
-			const struct content_topic *t =
-				q->topic_index ? (q->topic_index[k] >= 0 ? pack->topics[q->topic_index[k]] : NULL)
-					       : content_find_topic(pack, q->topics[k]);
-			if (t) {
-				s->question_topic[n++] = t->index;
-				s->topic_q_start[t->index + 1]++;
-			}
-		}
-	}
-	s->question_topic_start[nq] = n;
-	/* Counting sort of (topic, question) links: questions of each topic in pack order. */
-	for (size_t t = 0; t < nt; t++)
-		s->topic_q_start[t + 1] += s->topic_q_start[t];
-	for (size_t i = 0; i < nq; i++)
-		for (size_t k = s->question_topic_start[i]; k < s->question_topic_start[i + 1]; k++) {
-			int t = s->question_topic[k];
-			s->topic_q[s->topic_q_start[t] + fill[t]++] = (int)i;
-		}
-	/* Children of each topic, the same way. */
-	for (size_t t = 0; t < nt; t++) {
-		int parent = pack->topics[t]->parent_index;
-		if (parent >= 0 && (size_t)parent < nt)
-			s->child_start[parent + 1]++;
-	}
-	for (size_t t = 0; t < nt; t++)
-		s->child_start[t + 1] += s->child_start[t];
-	memset(fill, 0, (nt ? nt : 1) * sizeof *fill);
-	for (size_t t = 0; t < nt; t++) {
-		int parent = pack->topics[t]->parent_index;
-		if (parent >= 0 && (size_t)parent < nt)
-			s->child[s->child_start[parent] + fill[parent]++] = (int)t;
-	}
-	/* Questions of each domain in pack order, the same way. */
-	for (size_t i = 0; i < nq; i++) {
-		int d = pack->questions[i]->domain_index;
-		if (d >= 0 && (size_t)d < nd)
-			s->domain_q_start[d + 1]++;
-	}
-	for (size_t d = 0; d < nd; d++)
-		s->domain_q_start[d + 1] += s->domain_q_start[d];
-	free(fill);
-	size_t *next = malloc((nd + 1) * sizeof *next);
-	if (!next) {
-		study_free(s);
-		return NULL;
-	}
-	memcpy(next, s->domain_q_start, (nd + 1) * sizeof *next);
-	for (size_t i = 0; i < nq; i++) {
-		int d = pack->questions[i]->domain_index;
-		if (d >= 0 && (size_t)d < nd)
-			s->domain_q[next[d]++] = (int)i;
-	}
-	free(next);
 	return s;
 }
 
@@ -114,16 +35,8 @@ void study_free(struct study *s)
 	free(s->questions);
 	free(s->topic_read);
 	free(s->bookmarked);
-	free(s->topic_q_start);
-	free(s->topic_q);
 	free(s->mastery);
 	free(s->mastery_stamp);
-	free(s->question_topic_start);
-	free(s->question_topic);
-	free(s->domain_q_start);
-	free(s->domain_q);
-	free(s->child_start);
-	free(s->child);
 	free(s->answer_times);
 	free(s->exam.picks);
 	free(s->exam.flags);
@@ -190,12 +103,8 @@ static void amend(struct study *s, struct study_question *p, int g)
 static void record_answer_time(struct study *s, int64_t t)
 {
 	if (s->answer_count == s->answer_cap) {
-		size_t cap = s->answer_cap ? s->answer_cap * 2 : 256;
-		int64_t *times = realloc(s->answer_times, cap * sizeof *times);
-		if (!times)
-			return;
-		s->answer_times = times;
-		s->answer_cap = cap;
+		s->answer_cap = s->answer_cap ? s->answer_cap * 2 : 256;
+		s->answer_times = xreallocarray(s->answer_times, s->answer_cap, sizeof *s->answer_times);
 	}
 	s->answer_times[s->answer_count++] = t;
 }
@@ -223,15 +132,10 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		return;
 	if (e->kind == JOURNAL_EXAM_FINISH) {
 		if (s->exam_count == s->exam_cap) {
-			size_t cap = s->exam_cap ? s->exam_cap * 2 : 8;
-			struct study_exam_result *r = realloc(s->exams, cap * sizeof *r);
-			if (r) {
-				s->exams = r;
-				s->exam_cap = cap;
-			}
+			s->exam_cap = s->exam_cap ? s->exam_cap * 2 : 8;
+			s->exams = xreallocarray(s->exams, s->exam_cap, sizeof *s->exams);
 		}
-		if (s->exam_count < s->exam_cap)
-			s->exams[s->exam_count++] = (struct study_exam_result){
+		s->exams[s->exam_count++] = (struct study_exam_result){
 				e->time, e->choices, (unsigned)(e->value > 0 ? e->value : 0)};
 		close_exam(s);
 		return;
@@ -252,7 +156,7 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		return;
 	}
 	if (e->kind == JOURNAL_EXAM_PICK)
-		s->exam.picks[q->index] = e->choices;
+		s->exam.picks[q->index] = (struct choice_set){e->choices};
 	else if (e->kind == JOURNAL_EXAM_FLAG)
 		s->exam.flags[q->index] = e->correct != 0;
 }
@@ -267,8 +171,9 @@ static void mastery_add(struct study *s, size_t question, int total, int answere
 		s->mastery_generation = 1;
 	}
 	unsigned generation = s->mastery_generation;
-	for (size_t k = s->question_topic_start[question]; k < s->question_topic_start[question + 1]; k++)
-		for (int a = s->question_topic[k], guard = 0; a >= 0 && guard < 64;
+	const struct content_question *q = pack->questions[question];
+	for (unsigned k = 0; k < q->topics_count; k++)
+		for (int a = q->topic_index[k], guard = 0; a >= 0 && guard < 64;
 		     a = pack->topics[a]->parent_index, guard++) {
 			if (s->mastery_stamp[a] == generation)
 				break; /* this ancestor and the ones above it are counted */
@@ -393,70 +298,6 @@ void study_domain_stats(struct study *s, int domain, struct study_stats *out)
 	*out = s->domain_stats[domain >= 0 && (size_t)domain < nd ? (size_t)domain : nd];
 }
 
-bool study_topic_within(const struct content_pack *pack, int topic, int ancestor)
-{
-	for (int t = topic, guard = 0; t >= 0 && guard < 64; t = pack->topics[t]->parent_index, guard++)
-		if (t == ancestor)
-			return true;
-	return false;
-}
-
-static int compare_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
-size_t study_questions_of_topic(const struct study *s, int topic, int *out, size_t cap)
-{
-	/* The lists of every topic in the subtree (walked through the children
-	 * lists), then sorted into pack order with each question once (it can
-	 * test several topics of one subtree): the cost follows the subtree. */
-	const struct content_pack *pack = s->pack;
-	size_t nt = pack->topic_count;
-	if (topic < 0 || (size_t)topic >= nt)
-		return 0;
-	int *subtree = malloc(nt * sizeof *subtree);
-	if (!subtree)
-		return 0;
-	size_t count = 0, links = 0;
-	subtree[count++] = topic;
-	for (size_t i = 0; i < count; i++) {
-		int t = subtree[i];
-		links += s->topic_q_start[t + 1] - s->topic_q_start[t];
-		for (size_t c = s->child_start[t]; c < s->child_start[t + 1] && count < nt; c++)
-			subtree[count++] = s->child[c];
-	}
-	int *all = malloc((links ? links : 1) * sizeof *all);
-	size_t n = 0;
-	for (size_t i = 0; all && i < count; i++)
-		for (size_t k = s->topic_q_start[subtree[i]]; k < s->topic_q_start[subtree[i] + 1]; k++)
-			all[n++] = s->topic_q[k];
-	free(subtree);
-	if (!all)
-		return 0;
-	if (n)
-		qsort(all, n, sizeof *all, compare_int);
-	size_t written = 0;
-	for (size_t i = 0; i < n && written < cap; i++)
-		if (i == 0 || all[i] != all[i - 1])
-			out[written++] = all[i];
-	free(all);
-	return written;
-}
-
-size_t study_questions_of_domain(const struct study *s, int domain, int *out, size_t cap)
-{
-	size_t nd = s->pack->meta ? s->pack->meta->domains_count : 0;
-	if (domain < 0 || (size_t)domain >= nd)
-		return 0;
-	size_t start = s->domain_q_start[domain], count = s->domain_q_start[domain + 1] - start;
-	if (count > cap)
-		count = cap;
-	memcpy(out, s->domain_q + start, count * sizeof *out);
-	return count;
-}
-
 static void refresh_mastery(struct study *s)
 {
 	size_t nt = s->pack->topic_count;
@@ -492,11 +333,9 @@ size_t study_review_queue(const struct study *s, int64_t now, unsigned new_per_d
 			  size_t cap, size_t *due_count, size_t *new_count)
 {
 	const struct content_pack *pack = s->pack;
-	struct due_item *due = malloc((pack->question_count ? pack->question_count : 1) * sizeof *due);
+	struct due_item *due = xcalloc(pack->question_count, sizeof *due);
 	size_t nd = 0, n = 0;
 	*due_count = *new_count = 0;
-	if (!due)
-		return 0;
 	int64_t today = study_day(now);
 	size_t started_today = 0;
 	for (size_t i = 0; i < pack->question_count; i++) {
@@ -532,14 +371,15 @@ double study_recall(const struct study *s, int question, int64_t t)
 double study_readiness(const struct study *s, int64_t t, double *per_domain)
 {
 	const struct content_meta *meta = s->pack->meta;
+	const struct content_list *lists = &s->pack->domain_questions;
 	double overall = 0, weights = 0;
 	/* Through the domains' own lists: no visit to the questions' records. */
 	for (size_t d = 0; d < meta->domains_count; d++) {
-		size_t from = s->domain_q_start[d], to = s->domain_q_start[d + 1];
+		size_t from = lists->start[d], to = lists->start[d + 1];
 		double sum = 0;
 		for (size_t k = from; k < to; k++)
-			if (s->questions[s->domain_q[k]].has_memory)
-				sum += study_recall(s, s->domain_q[k], t);
+			if (s->questions[lists->items[k]].has_memory)
+				sum += study_recall(s, lists->items[k], t);
 		double r = to > from ? sum / (double)(to - from) : 0.0;
 		if (per_domain)
 			per_domain[d] = r;

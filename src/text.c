@@ -7,6 +7,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "mlcert/xalloc.h"
+
 size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -114,9 +116,7 @@ char *text_clean(const char *s, unsigned flags)
 	bool ascii = flags & TEXT_ASCII;
 	size_t len = strlen(s);
 	/* Worst case: each byte becomes U+FFFD (3 bytes) or a 3-byte ASCII form. */
-	char *out = malloc(len * 3 + 1);
-	if (!out)
-		return NULL;
+	char *out = xmalloc(len * 3 + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;

@@ -8,24 +8,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
 
-#include "mlcert/clock.h"
-#include "mlcert/pane_quiz.h"
-#include "mlcert/pane_reader.h"
-#include "mlcert/pane_tree.h"
 #include "mlcert/study.h"
 #include "mlcert/text.h"
 #include "mlcert/ui_pane.h"
-#include "mlcert/view_dashboard.h"
 #include "mlcert/view_bookmarks.h"
+#include "mlcert/view_dashboard.h"
 #include "mlcert/view_exam.h"
+#include "mlcert/view_help.h"
+#include "mlcert/view_main.h"
 #include "mlcert/view_search.h"
 #include "mlcert/view_wizard.h"
-#include "mlcert/view_help.h"
+#include "mlcert/xalloc.h"
 
 enum { MIN_COLS = 60, MIN_LINES = 14, ESC_DELAY_MS = 25, MAX_IDLE_ERRORS = 8 };
 
@@ -53,17 +50,31 @@ struct ui {
 	bool too_small;
 };
 
-static const struct ui_pane_ops *const focus_pane[APP_FOCUS_COUNT] = {
-	[APP_FOCUS_TREE] = &pane_tree_ops,
-	[APP_FOCUS_READER] = &pane_reader_ops,
-	[APP_FOCUS_QUIZ] = &pane_quiz_ops,
+/* The view table: every view's drawing, keys, hints and length, from the
+ * one view list (app.h). A view without its view_NAME does not build. */
+static const struct ui_view *const views[APP_VIEW_COUNT] = {
+#define MLCERT_VIEW_ENTRY(e, name) [APP_VIEW_##e] = &view_##name,
+	MLCERT_VIEWS(MLCERT_VIEW_ENTRY)
+#undef MLCERT_VIEW_ENTRY
 };
+_Static_assert(sizeof views / sizeof views[0] == APP_VIEW_COUNT, "one entry per view");
+
+/* Where keys go now: the prompt while there is one, else the view's keys. */
+static enum keys_context key_context(const struct app *app)
+{
+	return app->prompt.kind != APP_PROMPT_NONE ? KEYS_PROMPT : views[app->view]->keymap(app)->context;
+}
+
+void ui_key_name(const struct app *app, enum action action, int arg, char *buf, size_t size)
+{
+	keys_names(key_context(app), action, arg, buf, size);
+}
 
 /* ---- theme ---------------------------------------------------------------- */
 
-static void init_theme(struct ui_theme *t, const struct ui_options *o)
+static void init_theme(struct ui_theme *t, const struct ui_options *o, bool ascii)
 {
-	t->ascii = o->ascii;
+	t->ascii = ascii;
 	bool color = o->color && has_colors() && start_color() == OK;
 	if (color) {
 		use_default_colors();
@@ -152,12 +163,22 @@ static void layout(struct ui *ui)
 	else
 		place(&ui->reader, (struct rect){1, tree_w + 1, reader_h, right_w});
 	place(&ui->quiz, (struct rect){1 + reader_h, tree_w + 1, quiz_h, right_w});
-	int reader_rows = app->reader.full_width ? body : reader_h - 1;
-	app_set_geometry(app, ui->reader.at.w, reader_rows, body - 1, right_w, quiz_h - 1, W, body);
-	if (app->view == APP_VIEW_HELP)
-		app->overlay_lines = view_help_lines(app, W);
-	else if (app->view == APP_VIEW_DASHBOARD)
-		app->overlay_lines = view_dashboard_lines(app, W);
+	/* Every size the core and the views share, decided here once. */
+	struct app_geometry g = {
+		.tree_rows = body - 1,
+		.reader_width = ui->reader.at.w,
+		.reader_rows = app->reader.full_width ? body : reader_h - 1,
+		.quiz_width = right_w,
+		.quiz_rows = quiz_h - 1,
+		.overlay_width = W,
+		.overlay_rows = body,
+		.list_rows = body - 1,  /* under an overlay's header */
+		.page_width = W - 1,    /* under the header, one column in */
+		.page_rows = body - 1,
+	};
+	app_set_geometry(app, &g);
+	const struct ui_view *view = views[app->view];
+	app->overlay_lines = view->line_count ? view->line_count(app, W) : 0;
 }
 
 /* ---- drawing -------------------------------------------------------------- */
@@ -169,8 +190,8 @@ static void draw_too_small(struct ui *ui)
 		return;
 	werase(w);
 	char msg[128];
-	snprintf(msg, sizeof msg, "Terminal too small (%dx%d): mlcert needs %dx%d. Resize, or q to quit.",
-		 COLS, LINES, MIN_COLS, MIN_LINES);
+	snprintf(msg, sizeof msg, "Terminal too small (%dx%d): mlcert needs %dx%d. Resize, or %s to quit.",
+		 COLS, LINES, MIN_COLS, MIN_LINES, ui_key(KEYS_ANY, ACTION_QUIT).name);
 	/* Wrap the message to whatever width there is, even a single column. */
 	int width = COLS > 0 ? COLS : 1, y = 0;
 	for (const char *p = msg; *p && y < LINES; y++) {
@@ -188,7 +209,7 @@ static void draw_title(struct ui *ui)
 {
 	struct app *app = ui->app;
 	struct study_stats st;
-	study_domain_stats(app->study, -1, &st);
+	study_domain_stats(app->log.study, -1, &st);
 	char left[512], right[160];
 	snprintf(left, sizeof left, " mlcert  %s", app->pack->meta->title); /* ui_put sanitises */
 	snprintf(right, sizeof right, "  %zu/%zu read  %zu/%zu seen  %u%% right ", st.topics_read,
@@ -197,134 +218,88 @@ static void draw_title(struct ui *ui)
 	int w = COLS, rw = (int)strlen(right) + 1;
 	if (rw > w / 2)
 		rw = 0;
-	ui_put(ui->title.win, 0, 0, w - rw, left, ui->theme.attr[ROLE_TITLE_BAR]);
+	ui_put(&ui->theme, ui->title.win, 0, 0, w - rw, left, ui->theme.attr[ROLE_TITLE_BAR]);
 	if (rw)
-		ui_put(ui->title.win, 0, w - rw, rw, right, ui->theme.attr[ROLE_TITLE_BAR]);
+		ui_put(&ui->theme, ui->title.win, 0, w - rw, rw, right, ui->theme.attr[ROLE_TITLE_BAR]);
 	wnoutrefresh(ui->title.win);
 }
 
-struct hint {
-	enum keys_context context;
-	enum action action;
-	const char *name;
-};
+/* Puts a key and its name on the hint bar at x, when both fit; returns the
+ * new x, or -1 when they did not fit. */
+static int put_hint(struct ui *ui, int x, const char *key, const char *name)
+{
+	WINDOW *w = ui->hint.win;
+	int kw = (int)strlen(key), nw = (int)strlen(name);
+	if (x + kw + nw > COLS)
+		return -1;
+	x += ui_put(&ui->theme, w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
+	return x + ui_put(&ui->theme, w, 0, x, nw, name, ui->theme.attr[ROLE_HINT_TEXT]);
+}
 
-static const struct hint tree_hints[] = {
-	{KEYS_ANY, ACTION_OPEN, "Open"},      {KEYS_TREE, ACTION_EXPAND, "Expand"},
-	{KEYS_ANY, ACTION_FOCUS_NEXT, "Pane"}, {KEYS_ANY, ACTION_DASHBOARD, "Progress"},
-	{KEYS_ANY, ACTION_HELP, "Help"},      {KEYS_ANY, ACTION_QUIT, "Quit"},
-};
-static const struct hint reader_hints[] = {
-	{KEYS_READER, ACTION_NEXT_LINK, "Link"}, {KEYS_ANY, ACTION_OPEN, "Follow"},
-	{KEYS_READER, ACTION_BACK, "Back"},      {KEYS_ANY, ACTION_FULL_WIDTH, "Full"},
-	{KEYS_ANY, ACTION_FOCUS_NEXT, "Pane"},   {KEYS_ANY, ACTION_HELP, "Help"},
-	{KEYS_ANY, ACTION_QUIT, "Quit"},
-};
-static const struct hint quiz_hints[] = {
-	{KEYS_CHOICES, ACTION_CHOOSE, "Choose"},        {KEYS_ANY, ACTION_OPEN, "Submit"},
-	{KEYS_QUIZ, ACTION_NEXT_QUESTION, "Next"},   {KEYS_QUIZ, ACTION_MARK_GUESSED, "Guessed"},
-	{KEYS_QUIZ, ACTION_MARK_EASY, "Easy"},       {KEYS_ANY, ACTION_FOCUS_NEXT, "Pane"},
-	{KEYS_ANY, ACTION_HELP, "Help"},             {KEYS_ANY, ACTION_QUIT, "Quit"},
-};
-static const struct hint exam_hints[] = {
-	{KEYS_CHOICES, ACTION_CHOOSE, "Answer"},     {KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
-	{KEYS_EXAM, ACTION_PREV_QUESTION, "Prev"}, {KEYS_EXAM, ACTION_FLAG, "Flag"},
-	{KEYS_EXAM, ACTION_NAVIGATOR, "All"},      {KEYS_EXAM, ACTION_SUBMIT_EXAM, "Submit"},
-	{KEYS_ANY, ACTION_QUIT, "Pause"},
-};
-static const struct hint dashboard_hints[] = {
-	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"}, {KEYS_ANY, ACTION_MOVE_UP, "Up"},
-	{KEYS_DASHBOARD, ACTION_SET_EXAM_DATE, "Exam date"}, {KEYS_ANY, ACTION_CLOSE, "Close"},
-};
-static const struct hint overlay_hints[] = {
-	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"}, {KEYS_ANY, ACTION_MOVE_UP, "Up"},
-	{KEYS_ANY, ACTION_PAGE_DOWN, "Page"}, {KEYS_ANY, ACTION_CLOSE, "Close"},
-};
+static void draw_prompt(struct ui *ui)
+{
+	struct app *app = ui->app;
+	char label[160], line[320];
+	switch (app->prompt.kind) {
+	case APP_PROMPT_EXAM_DATE:
+		snprintf(label, sizeof label, "Exam date (YYYY-MM-DD), %s sets, %s cancels: ",
+			 ui_key(KEYS_PROMPT, ACTION_OPEN).name, ui_key(KEYS_PROMPT, ACTION_CLOSE).name);
+		break;
+	case APP_PROMPT_FIND:
+		snprintf(label, sizeof label, "Find in page (%s keeps it, then %s/%s): /",
+			 ui_key(KEYS_PROMPT, ACTION_OPEN).name, ui_key(KEYS_READER, ACTION_FIND_NEXT).name,
+			 ui_key(KEYS_READER, ACTION_FIND_PREV).name);
+		break;
+	case APP_PROMPT_SEARCH:
+	case APP_PROMPT_NONE:
+		snprintf(label, sizeof label, "Search: ");
+		break;
+	}
+	snprintf(line, sizeof line, "%s%s_", label, app->prompt.text);
+	ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
+}
 
 static void draw_hints(struct ui *ui)
 {
 	struct app *app = ui->app;
 	WINDOW *w = ui->hint.win;
 	if (app->prompt.kind != APP_PROMPT_NONE) {
-		static const char *const labels[] = {
-			[APP_PROMPT_EXAM_DATE] = "Exam date (YYYY-MM-DD), Enter sets, Esc cancels: ",
-			[APP_PROMPT_SEARCH] = "Search: ",
-			[APP_PROMPT_FIND] = "Find in page (Enter keeps it, then n/N): /",
-		};
-		char line[256];
-		snprintf(line, sizeof line, "%s%s_", labels[app->prompt.kind], app->prompt.text);
-		ui_put(w, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
+		draw_prompt(ui);
 		wnoutrefresh(w);
 		return;
 	}
 	if (app->status[0]) {
-		ui_put(w, 0, 0, COLS, app->status,
+		ui_put(&ui->theme, w, 0, 0, COLS, app->status,
 		       ui->theme.attr[app->status_is_error ? ROLE_STATUS_ERROR : ROLE_STATUS]);
 		wnoutrefresh(w);
 		return;
 	}
-	const struct hint *hints = tree_hints;
-	size_t count = sizeof tree_hints / sizeof tree_hints[0];
-	if (app->view == APP_VIEW_EXAM) {
-		hints = exam_hints, count = sizeof exam_hints / sizeof exam_hints[0];
-	} else if (app->view == APP_VIEW_DASHBOARD) {
-		hints = dashboard_hints, count = sizeof dashboard_hints / sizeof dashboard_hints[0];
-	} else if (app->view != APP_VIEW_MAIN) {
-		hints = overlay_hints, count = sizeof overlay_hints / sizeof overlay_hints[0];
-	} else if (app->reader.full_width || app->focus == APP_FOCUS_READER) {
-		hints = reader_hints, count = sizeof reader_hints / sizeof reader_hints[0];
-	} else if (app->focus == APP_FOCUS_QUIZ) {
-		hints = quiz_hints, count = sizeof quiz_hints / sizeof quiz_hints[0];
-	}
+	const struct ui_keymap *keymap = views[app->view]->keymap(app);
 	int x = 0;
-	for (size_t i = 0; i < count && x < COLS; i++) {
-		char keys[128], key[32];
-		keys_labels(hints[i].context, hints[i].action, keys, sizeof keys);
-		/* the first key only: the hint bar is one line */
-		snprintf(key, sizeof key, "%.*s", (int)strcspn(keys, " "), keys);
-		char name[64];
-		snprintf(name, sizeof name, " %s  ", hints[i].name);
-		int kw = (int)strlen(key), nw = (int)strlen(name);
-		if (x + kw + nw > COLS)
-			break;
-		x += ui_put(w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
-		x += ui_put(w, 0, x, nw, name, ui->theme.attr[ROLE_HINT_TEXT]);
+	for (size_t i = 0; i < keymap->hint_count; i++) {
+		const struct ui_hint *h = &keymap->hints[i];
+		char keys_bound[128], name[64];
+		/* the first key as help labels it ("a-h"): the bar is one line */
+		keys_labels(h->context, h->action, keys_bound, sizeof keys_bound);
+		keys_bound[strcspn(keys_bound, " ")] = '\0';
+		snprintf(name, sizeof name, " %s  ", h->name);
+		int next = put_hint(ui, x, keys_bound, name);
+		if (next < 0)
+			break; /* the bar is one line: what does not fit is left out */
+		x = next;
 	}
-	if (app->view == APP_VIEW_MAIN) {
+	if (keymap->review_counts) {
 		/* The review queue's size, so the learner sees what R would bring. */
 		size_t due, fresh;
 		app_review_counts(app, &due, &fresh);
-		char key[32], name[64];
-		keys_labels(KEYS_ANY, ACTION_REVIEW, key, sizeof key);
+		char name[64];
 		snprintf(name, sizeof name, " Review %zu due %zu new", due, fresh);
-		int kw = (int)strlen(key), nw = (int)strlen(name);
-		if (x + kw + nw <= COLS) {
-			x += ui_put(w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
-			x += ui_put(w, 0, x, nw, name, ui->theme.attr[ROLE_HINT_TEXT]);
-		}
+		int next = put_hint(ui, x, ui_key(KEYS_ANY, ACTION_REVIEW).name, name);
+		x = next < 0 ? x : next;
 	}
 	if (x < COLS)
-		ui_put(w, 0, x, COLS - x, "", ui->theme.attr[ROLE_HINT_TEXT]);
+		ui_put(&ui->theme, w, 0, x, COLS - x, "", ui->theme.attr[ROLE_HINT_TEXT]);
 	wnoutrefresh(w);
-}
-
-static void draw_separator(struct ui *ui)
-{
-	WINDOW *w = ui->sep.win;
-	wattrset(w, ui->theme.attr[ROLE_SEPARATOR]);
-	/* A plain character, not ACS: some terminals show ACS as letters. */
-	for (int y = 0; y < getmaxy(w); y++)
-		mvwaddstr(w, y, 0, ui->theme.ascii ? "|" : "\xE2\x94\x82");
-	wattrset(w, A_NORMAL);
-	wnoutrefresh(w);
-}
-
-static void draw_pane(struct ui *ui, const struct ui_pane_ops *ops, WINDOW *win, bool focused)
-{
-	if (!win)
-		return;
-	ops->draw(ui->app, win, &ui->theme, focused);
-	wnoutrefresh(win);
 }
 
 static void draw_frame(struct ui *ui, bool repaint)
@@ -339,26 +314,8 @@ static void draw_frame(struct ui *ui, bool repaint)
 		return;
 	}
 	draw_title(ui);
-	if (app->view == APP_VIEW_SEARCH) {
-		draw_pane(ui, &view_search_ops, ui->overlay.win, true);
-	} else if (app->view == APP_VIEW_WIZARD) {
-		draw_pane(ui, &view_wizard_ops, ui->overlay.win, true);
-	} else if (app->view == APP_VIEW_BOOKMARKS) {
-		draw_pane(ui, &view_bookmarks_ops, ui->overlay.win, true);
-	} else if (app->view == APP_VIEW_EXAM) {
-		draw_pane(ui, &view_exam_ops, ui->overlay.win, true);
-	} else if (app->view == APP_VIEW_HELP) {
-		draw_pane(ui, &view_help_ops, ui->overlay.win, true);
-	} else if (app->view == APP_VIEW_DASHBOARD) {
-		draw_pane(ui, &view_dashboard_ops, ui->overlay.win, true);
-	} else if (app->reader.full_width) {
-		draw_pane(ui, &pane_reader_ops, ui->reader.win, true);
-	} else {
-		draw_pane(ui, &pane_tree_ops, ui->tree.win, app->focus == APP_FOCUS_TREE);
-		draw_separator(ui);
-		draw_pane(ui, &pane_reader_ops, ui->reader.win, app->focus == APP_FOCUS_READER);
-		draw_pane(ui, &pane_quiz_ops, ui->quiz.win, app->focus == APP_FOCUS_QUIZ);
-	}
+	struct ui_frame frame = {ui->tree.win, ui->sep.win, ui->reader.win, ui->quiz.win, ui->overlay.win, &ui->theme};
+	views[app->view]->draw(app, &frame);
 	draw_hints(ui);
 	doupdate();
 }
@@ -372,24 +329,9 @@ static unsigned handle_key(struct ui *ui, int key)
 		return APP_REDRAW;
 	if (ui->too_small) {
 		/* Only quitting makes sense until the terminal is big enough again. */
-		return key == 'q' ? APP_QUIT : APP_UNCHANGED;
+		return keys_lookup(KEYS_ANY, key, NULL) == ACTION_QUIT ? APP_QUIT : APP_UNCHANGED;
 	}
-	if (app->prompt.kind != APP_PROMPT_NONE)
-		return ui_handle_key(app, KEYS_PROMPT, key);
-	const struct ui_pane_ops *ops = focus_pane[app->focus];
-	if (app->view == APP_VIEW_WIZARD)
-		ops = &view_wizard_ops;
-	else if (app->view == APP_VIEW_BOOKMARKS)
-		ops = &view_bookmarks_ops;
-	else if (app->view == APP_VIEW_HELP)
-		ops = &view_help_ops;
-	else if (app->view == APP_VIEW_DASHBOARD)
-		ops = &view_dashboard_ops;
-	else if (app->view == APP_VIEW_EXAM)
-		ops = &view_exam_ops;
-	else if (app->reader.full_width)
-		ops = &pane_reader_ops;
-	return ops->handle(app, key);
+	return ui_handle_key(app, key_context(app), key);
 }
 
 /* OSC 52 asks the terminal (or tmux, or the terminal at the far end of an
@@ -397,8 +339,8 @@ static unsigned handle_key(struct ui *ui, int key)
 static bool copy_to_clipboard(const char *text)
 {
 	size_t len = strlen(text);
-	char *b64 = malloc(len / 3 * 4 + 8);
-	if (!b64 || b64_ntop((const unsigned char *)text, len, b64, len / 3 * 4 + 8) < 0) {
+	char *b64 = xmalloc(len / 3 * 4 + 8);
+	if (b64_ntop((const unsigned char *)text, len, b64, len / 3 * 4 + 8) < 0) {
 		free(b64);
 		return false;
 	}
@@ -438,20 +380,6 @@ static int run_on_terminal(const char *command, const char *arg)
 	return pid < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-static bool make_parent_dirs(const char *path)
-{
-	char buf[4096];
-	snprintf(buf, sizeof buf, "%s", path);
-	for (char *p = buf + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-				return false;
-			*p = '/';
-		}
-	return true;
-}
-
 /* Effects the core asked for that need the terminal. Returns true when the
  * screen was handed to another program and must be repainted. */
 static bool carry_out_request(struct app *app)
@@ -465,7 +393,7 @@ static bool carry_out_request(struct app *app)
 		if (copy_to_clipboard(arg))
 			app_status(app, false, "Copied to the clipboard (OSC 52): %s", arg);
 		else
-			app_status(app, true, "Could not copy: out of memory");
+			app_status(app, true, "Could not copy: the text cannot be encoded");
 		return false;
 	case APP_REQUEST_BROWSE: {
 		int rc = run_on_terminal(getenv("BROWSER"), arg);
@@ -481,10 +409,6 @@ static bool carry_out_request(struct app *app)
 			editor = getenv("EDITOR");
 		if (!editor || !editor[0])
 			editor = "vi";
-		if (!make_parent_dirs(arg)) {
-			app_status(app, true, "Cannot create the notes folder for %s: %s", arg, strerror(errno));
-			return false;
-		}
 		int rc = run_on_terminal(editor, arg);
 		app_note_changed(app);
 		if (rc == 0)
@@ -497,6 +421,12 @@ static bool carry_out_request(struct app *app)
 		break;
 	}
 	return false;
+}
+
+static void leave_screen(void)
+{
+	if (!isendwin())
+		endwin();
 }
 
 static void install_signals(void)
@@ -555,8 +485,10 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 	set_escdelay(ESC_DELAY_MS);
 	curs_set(0);
 
+	/* A failed allocation gives the terminal back before it says so. */
+	xalloc_set_failure_hook(leave_screen);
 	struct ui ui = {.app = app};
-	init_theme(&ui.theme, options);
+	init_theme(&ui.theme, options, app->options.ascii);
 	int status = 0, idle_errors = 0;
 	bool dirty = true, repaint = false, warmed = false;
 	WINDOW *input = NULL;
@@ -621,6 +553,7 @@ int ui_run(struct app *app, const struct ui_options *options, char *why, size_t 
 	/* Progress is already on disk (every event was fsynced when it happened);
 	 * all that is left is giving the terminal back. */
 	free_slots(&ui);
+	xalloc_set_failure_hook(NULL);
 	endwin();
 	delscreen(screen);
 	return status;

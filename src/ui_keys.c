@@ -3,7 +3,6 @@
 
 #include <curses.h>
 #include <stdio.h>
-#include <string.h>
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -128,6 +127,12 @@ static const struct keys_binding *find(enum keys_context context, int key)
 	return NULL;
 }
 
+/* The contexts a lookup in context tries after it, a choosing context the choice keys, every other the general ones. */
+static enum keys_context fallback(enum keys_context context)
+{
+	return context == KEYS_QUIZ || context == KEYS_EXAM ? KEYS_CHOICES : KEYS_ANY;
+}
+
 enum action keys_lookup(enum keys_context context, int key, int *arg)
 {
 	const struct keys_binding *b = find(context, key);
@@ -138,21 +143,13 @@ enum action keys_lookup(enum keys_context context, int key, int *arg)
 			*arg = key;
 		return key >= 0x20 && key < 0x7f ? ACTION_PROMPT_CHAR : ACTION_NONE;
 	}
-	if (!b && (context == KEYS_DASHBOARD))
-		b = find(KEYS_OVERLAY, key);
-	if (!b && (context == KEYS_QUIZ || context == KEYS_EXAM))
-		b = find(KEYS_CHOICES, key);
-	if (!b)
-		b = find(KEYS_ANY, key);
+	for (enum keys_context c = context; !b && c != KEYS_ANY;) {
+		c = fallback(c);
+		b = find(c, key);
+	}
 	if (arg)
 		*arg = b ? b->arg : 0;
 	return b ? b->action : ACTION_NONE;
-}
-
-const struct keys_binding *keys_table(size_t *count)
-{
-	*count = BINDING_COUNT;
-	return bindings;
 }
 
 const char *keys_context_title(enum keys_context context)
@@ -163,13 +160,47 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_READER] = "In the reader",
 		[KEYS_QUIZ] = "In the quiz panel",
 		[KEYS_CHOICES] = "Answering, in the quiz panel and the mock exam",
-		[KEYS_OVERLAY] = "In help and the dashboard",
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",
 		[KEYS_PROMPT] = "At a prompt (search, exam date)",
 		[KEYS_WIZARD] = "In the decision wizard",
 	};
 	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";
+}
+
+/* Writes the names of the keys for (action, arg) bound in context; returns how many. */
+static size_t names_in(enum keys_context context, enum action action, int arg, char *buf, size_t size)
+{
+	size_t n = 0, count = 0;
+	for (size_t i = 0; i < BINDING_COUNT; i++) {
+		const struct keys_binding *b = &bindings[i];
+		if (b->context != context || b->action != action || (arg >= 0 && b->arg != arg))
+			continue;
+		char own[2] = {(char)b->key, '\0'};
+		const char *name = b->key == ' ' ? "Space" : b->key > ' ' && b->key < 0x7f ? own : b->label;
+		if (!name)
+			continue; /* an unnamed alias (Ctrl-H for Backspace) */
+		int w = snprintf(buf + n, size - n, "%s%s", n ? " " : "", name);
+		if (w < 0 || (size_t)w >= size - n)
+			break;
+		n += (size_t)w;
+		count++;
+	}
+	return count;
+}
+
+void keys_names(enum keys_context context, enum action action, int arg, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (enum keys_context c = context;; c = fallback(c)) {
+		if (names_in(c, action, arg, buf, size))
+			return;
+		if (c == KEYS_ANY)
+			break;
+	}
+	for (int c = 0; c < KEYS_CONTEXT_COUNT; c++)
+		if (names_in((enum keys_context)c, action, arg, buf, size))
+			return;
 }
 
 void keys_labels(enum keys_context context, enum action action, char *buf, size_t size)

@@ -1,4 +1,4 @@
-/* ui_pane — shared drawing helpers for panes and views. */
+/* ui_pane — shared drawing for views and panes. */
 #include "mlcert/ui_pane.h"
 
 #include <stdlib.h>
@@ -6,8 +6,15 @@
 
 #include "mlcert/text.h"
 
+const struct ui_hint ui_scroll_hints[4] = {
+	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"},
+	{KEYS_ANY, ACTION_MOVE_UP, "Up"},
+	{KEYS_ANY, ACTION_PAGE_DOWN, "Page"},
+	{KEYS_ANY, ACTION_CLOSE, "Close"},
+};
+
 /* True when text may hold something a terminal must not see, or that an
- * ASCII-only locale cannot show: anything but printable ASCII. */
+ * ASCII-only screen cannot show: anything but printable ASCII. */
 static bool needs_sanitising(const char *text)
 {
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
@@ -16,23 +23,17 @@ static bool needs_sanitising(const char *text)
 	return false;
 }
 
-int ui_put(WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
+int ui_put(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
 {
 	if (width <= 0)
 		return 0;
 	/* Every string reaching the screen passes here: sanitise whatever was
-	 * not already plain ASCII, transliterating when the locale is not UTF-8. */
-	char *clean = NULL;
-	if (needs_sanitising(text)) {
-		clean = text_sanitize(text, MB_CUR_MAX == 1);
-		if (clean)
-			text = clean;
-		else
-			text = "";
-	}
+	 * not already plain ASCII, transliterating on an ASCII screen. */
+	char *clean = needs_sanitising(text) ? text_sanitize(text, theme->ascii) : NULL;
+	if (clean)
+		text = clean;
 	int used = 0;
-	size_t len = strlen(text);
-	size_t fit = text_fit(text, len, width, &used);
+	size_t fit = text_fit(text, strlen(text), width, &used);
 	wattrset(win, attr);
 	mvwaddnstr(win, y, x, text, (int)fit);
 	/* one call for the padding: per-cell waddch was a third of a frame */
@@ -53,9 +54,9 @@ void ui_header(WINDOW *win, const struct ui_theme *theme, bool focused, const ch
 	int right_w = right ? text_width(right, strlen(right)) + 1 : 0;
 	if (right_w >= w)
 		right_w = 0;
-	ui_put(win, 0, 0, w - right_w, buf, attr);
+	ui_put(theme, win, 0, 0, w - right_w, buf, attr);
 	if (right_w)
-		ui_put(win, 0, w - right_w, right_w, right, attr);
+		ui_put(theme, win, 0, w - right_w, right_w, right, attr);
 }
 
 attr_t ui_style_attr(const struct ui_theme *theme, enum manfmt_style style)
@@ -102,22 +103,53 @@ static void highlight_matches(WINDOW *win, int y, int width, const char *text, c
 }
 
 void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt_page *page,
-		  size_t top, int y0, int height, int width, int selected_link, const char *highlight)
+		  size_t top, int y0, int rows, int width, int selected_link, const char *highlight)
 {
-	for (int row = 0; row < height; row++) {
+	for (int row = 0; row < rows; row++) {
 		size_t i = top + (size_t)row;
 		if (!page || i >= page->count) {
-			ui_put(win, y0 + row, 0, width, "", theme->attr[ROLE_TEXT]);
+			ui_put(theme, win, y0 + row, 0, width, "", theme->attr[ROLE_TEXT]);
 			continue;
 		}
 		const struct manfmt_line *line = &page->lines[i];
 		attr_t attr = ui_style_attr(theme, line->style);
 		if (line->link >= 0 && line->link == selected_link)
 			attr = theme->attr[ROLE_LINK_SELECTED];
-		ui_put(win, y0 + row, 0, width, line->text, attr);
+		ui_put(theme, win, y0 + row, 0, width, line->text, attr);
 		if (highlight && highlight[0])
 			highlight_matches(win, y0 + row, width, line->text, highlight, A_REVERSE | A_BOLD);
 	}
+}
+
+void ui_list_draw(WINDOW *win, const struct ui_theme *theme, int y0, int rows, const struct app_list *list,
+		  size_t count, ui_row_fn *row, void *ctx)
+{
+	int width = getmaxx(win);
+	for (int y = 0; y < rows; y++) {
+		size_t item = list->top + (size_t)y;
+		if (item < count)
+			row(ctx, win, y0 + y, width, item, item == list->cursor);
+		else
+			ui_put(theme, win, y0 + y, 0, width, "", theme->attr[ROLE_TEXT]);
+	}
+}
+
+int ui_sink_line(struct ui_sink *s, const char *text, enum ui_role role)
+{
+	size_t i = s->index++;
+	if (!s->win || i < s->top || i >= s->top + (size_t)(s->rows > 0 ? s->rows : 0))
+		return -1;
+	int y = s->y0 + (int)(i - s->top);
+	ui_put(s->theme, s->win, y, s->x, s->width - s->x, text, s->theme->attr[role]);
+	return y;
+}
+
+struct ui_key ui_key(enum keys_context context, enum action action)
+{
+	struct ui_key key;
+	keys_names(context, action, -1, key.name, sizeof key.name);
+	key.name[strcspn(key.name, " ")] = '\0';
+	return key;
 }
 
 unsigned ui_handle_key(struct app *app, enum keys_context context, int key)

@@ -2,35 +2,48 @@
 #include "mlcert/view_bookmarks.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
-static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused)
+struct row_ctx {
+	const struct app *app;
+	const struct ui_theme *theme;
+};
+
+static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool cursor)
 {
-	(void)focused;
+	const struct row_ctx *r = ctx;
+	const struct content_topic *t = r->app->pack->topics[r->app->bookmarks.topics[item]];
+	char buf[512];
+	snprintf(buf, sizeof buf, " %s  (%s)", t->title, t->id);
+	ui_put(r->theme, win, y, 0, width, buf, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
+}
+
+static void draw(struct app *app, const struct ui_frame *frame)
+{
+	WINDOW *win = frame->overlay;
+	const struct ui_theme *theme = frame->theme;
 	werase(win);
-	ui_header(win, theme, true, "Bookmarks", "Enter opens  B removes  Esc closes ");
-	size_t cap = app->pack->topic_count;
-	int *list = malloc((cap ? cap : 1) * sizeof *list);
-	size_t n = list ? app_bookmarks(app, list, cap) : 0;
-	if (!n)
-		ui_put(win, 2, 1, getmaxx(win) - 1, "No bookmarks yet: B bookmarks the topic you are on.",
-		       theme->attr[ROLE_DIM]);
-	int h = getmaxy(win);
-	size_t rows = h > 2 ? (size_t)(h - 2) : 1;
-	size_t top = app->bookmark_cursor >= rows ? app->bookmark_cursor - rows + 1 : 0;
-	for (size_t i = top; i < n && (int)(i - top) + 2 < h; i++) {
-		const struct content_topic *t = app->pack->topics[list[i]];
-		char buf[512];
-		snprintf(buf, sizeof buf, " %s  (%s)", t->title, t->id);
-		ui_put(win, (int)(i - top) + 2, 0, getmaxx(win), buf,
-		       theme->attr[i == app->bookmark_cursor ? ROLE_CURSOR : ROLE_TEXT]);
+	char keys[128];
+	snprintf(keys, sizeof keys, "%s opens  %s removes  %s closes ", ui_key(KEYS_ANY, ACTION_OPEN).name,
+		 ui_key(KEYS_ANY, ACTION_BOOKMARK).name, ui_key(KEYS_ANY, ACTION_CLOSE).name);
+	ui_header(win, theme, true, "Bookmarks", keys);
+	if (!app->bookmarks.count) {
+		char buf[128];
+		snprintf(buf, sizeof buf, "No bookmarks yet: %s bookmarks the topic you are on.",
+			 ui_key(KEYS_ANY, ACTION_BOOKMARK).name);
+		ui_put(theme, win, 2, 1, getmaxx(win) - 1, buf, theme->attr[ROLE_DIM]);
+	} else {
+		struct row_ctx r = {app, theme};
+		ui_list_draw(win, theme, 1, getmaxy(win) - 1, &app->bookmarks.list, app->bookmarks.count, draw_row, &r);
 	}
-	free(list);
+	wnoutrefresh(win);
 }
 
-static unsigned handle(struct app *app, int key)
+static const struct ui_keymap keys = {KEYS_ANY, ui_scroll_hints, 4, false};
+
+static const struct ui_keymap *keymap(const struct app *app)
 {
-	return ui_handle_key(app, KEYS_OVERLAY, key);
+	(void)app;
+	return &keys;
 }
 
-const struct ui_pane_ops view_bookmarks_ops = {"bookmarks", KEYS_OVERLAY, draw, handle};
+const struct ui_view view_bookmarks = {draw, keymap, NULL};

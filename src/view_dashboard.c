@@ -9,28 +9,15 @@
 #include "mlcert/clock.h"
 #include "mlcert/study.h"
 #include "mlcert/text.h"
+#include "mlcert/xalloc.h"
 
-struct line_sink {
-	WINDOW *win;
-	const struct ui_theme *theme;
-	size_t index, top;
-	int height, width;
-};
-
-static void put_line(struct line_sink *s, const char *text, enum ui_role role)
+/* A bar of width cells on row y (-1: not shown), filled in proportion
+ * part/whole: two runs, one call each. */
+static void bar(struct ui_sink *s, int y, int x, int width, size_t part, size_t whole)
 {
-	if (s->win && s->index >= s->top && s->index < s->top + (size_t)s->height)
-		ui_put(s->win, (int)(s->index - s->top), 1, s->width - 1, text, s->theme->attr[role]);
-	s->index++;
-}
-
-/* A bar of width cells, filled in proportion part/whole: two runs, one call each. */
-static void bar(struct line_sink *s, int y_index, int x, int width, size_t part, size_t whole)
-{
-	if (!s->win || width <= 0 || y_index < (int)s->top || y_index >= (int)(s->top + (size_t)s->height))
+	if (y < 0 || width <= 0)
 		return;
 	int filled = whole ? (int)((part * (size_t)width + whole / 2) / whole) : 0;
-	int y = y_index - (int)s->top;
 	const char *cell[2] = {s->theme->ascii ? "." : "\xE2\x96\x91", s->theme->ascii ? "#" : "\xE2\x96\x88"};
 	char run[40 * 3 + 1];
 	for (int full = 1, from = 0; full >= 0; full--) {
@@ -52,7 +39,7 @@ static unsigned percent(size_t part, size_t whole)
 }
 
 /* Three bars per domain: topics read, questions seen, answers right. */
-static void domain_block(struct line_sink *s, const char *title, int weight,
+static void domain_block(struct ui_sink *s, const char *title, int weight,
 			 const struct study_stats *st, bool total)
 {
 	char buf[512];
@@ -60,7 +47,7 @@ static void domain_block(struct line_sink *s, const char *title, int weight,
 		snprintf(buf, sizeof buf, "%s  (%d%% of the exam)", title, weight);
 	else
 		snprintf(buf, sizeof buf, "%s", title);
-	put_line(s, buf, total ? ROLE_HEADING : ROLE_DOMAIN);
+	ui_sink_line(s, buf, total ? ROLE_HEADING : ROLE_DOMAIN);
 	int label_w = 18, num_w = 12;
 	int bar_w = s->width - 2 - label_w - num_w - 2;
 	if (bar_w > 40)
@@ -85,9 +72,8 @@ static void domain_block(struct line_sink *s, const char *title, int weight,
 			snprintf(nums, sizeof nums, "%zu/%zu", rows[r].part, rows[r].whole);
 		snprintf(buf, sizeof buf, "  %-*s%*s%s", label_w - 2, rows[r].label, bar_w > 0 ? bar_w + 1 : 0,
 			 "", nums);
-		int y_index = (int)s->index;
-		put_line(s, buf, ROLE_TEXT);
-		bar(s, y_index, 1 + label_w, bar_w, rows[r].part, rows[r].whole);
+		int y = ui_sink_line(s, buf, ROLE_TEXT);
+		bar(s, y, 1 + label_w, bar_w, rows[r].part, rows[r].whole);
 	}
 }
 
@@ -102,67 +88,70 @@ static void date_text(int64_t t, char *buf, size_t size)
 /* Predicted recall per domain now and on the exam date: FSRS retrievability
  * averaged over every question, so unseen questions pull it down. Counting
  * lines (no window) needs no numbers, so it computes none. */
-static void readiness(struct app *app, struct line_sink *s)
+static void readiness(struct app *app, struct ui_sink *s)
 {
 	const struct content_pack *pack = app->pack;
 	size_t nd = pack->meta->domains_count;
-	int64_t now = clock_now(), exam = app->study->exam_date;
-	double *ready_now = calloc(2 * (nd ? nd : 1), sizeof *ready_now);
-	double *ready_exam = ready_now ? ready_now + (nd ? nd : 1) : NULL;
+	int64_t now = clock_now(), exam = app->log.study->exam_date;
+	double *ready_now = xcalloc(2 * (nd ? nd : 1), sizeof *ready_now);
+	double *ready_exam = ready_now + (nd ? nd : 1);
 	double overall_now = 0, overall_exam = 0;
-	if (s->win && ready_now) {
-		overall_now = study_readiness(app->study, now, ready_now);
+	if (s->win) {
+		overall_now = study_readiness(app->log.study, now, ready_now);
 		if (exam)
-			overall_exam = study_readiness(app->study, exam, ready_exam);
+			overall_exam = study_readiness(app->log.study, exam, ready_exam);
 	}
 	char buf[512], when[32] = "";
 	if (exam)
 		date_text(exam, when, sizeof when);
-	put_line(s, "Readiness: predicted recall (FSRS), unseen questions count as 0", ROLE_HEADING);
+	ui_sink_line(s, "Readiness: predicted recall (FSRS), unseen questions count as 0", ROLE_HEADING);
 	snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "", "weight", "now", exam ? when : "exam day");
-	put_line(s, buf, ROLE_DIM);
+	ui_sink_line(s, buf, ROLE_DIM);
 	for (unsigned d = 0; d < nd; d++) {
 		if (pack->meta->domains[d].weight == 0)
 			continue;
-		char *title = text_sanitize(pack->meta->domains[d].title, s->theme ? s->theme->ascii : true);
+		char *title = text_sanitize(pack->meta->domains[d].title, app->options.ascii);
 		char later[16] = "-";
-		if (exam && ready_exam)
+		if (exam)
 			snprintf(later, sizeof later, "%.0f%%", 100 * ready_exam[d]);
 		snprintf(buf, sizeof buf, "  %-44.44s %5d%% %8.0f%% %9s", title ? title : "",
-			 pack->meta->domains[d].weight, ready_now ? 100 * ready_now[d] : 0.0, later);
+			 pack->meta->domains[d].weight, 100 * ready_now[d], later);
 		free(title);
-		put_line(s, buf, ROLE_TEXT);
+		ui_sink_line(s, buf, ROLE_TEXT);
 	}
 	char later[16] = "-";
 	if (exam)
 		snprintf(later, sizeof later, "%.0f%%", 100 * overall_exam);
 	snprintf(buf, sizeof buf, "  %-44s %6s %8.0f%% %9s", "Overall, weighted like the exam", "",
 		 100 * overall_now, later);
-	put_line(s, buf, ROLE_HEADING);
-	if (!exam)
-		put_line(s, "  Press e to set your exam date and see the forecast for that day.", ROLE_DIM);
+	ui_sink_line(s, buf, ROLE_HEADING);
+	if (!exam) {
+		snprintf(buf, sizeof buf, "  Press %s to set your exam date and see the forecast for that day.",
+			 ui_key(KEYS_DASHBOARD, ACTION_SET_EXAM_DATE).name);
+		ui_sink_line(s, buf, ROLE_DIM);
+	}
 	free(ready_now);
 }
 
-static void forecast(struct app *app, struct line_sink *s)
+static void forecast(struct app *app, struct ui_sink *s)
 {
 	unsigned counts[STUDY_FORECAST_DAYS] = {0};
 	if (s->win)
-		study_forecast(app->study, clock_now(), counts);
-	put_line(s, "Reviews due, next 14 days (today first)", ROLE_HEADING);
+		study_forecast(app->log.study, clock_now(), counts);
+	ui_sink_line(s, "Reviews due, next 14 days (today first)", ROLE_HEADING);
 	char buf[512];
 	size_t n = (size_t)snprintf(buf, sizeof buf, "  ");
 	for (int i = 0; i < STUDY_FORECAST_DAYS && n + 8 < sizeof buf; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%4u", counts[i]);
-	put_line(s, buf, ROLE_TEXT);
+	ui_sink_line(s, buf, ROLE_TEXT);
 	n = (size_t)snprintf(buf, sizeof buf, "  ");
 	for (int i = 0; i < STUDY_FORECAST_DAYS && n + 8 < sizeof buf; i++)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%4s", i == 0 ? "now" : i % 7 == 0 ? "+7d" : ".");
-	put_line(s, buf, ROLE_DIM);
+	ui_sink_line(s, buf, ROLE_DIM);
 }
 
 /* Twelve weeks of answers, one cell a day, Monday at the top. */
-static void heatmap(struct app *app, struct line_sink *s)
+static void heatmap(struct app *app, struct ui_sink *s)
 {
 	static const char *const blocks[] = {"\xC2\xB7", "\xE2\x96\x91", "\xE2\x96\x92",
 					      "\xE2\x96\x93", "\xE2\x96\x88"};
@@ -171,7 +160,7 @@ static void heatmap(struct app *app, struct line_sink *s)
 	unsigned counts[STUDY_HEATMAP_DAYS] = {0};
 	int64_t now = clock_now();
 	if (s->win)
-		study_heatmap(app->study, now, counts);
+		study_heatmap(app->log.study, now, counts);
 	int64_t today = study_day(now);
 	int today_wd = (int)(((today + 3) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
 	int grid[7][12];
@@ -185,8 +174,8 @@ static void heatmap(struct app *app, struct line_sink *s)
 		unsigned c = counts[i];
 		grid[wd][11 - weeks_back] = c == 0 ? 0 : c <= 2 ? 1 : c <= 5 ? 2 : c <= 10 ? 3 : 4;
 	}
-	bool use_ascii = !s->theme || s->theme->ascii;
-	put_line(s, "Answers per day, last 12 weeks (today at the right)", ROLE_HEADING);
+	bool use_ascii = app->options.ascii;
+	ui_sink_line(s, "Answers per day, last 12 weeks (today at the right)", ROLE_HEADING);
 	for (int wd = 0; wd < 7; wd++) {
 		char buf[256];
 		size_t n = (size_t)snprintf(buf, sizeof buf, "  %s ", days[wd]);
@@ -194,56 +183,67 @@ static void heatmap(struct app *app, struct line_sink *s)
 			const char *cell = grid[wd][w] < 0 ? " " : (use_ascii ? ascii : blocks)[grid[wd][w]];
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", cell, cell);
 		}
-		put_line(s, buf, ROLE_BAR_FILL);
+		ui_sink_line(s, buf, ROLE_BAR_FILL);
 	}
-	put_line(s, use_ascii ? "  none . 1-2 : 3-5 o 6-10 O more #"
+	ui_sink_line(s, use_ascii ? "  none . 1-2 : 3-5 o 6-10 O more #"
 			      : "  none \xC2\xB7  1-2 \xE2\x96\x91  3-5 \xE2\x96\x92  6-10 \xE2\x96\x93  more \xE2\x96\x88",
 		 ROLE_DIM);
 }
 
-static size_t build(struct app *app, struct line_sink *s)
+static size_t build(struct app *app, struct ui_sink *s)
 {
 	const struct content_pack *pack = app->pack;
 	char buf[512];
-	snprintf(buf, sizeof buf, "Progress: %s (guide %s) - Esc or q closes", pack->meta->title,
-		 pack->meta->guide_version);
-	put_line(s, buf, ROLE_HEADING);
-	put_line(s, "", ROLE_TEXT);
+	snprintf(buf, sizeof buf, "Progress: %s (guide %s) - %s or %s closes", pack->meta->title,
+		 pack->meta->guide_version, ui_key(KEYS_ANY, ACTION_CLOSE).name, ui_key(KEYS_ANY, ACTION_QUIT).name);
+	ui_sink_line(s, buf, ROLE_HEADING);
+	ui_sink_line(s, "", ROLE_TEXT);
 	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
 		struct study_stats st;
-		study_domain_stats(app->study, (int)d, &st);
+		study_domain_stats(app->log.study, (int)d, &st);
 		domain_block(s, pack->meta->domains[d].title, pack->meta->domains[d].weight, &st, false);
-		put_line(s, "", ROLE_TEXT);
+		ui_sink_line(s, "", ROLE_TEXT);
 	}
 	struct study_stats total;
-	study_domain_stats(app->study, -1, &total);
+	study_domain_stats(app->log.study, -1, &total);
 	domain_block(s, "All domains", 0, &total, true);
-	put_line(s, "", ROLE_TEXT);
+	ui_sink_line(s, "", ROLE_TEXT);
 	readiness(app, s);
-	put_line(s, "", ROLE_TEXT);
+	ui_sink_line(s, "", ROLE_TEXT);
 	forecast(app, s);
-	put_line(s, "", ROLE_TEXT);
+	ui_sink_line(s, "", ROLE_TEXT);
 	heatmap(app, s);
 	return s->index;
 }
 
-size_t view_dashboard_lines(struct app *app, int width)
+static size_t lines(struct app *app, int width)
 {
-	struct line_sink s = {.width = width};
+	struct ui_sink s = {.width = width};
 	return build(app, &s);
 }
 
-static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused)
+static void draw(struct app *app, const struct ui_frame *frame)
 {
-	(void)focused;
+	WINDOW *win = frame->overlay;
 	werase(win);
-	struct line_sink s = {win, theme, 0, app->overlay_top, getmaxy(win), getmaxx(win)};
+	struct ui_sink s = {win, frame->theme, 0, app->overlay_top, 0, getmaxy(win), 1, getmaxx(win)};
 	build(app, &s);
+	wnoutrefresh(win);
 }
 
-static unsigned handle(struct app *app, int key)
+static const struct ui_hint hints[] = {
+	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"},
+	{KEYS_ANY, ACTION_MOVE_UP, "Up"},
+	{KEYS_DASHBOARD, ACTION_SET_EXAM_DATE, "Exam date"},
+	{KEYS_ANY, ACTION_CLOSE, "Close"},
+};
+
+static const struct ui_keymap keys = {KEYS_DASHBOARD, hints, sizeof hints / sizeof hints[0], false};
+
+static const struct ui_keymap *keymap(const struct app *app)
 {
-	return ui_handle_key(app, KEYS_DASHBOARD, key);
+	(void)app;
+	return &keys;
 }
 
-const struct ui_pane_ops view_dashboard_ops = {"dashboard", KEYS_DASHBOARD, draw, handle};
+const struct ui_view view_dashboard = {draw, keymap, lines};

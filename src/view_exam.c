@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mlcert/answer.h"
 #include "mlcert/clock.h"
 #include "mlcert/text.h"
 
@@ -15,39 +16,50 @@ static void clock_text(char *buf, size_t size, int64_t seconds)
 		 (int)(seconds % 60));
 }
 
-/* Writes lines top to bottom; returns the next free row. */
+/* Writes lines top to bottom, one column in; returns the next free row. */
 static int say(WINDOW *win, int y, const struct ui_theme *theme, enum ui_role role, const char *text)
 {
 	int w = getmaxx(win);
 	if (y >= getmaxy(win))
 		return y;
-	ui_put(win, y, 1, w - 1, text, theme->attr[role]);
+	ui_put(theme, win, y, 1, w - 1, text, theme->attr[role]);
 	return y + 1;
 }
+
+#define KEY(action) ui_key(KEYS_EXAM, ACTION_##action).name
 
 static void draw_intro(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct content_meta *m = app->pack->meta;
-	char buf[512];
+	char buf[512], choose[64];
 	int y = 1;
 	snprintf(buf, sizeof buf, "Mock exam: %d questions in %d minutes, drawn to match the exam's domain weights.",
 		 m->exam.questions, m->exam.minutes);
 	y = say(win, y, t, ROLE_HEADING, buf);
 	y++;
 	y = say(win, y, t, ROLE_TEXT, "No feedback until you submit, as in the real exam.");
-	y = say(win, y, t, ROLE_TEXT, "a-h or 1-8 answer, n and p move, m flags a question for review,");
-	y = say(win, y, t, ROLE_TEXT, "v lists every question, S submits. The clock is always on screen and");
-	y = say(win, y, t, ROLE_TEXT, "submits for you when time is up. q pauses the exam and its clock.");
+	keys_labels(KEYS_CHOICES, ACTION_CHOOSE, choose, sizeof choose);
+	for (char *p = strchr(choose, ' '); p; p = NULL) /* "a-h 1-8" reads "a-h or 1-8" */
+		memmove(p + 3, p, strlen(p) + 1), memcpy(p, " or", 3);
+	snprintf(buf, sizeof buf, "%s answer, %s and %s move, %s flags a question for review,", choose,
+		 KEY(NEXT_QUESTION), KEY(PREV_QUESTION), KEY(FLAG));
+	y = say(win, y, t, ROLE_TEXT, buf);
+	snprintf(buf, sizeof buf, "%s lists every question, %s submits. The clock is always on screen and",
+		 KEY(NAVIGATOR), KEY(SUBMIT_EXAM));
+	y = say(win, y, t, ROLE_TEXT, buf);
+	snprintf(buf, sizeof buf, "submits for you when time is up. %s pauses the exam and its clock.", KEY(QUIT));
+	y = say(win, y, t, ROLE_TEXT, buf);
 	y++;
-	say(win, y, t, ROLE_STATUS, "Enter starts the exam. Esc goes back.");
+	snprintf(buf, sizeof buf, "%s starts the exam. %s goes back.", KEY(OPEN), KEY(CLOSE));
+	say(win, y, t, ROLE_STATUS, buf);
 }
 
 static void draw_resume(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
-	const struct study_open_exam *open = &app->study->exam;
+	const struct study_open_exam *open = &app->log.study->exam;
 	size_t answered = 0;
 	for (size_t i = 0; i < app->pack->question_count; i++)
-		answered += open->picks[i] != 0;
+		answered += choice_set_count(open->picks[i]) > 0;
 	int64_t left = (int64_t)app->pack->meta->exam.minutes * 60 - open->seconds_used;
 	char when[64], clock[32], buf[512];
 	time_t started = (time_t)open->started;
@@ -60,8 +72,11 @@ static void draw_resume(struct app *app, WINDOW *win, const struct ui_theme *t)
 	snprintf(buf, sizeof buf, "Started %s; %zu answered; %s left on its clock.", when, answered, clock);
 	y = say(win, y, t, ROLE_TEXT, buf);
 	y++;
-	y = say(win, y, t, ROLE_STATUS, "Enter or y resumes it. S submits it as it stands.");
-	say(win, y, t, ROLE_STATUS, "Esc decides later (X offers it again).");
+	snprintf(buf, sizeof buf, "%s or %s resumes it. %s submits it as it stands.", KEY(OPEN), KEY(CONFIRM),
+		 KEY(SUBMIT_EXAM));
+	y = say(win, y, t, ROLE_STATUS, buf);
+	snprintf(buf, sizeof buf, "%s decides later (%s offers it again).", KEY(CLOSE), KEY(EXAM));
+	say(win, y, t, ROLE_STATUS, buf);
 }
 
 static void draw_header(struct app *app, WINDOW *win, const struct ui_theme *t, const char *left)
@@ -74,58 +89,65 @@ static void draw_header(struct app *app, WINDOW *win, const struct ui_theme *t, 
 	ui_header(win, t, true, left, right);
 }
 
+/* The question page where the core laid it out: its width and rows are the
+ * geometry's, so the scroll limit and the screen agree. */
+static void draw_page(struct app *app, WINDOW *win, const struct ui_theme *t)
+{
+	const struct app_geometry *g = &app->geometry;
+	WINDOW *body = derwin(win, g->page_rows, g->page_width, getmaxy(win) - g->page_rows,
+			      getmaxx(win) - g->page_width);
+	if (body) {
+		ui_draw_page(body, t, app_exam_page(app), app->exam.top, 0, g->page_rows, g->page_width, -1, NULL);
+		delwin(body);
+	}
+}
+
 static void draw_running(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct exam *x = app->exam.exam;
 	char left[128];
 	snprintf(left, sizeof left, "Mock exam  %zu/%zu%s", x->pos + 1, x->count, x->flags[x->pos] ? "  [flagged]" : "");
 	draw_header(app, win, t, left);
-	int w = getmaxx(win), h = getmaxy(win);
-	const struct manfmt_page *page = app_exam_page(app, w - 1);
-	size_t top = app->exam.top;
-	if (page && page->count > (size_t)(h - 1) && top > page->count - (size_t)(h - 1))
-		top = page->count - (size_t)(h - 1);
-	WINDOW *body = derwin(win, h - 1, w - 1, 1, 1);
-	if (body) {
-		ui_draw_page(body, t, page, top, 0, h - 1, w - 1, -1, NULL);
-		delwin(body);
-	}
+	draw_page(app, win, t);
+}
+
+struct row_ctx {
+	const struct app *app;
+	const struct ui_theme *theme;
+};
+
+static void navigator_row(void *ctx, WINDOW *win, int y, int width, size_t i, bool cursor)
+{
+	const struct row_ctx *r = ctx;
+	const struct exam *x = r->app->exam.exam;
+	const struct content_question *q = r->app->pack->questions[x->questions[i]];
+	char buf[512];
+	/* only what fits is copied; ui_put sanitises, and the stem's newlines go */
+	snprintf(buf, sizeof buf, " %3zu  %-10s %-8s %.*s", i + 1, choice_set_count(x->picks[i]) ? "answered" : "-",
+		 x->flags[i] ? "flagged" : "", 4 * width, q->stem);
+	for (char *p = buf; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	ui_put(r->theme, win, y, 0, width, buf,
+	       r->theme->attr[cursor ? ROLE_CURSOR : x->flags[i] ? ROLE_CHOSEN : ROLE_TEXT]);
 }
 
 static void draw_navigator(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
-	const struct exam *x = app->exam.exam;
-	draw_header(app, win, t, "Navigator: Enter jumps to a question, Esc returns");
-	int h = getmaxy(win), w = getmaxx(win);
-	size_t rows = h > 1 ? (size_t)(h - 1) : 1;
-	size_t top = app->exam.cursor >= rows ? app->exam.cursor - rows + 1 : 0;
-	for (int y = 1; y < h; y++) {
-		size_t i = top + (size_t)(y - 1);
-		if (i >= x->count) {
-			ui_put(win, y, 0, w, "", t->attr[ROLE_TEXT]);
-			continue;
-		}
-		const struct content_question *q = app->pack->questions[x->questions[i]];
-		char *stem = text_sanitize(q->stem, t->ascii);
-		for (char *p = stem; p && *p; p++)
-			if (*p == '\n')
-				*p = ' ';
-		char buf[512];
-		snprintf(buf, sizeof buf, " %3zu  %-10s %-8s %s", i + 1, x->picks[i] ? "answered" : "-",
-			 x->flags[i] ? "flagged" : "", stem ? stem : "");
-		free(stem);
-		ui_put(win, y, 0, w, buf,
-		       t->attr[i == app->exam.cursor ? ROLE_CURSOR : x->flags[i] ? ROLE_CHOSEN : ROLE_TEXT]);
-	}
+	char left[128];
+	snprintf(left, sizeof left, "Navigator: %s jumps to a question, %s returns", KEY(OPEN), KEY(CLOSE));
+	draw_header(app, win, t, left);
+	struct row_ctx r = {app, t};
+	ui_list_draw(win, t, 1, app->geometry.list_rows, &app->exam.navigator, app->exam.exam->count,
+		     navigator_row, &r);
 }
-
 /* "3, 17, 22" — the positions matching a test, shortened when long. */
 static void list_positions(const struct exam *x, bool flagged, char *buf, size_t size)
 {
 	size_t n = 0, shown = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < x->count && n + 16 < size; i++) {
-		bool match = flagged ? x->flags[i] : x->picks[i] == 0;
+		bool match = flagged ? x->flags[i] : choice_set_count(x->picks[i]) == 0;
 		if (!match)
 			continue;
 		if (shown == 20) {
@@ -157,85 +179,86 @@ static void draw_confirm(struct app *app, WINDOW *win, const struct ui_theme *t)
 		y = say(win, y, t, ROLE_CHOSEN, buf);
 	}
 	y++;
-	say(win, y, t, ROLE_STATUS, "y submits now. n or Esc keeps going (v lists the questions).");
+	snprintf(buf, sizeof buf, "%s submits now. %s or %s keeps going (%s lists the questions).", KEY(CONFIRM),
+		 KEY(NEXT_QUESTION), KEY(CLOSE), KEY(NAVIGATOR));
+	say(win, y, t, ROLE_STATUS, buf);
+}
+
+/* The score report, line by line: drawn, or only counted (win NULL) for
+ * its length, which bounds its scrolling. */
+static size_t build_report(struct app *app, struct ui_sink *s)
+{
+	const struct exam *x = app->exam.exam;
+	const struct content_meta *m = app->pack->meta;
+	char buf[512];
+	ui_sink_line(s, "", ROLE_TEXT);
+	snprintf(buf, sizeof buf, "%u of %zu right: %zu%%", x->right, x->count,
+		 x->count ? (size_t)x->right * 100 / x->count : 0);
+	ui_sink_line(s, buf, ROLE_HEADING);
+	ui_sink_line(s, "", ROLE_TEXT);
+	snprintf(buf, sizeof buf, "%-44s %6s %8s %5s", "Domain", "weight", "right", "");
+	ui_sink_line(s, buf, ROLE_DIM);
+	int bar_w = s->width - 1 - 44 - 6 - 8 - 5 - 5;
+	for (unsigned d = 0; d < m->domains_count; d++) {
+		const struct exam_domain_score *score = &x->by_domain[d];
+		if (!score->total && m->domains[d].weight == 0)
+			continue;
+		unsigned pct = score->total ? score->right * 100 / score->total : 0;
+		char *title = text_sanitize(m->domains[d].title, app->options.ascii); /* first: columns align */
+		snprintf(buf, sizeof buf, "%-44.44s %5d%% %4u/%-3u %4u%%", title, m->domains[d].weight, score->right,
+			 score->total, pct);
+		free(title);
+		int y = ui_sink_line(s, buf, pct >= 70 ? ROLE_RIGHT : ROLE_TEXT);
+		if (y < 0)
+			continue;
+		int x0 = 1 + 44 + 1 + 6 + 1 + 8 + 1 + 5 + 1;
+		for (int i = 0; i < bar_w && x0 + i < s->width; i++) {
+			bool full = i < (int)(pct * (unsigned)bar_w / 100);
+			wattrset(s->win, s->theme->attr[full ? ROLE_BAR_FILL : ROLE_BAR_EMPTY]);
+			mvwaddstr(s->win, y, x0 + i,
+				  s->theme->ascii ? (full ? "#" : ".") : (full ? "\xE2\x96\x88" : "\xE2\x96\x91"));
+		}
+		wattrset(s->win, A_NORMAL);
+	}
+	ui_sink_line(s, "", ROLE_TEXT);
+	ui_sink_line(s, "Google publishes no passing score; the often-quoted 70% is a guess, not a rule.", ROLE_DIM);
+	snprintf(buf, sizeof buf, "Wrong and unanswered questions are now in your review queue (%s).",
+		 ui_key(KEYS_ANY, ACTION_REVIEW).name);
+	ui_sink_line(s, buf, ROLE_DIM);
+	ui_sink_line(s, "", ROLE_TEXT);
+	snprintf(buf, sizeof buf, "%s reviews every question with its explanation. %s closes the report.", KEY(OPEN),
+		 KEY(QUIT));
+	ui_sink_line(s, buf, ROLE_STATUS);
+	return s->index;
 }
 
 static void draw_report(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
-	const struct exam *x = app->exam.exam;
-	const struct content_meta *m = app->pack->meta;
-	int w = getmaxx(win);
 	char buf[512];
-	snprintf(buf, sizeof buf, "Score report%s", x->timed_out ? " (time ran out)" : "");
+	snprintf(buf, sizeof buf, "Score report%s", app->exam.exam->timed_out ? " (time ran out)" : "");
 	ui_header(win, t, true, buf, NULL);
-	int y = 2 - (int)app->exam.top;
-	snprintf(buf, sizeof buf, "%u of %zu right: %zu%%", x->right, x->count,
-		 x->count ? (size_t)x->right * 100 / x->count : 0);
-	if (y >= 1)
-		say(win, y, t, ROLE_HEADING, buf);
-	y += 2;
-	if (y >= 1) {
-		snprintf(buf, sizeof buf, "%-44s %6s %8s %5s", "Domain", "weight", "right", "");
-		say(win, y, t, ROLE_DIM, buf);
-	}
-	y++;
-	int bar_w = w - 1 - 44 - 6 - 8 - 5 - 5;
-	for (unsigned d = 0; d < m->domains_count; d++) {
-		const struct exam_domain_score *s = &x->by_domain[d];
-		if (!s->total && m->domains[d].weight == 0)
-			continue;
-		char *title = text_sanitize(m->domains[d].title, t->ascii);
-		unsigned pct = s->total ? s->right * 100 / s->total : 0;
-		snprintf(buf, sizeof buf, "%-44.44s %5d%% %4u/%-3u %4u%%", title ? title : "", m->domains[d].weight,
-			 s->right, s->total, pct);
-		free(title);
-		if (y >= 1 && y < getmaxy(win)) {
-			say(win, y, t, pct >= 70 ? ROLE_RIGHT : ROLE_TEXT, buf);
-			int x0 = 1 + 44 + 1 + 6 + 1 + 8 + 1 + 5 + 1;
-			for (int i = 0; i < bar_w && x0 + i < w; i++) {
-				bool full = i < (int)(pct * (unsigned)bar_w / 100);
-				wattrset(win, t->attr[full ? ROLE_BAR_FILL : ROLE_BAR_EMPTY]);
-				mvwaddstr(win, y, x0 + i, t->ascii ? (full ? "#" : ".") : (full ? "\xE2\x96\x88" : "\xE2\x96\x91"));
-			}
-			wattrset(win, A_NORMAL);
-		}
-		y++;
-	}
-	y++;
-	if (y >= 1)
-		y = say(win, y, t, ROLE_DIM, "Google publishes no passing score; the often-quoted 70% is a guess, not a rule.");
-	else
-		y++;
-	if (y >= 1)
-		y = say(win, y, t, ROLE_DIM, "Wrong and unanswered questions are now in your review queue (R).");
-	else
-		y++;
-	y++;
-	if (y >= 1)
-		say(win, y, t, ROLE_STATUS, "Enter reviews every question with its explanation. q closes the report.");
+	struct ui_sink s = {win, t, 0, app->overlay_top, 1, app->geometry.list_rows, 1, getmaxx(win)};
+	build_report(app, &s);
 }
 
 static void draw_review(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct exam *x = app->exam.exam;
 	const struct content_question *q = app->pack->questions[x->questions[x->pos]];
-	bool right = x->picks[x->pos] == manfmt_correct_mask(q);
-	char left[128];
+	bool right = answer_is_right(q, x->picks[x->pos]);
+	char left[128], keys[128];
 	snprintf(left, sizeof left, "Exam review %zu/%zu: %s", x->pos + 1, x->count,
-		 x->picks[x->pos] == 0 ? "unanswered" : right ? "right" : "wrong");
-	ui_header(win, t, true, left, "n next  p previous  q report ");
-	int w = getmaxx(win), h = getmaxy(win);
-	const struct manfmt_page *page = app_exam_page(app, w - 1);
-	WINDOW *body = derwin(win, h - 1, w - 1, 1, 1);
-	if (body) {
-		ui_draw_page(body, t, page, app->exam.top, 0, h - 1, w - 1, -1, NULL);
-		delwin(body);
-	}
+		 choice_set_count(x->picks[x->pos]) == 0 ? "unanswered" : right ? "right" : "wrong");
+	snprintf(keys, sizeof keys, "%s next  %s previous  %s report ", KEY(NEXT_QUESTION), KEY(PREV_QUESTION),
+		 KEY(QUIT));
+	ui_header(win, t, true, left, keys);
+	draw_page(app, win, t);
 }
 
-static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused)
+static void draw(struct app *app, const struct ui_frame *frame)
 {
-	(void)focused;
+	WINDOW *win = frame->overlay;
+	const struct ui_theme *theme = frame->theme;
 	werase(win);
 	switch (app->exam.stage) {
 	case APP_EXAM_INTRO:
@@ -260,11 +283,31 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 		draw_review(app, win, theme);
 		break;
 	}
+	wnoutrefresh(win);
 }
 
-static unsigned handle(struct app *app, int key)
+/* Only the report scrolls by overlay_top. */
+static size_t lines(struct app *app, int width)
 {
-	return ui_handle_key(app, KEYS_EXAM, key);
+	if (app->exam.stage != APP_EXAM_REPORT || !app->exam.exam)
+		return 0;
+	struct ui_sink s = {.width = width};
+	return build_report(app, &s);
 }
 
-const struct ui_pane_ops view_exam_ops = {"exam", KEYS_EXAM, draw, handle};
+static const struct ui_hint hints[] = {
+	{KEYS_CHOICES, ACTION_CHOOSE, "Answer"},     {KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
+	{KEYS_EXAM, ACTION_PREV_QUESTION, "Prev"},   {KEYS_EXAM, ACTION_FLAG, "Flag"},
+	{KEYS_EXAM, ACTION_NAVIGATOR, "All"},        {KEYS_EXAM, ACTION_SUBMIT_EXAM, "Submit"},
+	{KEYS_ANY, ACTION_QUIT, "Pause"},
+};
+
+static const struct ui_keymap keys = {KEYS_EXAM, hints, sizeof hints / sizeof hints[0], false};
+
+static const struct ui_keymap *keymap(const struct app *app)
+{
+	(void)app;
+	return &keys;
+}
+
+const struct ui_view view_exam = {draw, keymap, lines};

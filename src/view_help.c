@@ -8,68 +8,49 @@
 #define MLCERT_VERSION "0.0.0"
 #endif
 
-struct help_sink {
-	void (*line)(void *ctx, const char *text, enum ui_role role);
-	void *ctx;
-};
-
 static void from_keys(void *ctx, const char *text, bool is_heading)
 {
-	struct help_sink *sink = ctx;
-	sink->line(sink->ctx, text, is_heading ? ROLE_HEADING : ROLE_TEXT);
+	ui_sink_line(ctx, text, is_heading ? ROLE_HEADING : ROLE_TEXT);
 }
 
-/* Calls line() for each help line; returns how many there are. */
-static size_t build(void (*line)(void *ctx, const char *text, enum ui_role role), void *ctx)
+/* Every help line through the sink; returns how many there are. */
+static size_t build(struct ui_sink *s)
 {
-	char buf[512];
-	snprintf(buf, sizeof buf, "mlcert %s: keys (Esc or q closes this help)", MLCERT_VERSION);
-	line(ctx, buf, ROLE_HEADING);
-	struct help_sink sink = {line, ctx};
-	size_t n = 1 + keys_help(from_keys, &sink);
-	line(ctx, "", ROLE_TEXT), n++;
-	line(ctx, "Progress is saved as you go: every answer and every topic read is on disk", ROLE_DIM), n++;
-	line(ctx, "before the screen confirms it.", ROLE_DIM), n++;
-	return n;
+	char buf[512], close[64], quit[64];
+	keys_names(KEYS_ANY, ACTION_CLOSE, -1, close, sizeof close);
+	keys_names(KEYS_ANY, ACTION_QUIT, -1, quit, sizeof quit);
+	snprintf(buf, sizeof buf, "mlcert %s: keys (%.*s or %.*s closes this help)", MLCERT_VERSION,
+		 (int)strcspn(close, " "), close, (int)strcspn(quit, " "), quit);
+	ui_sink_line(s, buf, ROLE_HEADING);
+	keys_help(from_keys, s);
+	ui_sink_line(s, "", ROLE_TEXT);
+	ui_sink_line(s, "Progress is saved as you go: every answer and every topic read is on disk", ROLE_DIM);
+	ui_sink_line(s, "before the screen confirms it.", ROLE_DIM);
+	return s->index;
 }
 
-static void count_line(void *ctx, const char *text, enum ui_role role)
+static size_t lines(struct app *app, int width)
 {
-	(void)ctx, (void)text, (void)role;
+	(void)app;
+	struct ui_sink s = {.width = width};
+	return build(&s);
 }
 
-size_t view_help_lines(struct app *app, int width)
+static void draw(struct app *app, const struct ui_frame *frame)
 {
-	(void)app, (void)width;
-	return build(count_line, NULL);
-}
-
-struct draw_ctx {
-	WINDOW *win;
-	const struct ui_theme *theme;
-	size_t index, top;
-	int height, width;
-};
-
-static void draw_line(void *ctx, const char *text, enum ui_role role)
-{
-	struct draw_ctx *d = ctx;
-	if (d->index >= d->top && d->index < d->top + (size_t)d->height)
-		ui_put(d->win, (int)(d->index - d->top), 1, d->width - 1, text, d->theme->attr[role]);
-	d->index++;
-}
-
-static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused)
-{
-	(void)focused;
-	struct draw_ctx d = {win, theme, 0, app->overlay_top, getmaxy(win), getmaxx(win)};
+	WINDOW *win = frame->overlay;
 	werase(win);
-	build(draw_line, &d);
+	struct ui_sink s = {win, frame->theme, 0, app->overlay_top, 0, getmaxy(win), 1, getmaxx(win)};
+	build(&s);
+	wnoutrefresh(win);
 }
 
-static unsigned handle(struct app *app, int key)
+static const struct ui_keymap keys = {KEYS_ANY, ui_scroll_hints, 4, false};
+
+static const struct ui_keymap *keymap(const struct app *app)
 {
-	return ui_handle_key(app, KEYS_OVERLAY, key);
+	(void)app;
+	return &keys;
 }
 
-const struct ui_pane_ops view_help_ops = {"help", KEYS_OVERLAY, draw, handle};
+const struct ui_view view_help = {draw, keymap, lines};

@@ -2,8 +2,6 @@
 #include "mlcert/view_search.h"
 
 #include <stdio.h>
-#include <string.h>
-
 
 /* One line describing a hit: its kind, its title and a hint of where it is.
  * Only what can fit is copied (a stem can be pages long); ui_put sanitises. */
@@ -31,38 +29,46 @@ static void describe(const struct app *app, const struct search_hit *h, int widt
 			*p = ' ';
 }
 
-static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused)
+struct row_ctx {
+	const struct app *app;
+	const struct ui_theme *theme;
+};
+
+static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool cursor)
 {
-	(void)focused;
-	int h = getmaxy(win), w = getmaxx(win);
+	const struct row_ctx *r = ctx;
+	char line[1024];
+	describe(r->app, &r->app->search.hits[item], width, line, sizeof line);
+	ui_put(r->theme, win, y, 0, width, line, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
+}
+
+static void draw(struct app *app, const struct ui_frame *frame)
+{
+	WINDOW *win = frame->overlay;
 	char title[256];
 	if (!app->prompt.text[0])
-		snprintf(title, sizeof title, "Search topics, questions and links: type, Up/Down choose, Enter opens");
+		snprintf(title, sizeof title, "Search topics, questions and links: type, %s/%s choose, %s opens",
+			 ui_key(KEYS_PROMPT, ACTION_MOVE_UP).name, ui_key(KEYS_PROMPT, ACTION_MOVE_DOWN).name,
+			 ui_key(KEYS_PROMPT, ACTION_OPEN).name);
 	else if (app->search.total > app->search.count)
 		snprintf(title, sizeof title, "%zu matches for '%s' (the first %zu shown)", app->search.total,
 			 app->prompt.text, app->search.count);
 	else
 		snprintf(title, sizeof title, "%zu match%s for '%s'", app->search.total,
 			 app->search.total == 1 ? "" : "es", app->prompt.text);
-	ui_header(win, theme, true, title, NULL);
-	size_t rows = h > 1 ? (size_t)(h - 1) : 1;
-	size_t top = app->search.cursor >= rows ? app->search.cursor - rows + 1 : 0;
-	for (int y = 1; y < h; y++) {
-		size_t i = top + (size_t)(y - 1);
-		if (i >= app->search.count) {
-			ui_put(win, y, 0, w, "", theme->attr[ROLE_TEXT]);
-			continue;
-		}
-		char line[1024];
-		describe(app, &app->search.hits[i], w, line, sizeof line);
-		attr_t attr = theme->attr[i == app->search.cursor ? ROLE_CURSOR : ROLE_TEXT];
-		ui_put(win, y, 0, w, line, attr);
-	}
+	ui_header(win, frame->theme, true, title, NULL);
+	struct row_ctx r = {app, frame->theme};
+	ui_list_draw(win, frame->theme, 1, getmaxy(win) - 1, &app->search.list, app->search.count, draw_row, &r);
+	wnoutrefresh(win);
 }
 
-static unsigned handle(struct app *app, int key)
+/* Its keys are the prompt's: the prompt line takes the hint bar's place. */
+static const struct ui_keymap keys = {KEYS_PROMPT, ui_scroll_hints, 4, false};
+
+static const struct ui_keymap *keymap(const struct app *app)
 {
-	return ui_handle_key(app, KEYS_PROMPT, key);
+	(void)app;
+	return &keys;
 }
 
-const struct ui_pane_ops view_search_ops = {"search", KEYS_PROMPT, draw, handle};
+const struct ui_view view_search = {draw, keymap, NULL};

@@ -8,58 +8,79 @@
 #include "mlcert/text.h"
 
 struct wrap_ctx {
-	WINDOW *win;
-	int y, x, width;
-	attr_t attr;
+	struct ui_sink *sink;
+	enum ui_role role;
 };
 
 static void emit(void *ctx, const char *line, size_t len)
 {
 	struct wrap_ctx *c = ctx;
-	if (c->y >= getmaxy(c->win))
-		return;
 	char buf[1024];
 	snprintf(buf, sizeof buf, "%.*s", (int)len, line);
-	ui_put(c->win, c->y++, c->x, c->width, buf, c->attr);
+	ui_sink_line(c->sink, buf, c->role);
 }
 
-/* Wraps sanitised text at (y, x); returns the next free row. */
-static int wrap(WINDOW *win, int y, int x, const char *raw, attr_t attr, bool ascii)
+/* Text wrapped at column x, as lines of the sink. */
+static void wrap(struct ui_sink *s, int x, const char *raw, enum ui_role role, bool ascii)
 {
 	char *text = text_sanitize(raw, ascii);
-	if (!text)
-		return y;
 	for (char *p = text; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	struct wrap_ctx c = {win, y, x, getmaxx(win) - x - 1, attr};
-	text_wrap(text, strlen(text), c.width, emit, &c);
+	struct wrap_ctx c = {s, role};
+	s->x = x;
+	text_wrap(text, strlen(text), s->width - x - 1, emit, &c);
 	free(text);
-	return c.y;
+}
+
+/* The flows, each a title and a summary; returns the lines the cursor's flow takes. */
+static void list_flows(struct app *app, struct ui_sink *s, size_t *first, size_t *last)
+{
+	bool ascii = app->options.ascii;
+	for (size_t i = 0; i < app->pack->flow_count; i++) {
+		const struct content_flow *f = app->pack->flows[i];
+		char buf[512];
+		snprintf(buf, sizeof buf, "%zu. %s", i + 1, f->title);
+		if (i == app->wizard.cursor)
+			*first = s->index;
+		wrap(s, 1, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_HEADING, ascii);
+		if (f->summary)
+			wrap(s, 4, f->summary, ROLE_DIM, ascii);
+		if (i == app->wizard.cursor)
+			*last = s->index - 1;
+		ui_sink_line(s, "", ROLE_TEXT);
+	}
+	if (!app->pack->flow_count)
+		wrap(s, 1, "This pack has no decision flows.", ROLE_DIM, ascii);
 }
 
 static void draw_list(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
-	ui_header(win, t, true, "Decision wizard: choose a question to work through", "Enter starts  Esc closes ");
-	int y = 2;
-	for (size_t i = 0; i < app->pack->flow_count && y < getmaxy(win); i++) {
-		const struct content_flow *f = app->pack->flows[i];
-		char buf[512];
-		snprintf(buf, sizeof buf, "%zu. %s", i + 1, f->title);
-		y = wrap(win, y, 1, buf, t->attr[i == app->wizard.cursor ? ROLE_CURSOR : ROLE_HEADING], t->ascii);
-		if (f->summary)
-			y = wrap(win, y, 4, f->summary, t->attr[ROLE_DIM], t->ascii);
-		y++;
-	}
-	if (!app->pack->flow_count)
-		wrap(win, 2, 1, "This pack has no decision flows.", t->attr[ROLE_DIM], t->ascii);
+	char keys[128];
+	snprintf(keys, sizeof keys, "%s starts  %s closes ", ui_key(KEYS_WIZARD, ACTION_OPEN).name,
+		 ui_key(KEYS_WIZARD, ACTION_CLOSE).name);
+	ui_header(win, t, true, "Decision wizard: choose a question to work through", keys);
+	/* Measured first, so the flow under the cursor is always in view. */
+	int rows = getmaxy(win) - 2;
+	size_t first = 0, last = 0;
+	struct ui_sink measure = {.width = getmaxx(win)};
+	list_flows(app, &measure, &first, &last);
+	struct app_list view = {0, 0};
+	app_list_reveal(&view, first, last, rows);
+	struct ui_sink s = {win, t, 0, view.top, 2, rows, 1, getmaxx(win)};
+	list_flows(app, &s, &first, &last);
 }
 
 static void draw_walk(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct flow_walk *w = &app->wizard.walk;
 	const struct content_flow_node *node = flow_walk_current(w);
-	ui_header(win, t, true, w->flow->title, "Backspace steps back  Esc closes ");
+	bool ascii = app->options.ascii;
+	char keys[128];
+	snprintf(keys, sizeof keys, "%s steps back  %s closes ", ui_key(KEYS_WIZARD, ACTION_BACK).name,
+		 ui_key(KEYS_WIZARD, ACTION_CLOSE).name);
+	ui_header(win, t, true, w->flow->title, keys);
+	struct ui_sink s = {win, t, 0, 0, 2, getmaxy(win) - 2, 1, getmaxx(win)};
 	/* the path so far: each question asked and the answer given */
 	char crumbs[2048] = "";
 	size_t n = 0;
@@ -68,43 +89,52 @@ static void draw_walk(struct app *app, WINDOW *win, const struct ui_theme *t)
 		n += (size_t)snprintf(crumbs + n, sizeof crumbs - n, "%s%s %s", i ? "  >  " : "", step->ask,
 				      step->options[w->chose[i]].label);
 	}
-	int y = 2;
-	if (w->depth)
-		y = wrap(win, y, 1, crumbs, t->attr[ROLE_DIM], t->ascii) + 1;
+	if (w->depth) {
+		wrap(&s, 1, crumbs, ROLE_DIM, ascii);
+		ui_sink_line(&s, "", ROLE_TEXT);
+	}
 	if (flow_walk_done(w)) {
-		y = wrap(win, y, 1, "Answer", t->attr[ROLE_HEADING], t->ascii);
-		y = wrap(win, y, 3, node->result, t->attr[ROLE_RIGHT], t->ascii) + 1;
-		if (node->note)
-			y = wrap(win, y, 3, node->note, t->attr[ROLE_TEXT], t->ascii) + 1;
+		wrap(&s, 1, "Answer", ROLE_HEADING, ascii);
+		wrap(&s, 3, node->result, ROLE_RIGHT, ascii);
+		ui_sink_line(&s, "", ROLE_TEXT);
+		if (node->note) {
+			wrap(&s, 3, node->note, ROLE_TEXT, ascii);
+			ui_sink_line(&s, "", ROLE_TEXT);
+		}
 		if (node->topic_index >= 0) {
 			char buf[512];
-			snprintf(buf, sizeof buf, "Enter opens the topic \"%s\" in the reader.",
-				 app->pack->topics[node->topic_index]->title);
-			wrap(win, y, 1, buf, t->attr[ROLE_STATUS], t->ascii);
+			snprintf(buf, sizeof buf, "%s opens the topic \"%s\" in the reader.",
+				 ui_key(KEYS_WIZARD, ACTION_OPEN).name, app->pack->topics[node->topic_index]->title);
+			wrap(&s, 1, buf, ROLE_STATUS, ascii);
 		}
 		return;
 	}
-	y = wrap(win, y, 1, node->ask, t->attr[ROLE_HEADING], t->ascii) + 1;
-	for (unsigned i = 0; i < node->options_count && y < getmaxy(win); i++) {
+	wrap(&s, 1, node->ask, ROLE_HEADING, ascii);
+	ui_sink_line(&s, "", ROLE_TEXT);
+	for (unsigned i = 0; i < node->options_count; i++) {
 		char buf[512];
 		snprintf(buf, sizeof buf, "%u. %s", i + 1, node->options[i].label);
-		y = wrap(win, y, 3, buf, t->attr[i == app->wizard.cursor ? ROLE_CURSOR : ROLE_TEXT], t->ascii);
+		wrap(&s, 3, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_TEXT, ascii);
 	}
 }
 
-static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused)
+static void draw(struct app *app, const struct ui_frame *frame)
 {
-	(void)focused;
+	WINDOW *win = frame->overlay;
 	werase(win);
 	if (app->wizard.walking)
-		draw_walk(app, win, theme);
+		draw_walk(app, win, frame->theme);
 	else
-		draw_list(app, win, theme);
+		draw_list(app, win, frame->theme);
+	wnoutrefresh(win);
 }
 
-static unsigned handle(struct app *app, int key)
+static const struct ui_keymap keys = {KEYS_WIZARD, ui_scroll_hints, 4, false};
+
+static const struct ui_keymap *keymap(const struct app *app)
 {
-	return ui_handle_key(app, KEYS_WIZARD, key);
+	(void)app;
+	return &keys;
 }
 
-const struct ui_pane_ops view_wizard_ops = {"wizard", KEYS_WIZARD, draw, handle};
+const struct ui_view view_wizard = {draw, keymap, NULL};

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "mlcert/xalloc.h"
+
 enum { MAX_DEPTH = YAMLPOS_MAX_DEPTH, COMPONENT_MAX = 128, MAX_INDEXED_DEPTH = 10, INDEX_BUDGET = 32 << 20 };
 
 struct frame {
@@ -45,17 +47,10 @@ static bool index_add(struct yamlpos_index *ix, const char *path, int line, int 
 		return true;
 	ix->path_bytes += n;
 	if (ix->count == ix->cap) {
-		size_t cap = ix->cap ? ix->cap * 2 : 256;
-		struct yamlpos_entry *e = realloc(ix->entries, cap * sizeof *e);
-		if (!e)
-			return false;
-		ix->entries = e;
-		ix->cap = cap;
+		ix->cap = ix->cap ? ix->cap * 2 : 256;
+		ix->entries = xreallocarray(ix->entries, ix->cap, sizeof *ix->entries);
 	}
-	char *copy = strdup(path);
-	if (!copy)
-		return false;
-	ix->entries[ix->count] = (struct yamlpos_entry){copy, line, col, ix->count};
+	ix->entries[ix->count] = (struct yamlpos_entry){xstrdup(path), line, col, ix->count};
 	ix->count++;
 	return true;
 }
@@ -71,9 +66,7 @@ static int compare_entries(const void *a, const void *b)
  * mapping member at its key, a sequence entry at its start. */
 struct yamlpos_index *yamlpos_index_build(const char *buf, size_t len)
 {
-	struct yamlpos_index *ix = calloc(1, sizeof *ix);
-	if (!ix)
-		return NULL;
+	struct yamlpos_index *ix = xcalloc(1, sizeof *ix);
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		free(ix);

@@ -59,7 +59,6 @@ enum action {
 	ACTION_COUNT
 };
 
-const char *action_name(enum action a);
 const char *action_help(enum action a);
 
 #endif

@@ -1,6 +1,8 @@
 /* app — the whole application state and app_dispatch(), the effect of every
  * action. No curses here: the UI turns state into cells and keys into
- * actions, and the tests drive this module directly. */
+ * actions, and the tests drive this module directly. The work is split by
+ * feature (app_tree, app_reader, app_quiz, app_exam, app_search, app_wizard,
+ * app_bookmarks) behind app_internal.h; this header is the interface. */
 #ifndef MLCERT_APP_H
 #define MLCERT_APP_H
 
@@ -9,24 +11,34 @@
 #include <stdint.h>
 
 #include "mlcert/action.h"
+#include "mlcert/answer.h"
+#include "mlcert/choice.h"
 #include "mlcert/content.h"
 #include "mlcert/exam.h"
 #include "mlcert/flow.h"
-#include "mlcert/journal.h"
 #include "mlcert/manfmt.h"
 #include "mlcert/search.h"
-#include "mlcert/study.h"
+
+/* X(ENUM, name): every view, once. The core routes actions through a table
+ * made from this list (app_NAME_dispatch) and the UI draws through another
+ * (view_NAME): a view missing from either does not build. */
+#define MLCERT_VIEWS(X)                                                              \
+	X(MAIN, main)           /* the tree, the reader and the quiz panel */        \
+	X(HELP, help)           /* generated from the key bindings */                 \
+	X(DASHBOARD, dashboard) /* progress per domain */                             \
+	X(EXAM, exam)           /* the mock exam, one screen per stage */             \
+	X(SEARCH, search)       /* results as the query is typed */                   \
+	X(WIZARD, wizard)       /* a decision flow */                                 \
+	X(BOOKMARKS, bookmarks) /* bookmarked topics */
+
+enum app_view {
+#define MLCERT_VIEW_ENUM(e, name) APP_VIEW_##e,
+	MLCERT_VIEWS(MLCERT_VIEW_ENUM)
+#undef MLCERT_VIEW_ENUM
+	APP_VIEW_COUNT
+};
 
 enum app_focus { APP_FOCUS_TREE, APP_FOCUS_READER, APP_FOCUS_QUIZ, APP_FOCUS_COUNT };
-enum app_view {
-	APP_VIEW_MAIN,
-	APP_VIEW_HELP,
-	APP_VIEW_DASHBOARD,
-	APP_VIEW_EXAM,
-	APP_VIEW_SEARCH,
-	APP_VIEW_WIZARD,
-	APP_VIEW_BOOKMARKS,
-};
 
 /* Where a mock exam is: each stage is one screen of the exam view. */
 enum app_exam_stage {
@@ -46,7 +58,7 @@ enum app_request_kind {
 	APP_REQUEST_NONE,
 	APP_REQUEST_COPY,      /* arg: text for the clipboard (OSC 52) */
 	APP_REQUEST_BROWSE,    /* arg: URL for $BROWSER */
-	APP_REQUEST_EDIT_NOTE, /* arg: the note's path, for $EDITOR */
+	APP_REQUEST_EDIT_NOTE, /* arg: the note's path, for $EDITOR; its folder exists */
 };
 
 enum { APP_SEARCH_SHOWN = 500 };
@@ -74,23 +86,55 @@ struct app_place {
 	size_t top;
 };
 
+/* A list on screen: the item under the cursor and the first item shown.
+ * Every list moves by app_list_move, so all of them scroll alike. */
+struct app_list {
+	size_t cursor, top;
+};
+
+/* The sizes the UI lays things out at, in cells, set on every resize: each
+ * fact the core and the screen both need is here once. */
+struct app_geometry {
+	int tree_rows;                   /* the tree's list, under its header */
+	int reader_width, reader_rows;   /* the reader's page (full width too) */
+	int quiz_width, quiz_rows;       /* the quiz panel's page */
+	int overlay_width, overlay_rows; /* a whole overlay (help, dashboard) */
+	int list_rows;                   /* an overlay's list or report, under its header */
+	int page_width, page_rows;       /* the exam's question page */
+};
+
+struct app;
+
+/* How the UI names the keys bound to action (with arg, unless arg < 0)
+ * where the learner is, separated by spaces, first the one to show: status
+ * messages ask, so they cannot drift from the bindings, which are the UI's. */
+typedef void app_key_name_fn(const struct app *app, enum action action, int arg, char *buf, size_t size);
+
+struct app_options {
+	bool ascii;                 /* no UTF-8 locale: ASCII marks and text */
+	unsigned new_per_day;       /* new questions a review may add per day */
+	const char *notes_dir;      /* where notes live (see notes.h); NULL: no notes */
+	app_key_name_fn *key_name;  /* NULL: keys are named "?" */
+};
+
 enum { APP_HISTORY_MAX = 64 };
 
 struct app {
 	const struct content_pack *pack;
-	struct study *study;
-	struct journal *journal; /* NULL: progress is not saved (the status says so) */
-	bool ascii;
+	struct answer_log log; /* log.journal NULL: progress is not saved (the status says so) */
+	struct app_options options;
+	char notes_dir[4096 + 128]; /* copied from the options; "" disables notes */
 
 	enum app_focus focus;
 	enum app_view view;
+	struct app_geometry geometry;
 
 	struct {
 		bool *domain_open;
 		bool *topic_open;
 		struct app_tree_row *rows;
 		size_t row_count;
-		size_t cursor, top;
+		struct app_list list;
 	} tree;
 
 	struct {
@@ -112,7 +156,7 @@ struct app {
 		int *questions;
 		size_t count;
 		size_t pos;
-		uint32_t chosen;
+		struct choice_set chosen;
 		bool submitted;
 		bool right;
 		int rating;
@@ -125,8 +169,8 @@ struct app {
 	struct {
 		struct exam *exam;
 		enum app_exam_stage stage;
-		size_t cursor;      /* navigator row, report review position */
-		size_t top;         /* scroll of the question or report */
+		struct app_list navigator;
+		size_t top;         /* scroll of the question or the report */
 		struct manfmt_page *page;
 		bool page_stale;
 		int page_width;
@@ -149,7 +193,7 @@ struct app {
 		struct search_index *index; /* built on the first search */
 		struct search_hit hits[APP_SEARCH_SHOWN];
 		size_t count, total;
-		size_t cursor;
+		struct app_list list;
 	} search;
 
 	char find[128]; /* the reader's in-page search */
@@ -160,47 +204,44 @@ struct app {
 		struct flow_walk walk;
 	} wizard;
 
-	size_t bookmark_cursor;
+	struct {
+		int *topics;        /* bookmarked topics in pack order, while the list is open */
+		size_t count;
+		struct app_list list;
+	} bookmarks;
 
 	struct {
 		enum app_request_kind kind;
 		char arg[4096];
 	} request;
 
-	char notes_dir[4096 + 128]; /* where notes live; "" disables them */
-
-	unsigned new_per_day;  /* new questions a review session may add per day */
-
-	size_t overlay_top;    /* scroll of help or dashboard */
-	size_t overlay_lines;  /* set by the UI: how long the overlay's content is */
-
-	/* Geometry, set by the UI on every resize. */
-	int reader_width, reader_height, tree_height, quiz_width, quiz_height, overlay_width,
-		overlay_height;
+	size_t overlay_top;    /* scroll of help, the dashboard or the exam report */
+	size_t overlay_lines;  /* set by the UI: how long the current view's content is */
 
 	char status[256];
 	bool status_is_error;
 };
 
-/* study is rebuilt from journal (when not NULL) by the caller; app borrows
- * all three. An exam the journal left open is offered for resuming. */
+/* app borrows pack, study and journal (NULL: nothing is saved); study is
+ * already replayed from the journal. options may be NULL for the defaults.
+ * An exam the journal left open is offered for resuming. */
 struct app *app_new(const struct content_pack *pack, struct study *study, struct journal *journal,
-		    bool ascii);
+		    const struct app_options *options);
 void app_free(struct app *app);
 
-/* Sizes of the panes in cells. The full-width reader uses reader_* too. */
-void app_set_geometry(struct app *app, int reader_width, int reader_height, int tree_height,
-		      int quiz_width, int quiz_height, int overlay_width, int overlay_height);
+void app_set_geometry(struct app *app, const struct app_geometry *geometry);
 
 /* The effect of one action; arg carries the choice index for ACTION_CHOOSE. */
 unsigned app_dispatch(struct app *app, enum action action, int arg);
 
-/* The reader's page and the quiz panel's page for the current geometry. */
+/* The reader's, the quiz panel's and the mock exam's page (the current
+ * question or its review), laid out for the current geometry. */
 const struct manfmt_page *app_reader_page(struct app *app);
 const struct manfmt_page *app_quiz_page(struct app *app);
+const struct manfmt_page *app_exam_page(struct app *app);
 
-/* The mock exam's page (the current question, or its review) for width. */
-const struct manfmt_page *app_exam_page(struct app *app, int width);
+/* The title of what a place shows: a domain's, a topic's, or "Review". */
+const char *app_place_title(const struct app *app, struct app_place place);
 
 /* True while something on screen changes with time (the exam clock): the UI
  * then sends ACTION_TICK every second. */
@@ -212,12 +253,6 @@ void app_review_counts(struct app *app, size_t *due, size_t *fresh);
 /* After the UI ran the note editor: the reader shows the new note. */
 void app_note_changed(struct app *app);
 
-/* The path of a topic's note (it may not exist yet); false without notes_dir. */
-bool app_note_path(const struct app *app, int topic, char *buf, size_t size);
-
-/* Topics with a bookmark, in pack order; returns the count written. */
-size_t app_bookmarks(const struct app *app, int *out, size_t cap);
-
 /* Work worth doing before the first key but after the first frame: the
  * search index, so the first typed character is as fast as the rest. */
 void app_warm_up(struct app *app);
@@ -227,6 +262,14 @@ void app_shutdown(struct app *app);
 
 /* The question the quiz panel shows, or NULL when the scope has none. */
 const struct content_question *app_current_question(const struct app *app);
+
+/* Moves a list's cursor for a moving key over count items in rows rows,
+ * keeping the cursor on screen; false for other keys. */
+bool app_list_move(struct app_list *list, enum action action, size_t count, int rows);
+
+/* Moves a list's top as little as it takes for items first..last to show in
+ * rows rows (the same rule for a link in the reader). */
+void app_list_reveal(struct app_list *list, size_t first, size_t last, int rows);
 
 /* Sets the status line (printf-style). */
 void app_status(struct app *app, bool is_error, const char *fmt, ...)

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mlcert/choice.h"
 #include "mlcert/diag.h"
 
 enum content_kind { CONTENT_KIND_PACK, CONTENT_KIND_TOPIC, CONTENT_KIND_QUESTION, CONTENT_KIND_FLOW };
@@ -67,10 +68,15 @@ struct content_topic {
 
 struct content_choice {
 	char *text;
-	char *correct_text; /* "true" or "false"; absent means false */
+	char *correct_text; /* "true" or "false"; absent means false (see the question's correct set) */
 	char *why;
-	/* derived */
-	bool correct;
+};
+
+/* How a question is answered; check_pack decides it from the choices marked
+ * correct, and everything after asks here rather than counting again. */
+enum question_type {
+	QUESTION_SINGLE,   /* one correct choice: choosing replaces */
+	QUESTION_MULTIPLE, /* several: choosing toggles, and the stem says how many */
 };
 
 struct content_question {
@@ -89,7 +95,8 @@ struct content_question {
 	int *objective_index; /* per entry of objectives: into pack->objectives, -1 when unknown */
 	int domain_index;
 	int *topic_index;  /* per entry of topics: into pack->topics, -1 when unknown */
-	unsigned correct_count;
+	enum question_type type;
+	struct choice_set correct; /* the choices marked correct */
 	int index;         /* into pack->questions */
 	struct content_origin origin;
 };
@@ -194,6 +201,13 @@ struct content_source {
 	struct yamlpos_index *positions; /* built on the first content_locate */
 };
 
+/* Lists per group (a topic, a domain): group k's items are
+ * items[start[k] .. start[k + 1]), in pack order. */
+struct content_list {
+	size_t *start;
+	int *items;
+};
+
 struct content_pack {
 	char *root;
 	struct content_meta *meta; /* NULL when pack.yaml failed to load */
@@ -210,6 +224,10 @@ struct content_pack {
 	int *objective_links;         /* owned: what every objective_index points into */
 	struct content_objective **objectives; /* owned array: every domain's, in order */
 	size_t objective_count;
+	/* derived by check_pack (see scope.h), so no walk of a scope scans the whole pack */
+	struct content_list topic_children;   /* per topic: its child topics */
+	struct content_list topic_questions;  /* per topic: the questions that name it */
+	struct content_list domain_questions; /* per domain: its questions */
 	size_t failed_sources;        /* files that did not load */
 	struct content_arena {        /* restored from a snapshot: where the documents lie */
 		void *block;          /* from malloc; NULL for a pack read from YAML */

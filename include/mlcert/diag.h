@@ -24,8 +24,7 @@ struct diag_list {
 void diag_list_init(struct diag_list *list);
 void diag_list_free(struct diag_list *list);
 
-/* Appends one diagnostic; message is printf-style. Out of memory is reported
- * by counting the error even when its text could not be kept. */
+/* Appends one diagnostic; message is printf-style. */
 void diag_add(struct diag_list *list, enum diag_severity severity, const char *file,
 	      int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mlcert/choice.h"
 #include "mlcert/content.h"
 #include "mlcert/study.h"
 
@@ -19,7 +20,7 @@ struct exam {
 	uint64_t seed;
 	int *questions;      /* pack question indexes, in exam order */
 	size_t count;
-	uint32_t *picks;     /* per exam position */
+	struct choice_set *picks; /* per exam position */
 	bool *flags;         /* per exam position */
 	size_t pos;
 	int64_t sitting_start; /* when the current sitting began */

@@ -143,8 +143,4 @@ bool journal_event_valid(const struct journal_event *event);
 int journal_format_line(const struct journal_event *event, char *buf, size_t size);
 bool journal_parse_line(const char *line, size_t len, struct journal_event *event);
 
-/* The state folder: $XDG_STATE_HOME/mlcert, else ~/.local/state/mlcert.
- * Writes into buf; false when neither variable is usable. */
-bool journal_default_dir(char *buf, size_t size);
-
 #endif

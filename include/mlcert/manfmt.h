@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "mlcert/choice.h"
 #include "mlcert/content.h"
 
 enum manfmt_style {
@@ -44,7 +45,6 @@ struct manfmt_page {
 	size_t count, cap;
 	struct manfmt_link *links;
 	size_t link_count, link_cap;
-	bool failed; /* out of memory while laying out */
 };
 
 /* Lays out a topic for width columns; ascii picks pure-ASCII output. note,
@@ -55,21 +55,17 @@ struct manfmt_page *manfmt_topic(const struct content_pack *pack, const struct c
 /* A domain's overview: its title, weight, summary and the areas under it. */
 struct manfmt_page *manfmt_domain(const struct content_pack *pack, int domain, int width, bool ascii);
 
-/* A question as the quiz panel shows it. chosen has bit i set for choice i.
+/* A question as the quiz panel shows it, with the choices in chosen marked.
  * Before submitting: the stem and the choices; after: the verdict, each
  * choice marked right or wrong with its rationale, and the explanation.
  * position and total number the question in its session ("3 of 12"). */
 struct manfmt_question_view {
-	uint32_t chosen;
+	struct choice_set chosen;
 	bool submitted;
 	size_t position, total;
-	const char *context; /* e.g. the topic or session name; may be NULL */
 };
 struct manfmt_page *manfmt_question(const struct content_pack *pack, const struct content_question *q,
 				    const struct manfmt_question_view *view, int width, bool ascii);
-
-/* The choices a question wants chosen, as a bit mask. */
-uint32_t manfmt_correct_mask(const struct content_question *q);
 
 void manfmt_free(struct manfmt_page *page);
 

@@ -2,10 +2,8 @@
 #ifndef MLCERT_PANE_QUIZ_H
 #define MLCERT_PANE_QUIZ_H
 
-#include <stddef.h>
-
 #include "mlcert/ui_pane.h"
 
-extern const struct ui_pane_ops pane_quiz_ops;
+extern const struct ui_pane pane_quiz;
 
 #endif

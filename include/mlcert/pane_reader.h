@@ -2,10 +2,8 @@
 #ifndef MLCERT_PANE_READER_H
 #define MLCERT_PANE_READER_H
 
-#include <stddef.h>
-
 #include "mlcert/ui_pane.h"
 
-extern const struct ui_pane_ops pane_reader_ops;
+extern const struct ui_pane pane_reader;
 
 #endif

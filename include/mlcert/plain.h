@@ -6,16 +6,14 @@
 
 #include <stdio.h>
 
+#include "mlcert/answer.h"
 #include "mlcert/content.h"
-#include "mlcert/journal.h"
-#include "mlcert/study.h"
 
 enum plain_mode { PLAIN_TOPIC, PLAIN_QUESTION, PLAIN_REVIEW, PLAIN_EXAM };
 
 struct plain_session {
 	const struct content_pack *pack;
-	struct study *study;
-	struct journal *journal;
+	struct answer_log log; /* every answer goes through answer (answer.h) */
 	unsigned new_per_day;
 	FILE *in, *out;
 };

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mlcert/choice.h"
 #include "mlcert/content.h"
 #include "mlcert/fsrs.h"
 #include "mlcert/journal.h"
@@ -49,7 +50,7 @@ struct study_open_exam {
 	int64_t started;
 	int64_t seconds_used; /* from the last pause, or estimated from the last event */
 	int64_t last_event;
-	uint32_t *picks;      /* per pack question: choices picked in this exam */
+	struct choice_set *picks; /* per pack question: choices picked in this exam */
 	bool *flags;          /* per pack question */
 };
 
@@ -64,15 +65,7 @@ struct study {
 	struct study_question *questions; /* per pack question */
 	bool *topic_read;                  /* per pack topic */
 	bool *bookmarked;                  /* per pack topic */
-	size_t *topic_q_start;             /* questions of topic t: topic_q[start[t] .. start[t+1]) */
-	int *topic_q;
 	size_t events_unknown;             /* events naming ids the pack no longer has */
-	size_t *child_start;               /* children of topic t: child[start[t] .. start[t+1]) */
-	int *child;
-	size_t *domain_q_start;            /* questions of domain d: domain_q[start[d] .. start[d+1]) */
-	int *domain_q;
-	size_t *question_topic_start;      /* topics of question q: question_topic[start[q] .. start[q+1]) */
-	int *question_topic;
 	struct study_mastery *mastery;     /* per topic, over its subtree; see study_topic_mastery */
 	bool mastery_stale;                /* counted on first use, then updated per answer */
 	unsigned *mastery_stamp;           /* per topic: the last update that counted it */
@@ -111,14 +104,6 @@ void study_domain_stats(struct study *study, int domain, struct study_stats *out
 /* Counted for all topics at once when first asked for, then updated per
  * answer, so drawing a tree of thousands of topics costs a lookup per row. */
 void study_topic_mastery(struct study *study, int topic, struct study_mastery *out);
-
-/* The questions of a topic and its subtree, or of a domain, in pack order.
- * Returns how many were written to out (at most cap). */
-size_t study_questions_of_topic(const struct study *study, int topic, int *out, size_t cap);
-size_t study_questions_of_domain(const struct study *study, int domain, int *out, size_t cap);
-
-/* True when topic is in the subtree rooted at ancestor (itself included). */
-bool study_topic_within(const struct content_pack *pack, int topic, int ancestor);
 
 /* The review queue at now: due questions, most overdue first, then up to
  * new_per_day new questions (less those already started today), in pack

@@ -22,7 +22,7 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
  * overrides or isolates, no zero-width characters; invalid UTF-8 and
  * unprintable code points become U+FFFD. With ascii set, the result is pure
  * ASCII: common punctuation is transliterated, the rest becomes '?'.
- * Returns NULL only when out of memory. */
+ * The caller frees the copy. */
 char *text_sanitize(const char *s, bool ascii);
 
 /* text_sanitize with choices: TEXT_ASCII as its ascii; TEXT_ONE_LINE turns

@@ -11,12 +11,15 @@
 
 struct ui_options {
 	bool color;    /* false: attributes only (NO_COLOR, --color=never) */
-	bool ascii;    /* no UTF-8 locale: ASCII marks, ACS lines */
 };
 
 /* Runs until the user quits, a signal asks us to stop, or the terminal goes
  * away. Returns the exit status; on a set-up failure writes why (for the
  * caller to print once the screen is released) and returns 2. */
 int ui_run(struct app *app, const struct ui_options *options, char *why, size_t why_size);
+
+/* The names of the keys for action (and arg) where the learner is, from the
+ * bindings: the core's key_name (app_options), for its status messages. */
+void ui_key_name(const struct app *app, enum action action, int arg, char *buf, size_t size);
 
 #endif

@@ -16,7 +16,6 @@ enum keys_context {
 	KEYS_READER,
 	KEYS_QUIZ,
 	KEYS_CHOICES, /* choosing an answer: the quiz panel and the mock exam share these */
-	KEYS_OVERLAY,
 	KEYS_DASHBOARD,
 	KEYS_EXAM,
 	KEYS_PROMPT,
@@ -35,9 +34,6 @@ struct keys_binding {
 /* The action for key in context (then in ANY); ACTION_NONE when unbound. */
 enum action keys_lookup(enum keys_context context, int key, int *arg);
 
-/* All bindings, in help order. */
-const struct keys_binding *keys_table(size_t *count);
-
 /* Context names for the help screen. */
 const char *keys_context_title(enum keys_context context);
 
@@ -48,5 +44,11 @@ size_t keys_help(void (*visit)(void *ctx, const char *text, bool is_heading), vo
 
 /* The labels of the keys bound to action in context, joined ("j Down"). */
 void keys_labels(enum keys_context context, enum action action, char *buf, size_t size);
+
+/* The names of the keys that do action (with arg, unless arg < 0) in
+ * context, space-separated in binding order ("Backspace Left u"): from the
+ * first of context, the contexts it falls back to, and then any other, that
+ * binds it. A key is named by its character, else by its label. */
+void keys_names(enum keys_context context, enum action action, int arg, char *buf, size_t size);
 
 #endif

@@ -1,14 +1,16 @@
-/* ui_pane — what every pane and view shares: semantic colour roles, the
- * small ops table (draw + handle), and clipped, width-aware text output. */
+/* ui_pane — what every view and pane shares: semantic colour roles, the
+ * view table's entry type, the key context and hints that go with a view,
+ * clipped width-aware text output, the list widget and the line sink. */
 #ifndef MLCERT_UI_PANE_H
 #define MLCERT_UI_PANE_H
 
 #include <curses.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "mlcert/app.h"
-#include "mlcert/ui_keys.h"
 #include "mlcert/manfmt.h"
+#include "mlcert/ui_keys.h"
 
 /* What a cell means, not what colour it is: the theme decides. */
 enum ui_role {
@@ -23,7 +25,7 @@ enum ui_role {
 	ROLE_LINK,
 	ROLE_LINK_SELECTED,
 	ROLE_DIM,
-	ROLE_CURSOR,        /* the tree cursor in the focused tree */
+	ROLE_CURSOR,        /* the list cursor where the keys go */
 	ROLE_CURSOR_IDLE,   /* the tree cursor when the tree is not focused */
 	ROLE_DOMAIN,
 	ROLE_READ_MARK,
@@ -40,34 +42,96 @@ enum ui_role {
 
 struct ui_theme {
 	attr_t attr[ROLE_COUNT];
-	bool ascii; /* no UTF-8 locale: ASCII marks and ACS lines */
+	bool ascii; /* the app's decision (app_options.ascii), copied: ASCII marks and text */
 };
 
-struct ui_pane_ops {
-	const char *name;
+/* One entry of the hint bar: the first key bound to action in context, then name. */
+struct ui_hint {
 	enum keys_context context;
-	void (*draw)(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused);
-	/* Turns a key into an action in this pane's context and applies it. */
-	unsigned (*handle)(struct app *app, int key);
+	enum action action;
+	const char *name;
 };
 
-/* Writes sanitised text at (y, x), clipped to width columns, and pads the
- * rest of width with spaces in the same attribute. Returns columns used. */
-int ui_put(WINDOW *win, int y, int x, int width, const char *text, attr_t attr);
+/* Where keys are looked up, and the hints that say so. */
+struct ui_keymap {
+	enum keys_context context;
+	const struct ui_hint *hints;
+	size_t hint_count;
+	bool review_counts; /* the hint bar ends with the review queue's counts */
+};
 
-/* A pane header: " title " on a line of the header role. */
+/* The windows of one frame, as the layout placed them. */
+struct ui_frame {
+	WINDOW *tree, *separator, *reader, *quiz; /* the main view's panes */
+	WINDOW *overlay;                          /* every other view's */
+	const struct ui_theme *theme;
+};
+
+/* A view, as the view table in ui.c holds it (one per enum app_view). */
+struct ui_view {
+	void (*draw)(struct app *app, const struct ui_frame *frame);
+	/* The keys in force: the view's own, or (the main view) its focused pane's. */
+	const struct ui_keymap *(*keymap)(const struct app *app);
+	/* How many lines the content takes at width, for views scrolled by
+	 * app->overlay_top; NULL for the others. */
+	size_t (*line_count)(struct app *app, int width);
+};
+
+/* A pane of the main view. */
+struct ui_pane {
+	void (*draw)(struct app *app, WINDOW *win, const struct ui_theme *theme, bool focused);
+	struct ui_keymap keys;
+};
+
+/* The hints most overlays show. */
+extern const struct ui_hint ui_scroll_hints[4];
+
+/* Writes text at (y, x), sanitised (and made ASCII when the theme is),
+ * clipped to width columns, and pads the rest of width with spaces in the
+ * same attribute. Returns the columns used. */
+int ui_put(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr);
+
+/* A pane header: " title " on a line of the header role, right-aligned text after it. */
 void ui_header(WINDOW *win, const struct ui_theme *theme, bool focused, const char *title,
 	       const char *right);
 
 /* The attribute for a man-page line style. */
 attr_t ui_style_attr(const struct ui_theme *theme, enum manfmt_style style);
 
-/* Draws page lines from top into rows [y0, y0+height) of win; every
+/* Draws page lines from top into rows [y0, y0+rows) of win; every
  * occurrence of highlight (case-insensitive; NULL or "" for none) stands out. */
 void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt_page *page,
-		  size_t top, int y0, int height, int width, int selected_link, const char *highlight);
+		  size_t top, int y0, int rows, int width, int selected_link, const char *highlight);
 
-/* The usual handle: look the key up in context and dispatch it. */
+/* The list widget: items from list->top into rows [y0, y0+rows) of win, one
+ * call of row() each (cursor says whether it is the cursor's), blank rows
+ * after the last. */
+typedef void ui_row_fn(void *ctx, WINDOW *win, int y, int width, size_t item, bool cursor);
+void ui_list_draw(WINDOW *win, const struct ui_theme *theme, int y0, int rows, const struct app_list *list,
+		  size_t count, ui_row_fn *row, void *ctx);
+
+/* The line sink: a view writes its content line by line; lines from top
+ * are drawn from row y0 down, at column x, the rest only counted, so one
+ * function both draws a view and measures it (win NULL). */
+struct ui_sink {
+	WINDOW *win;
+	const struct ui_theme *theme;
+	size_t index, top; /* the next line's number; the first shown */
+	int y0, rows;      /* where the lines go */
+	int x, width;      /* the text's column and the window's width */
+};
+
+/* Puts one line; returns its row on screen, or -1 when it is not shown. */
+int ui_sink_line(struct ui_sink *sink, const char *text, enum ui_role role);
+
+/* The name of the first key for action in context, for text on screen:
+ * texts name keys from the bindings, so they cannot drift from them. */
+struct ui_key {
+	char name[32];
+};
+struct ui_key ui_key(enum keys_context context, enum action action);
+
+/* Looks key up in context and dispatches it. */
 unsigned ui_handle_key(struct app *app, enum keys_context context, int key);
 
 #endif

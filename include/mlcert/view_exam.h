@@ -5,6 +5,6 @@
 
 #include "mlcert/ui_pane.h"
 
-extern const struct ui_pane_ops view_exam_ops;
+extern const struct ui_view view_exam;
 
 #endif

@@ -4,6 +4,6 @@
 
 #include "mlcert/ui_pane.h"
 
-extern const struct ui_pane_ops view_wizard_ops;
+extern const struct ui_view view_wizard;
 
 #endif

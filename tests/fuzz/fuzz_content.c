@@ -133,11 +133,10 @@ static void lay_out(const struct content_pack *pack)
 			for (size_t q = 0; q < pack->question_count; q++) {
 				const struct content_question *qq = pack->questions[q];
 				struct manfmt_question_view v = {
-					.chosen = (uint32_t)(q * 2654435761u) ^ manfmt_correct_mask(qq),
+					.chosen = {(uint32_t)(q * 2654435761u) ^ qq->correct.bits},
 					.submitted = (q + (size_t)ascii) % 2 == 0,
 					.position = q + 1,
 					.total = pack->question_count,
-					.context = qq->topics_count ? qq->topics[0] : NULL,
 				};
 				struct manfmt_page *p = manfmt_question(pack, qq, &v, width, ascii);
 				check_page(p, width, ascii);
@@ -220,8 +219,9 @@ static void use_checked_pack(struct content_pack *pack)
 		require(q->domain_index >= -1 && q->domain_index < domains,
 			"question domain_index out of range");
 		require(!complete || q->domain_index >= 0, "a question of a complete pack has no domain");
-		require(q->correct_count >= 1 && q->correct_count <= q->choices_count,
-			"question correct_count");
+		require(choice_set_count(q->correct) >= 1 && choice_set_count(q->correct) <= q->choices_count,
+			"question correct set");
+		require((q->type == QUESTION_MULTIPLE) == (choice_set_count(q->correct) > 1), "question type");
 		require(content_find_question(pack, q->id) == q, "question not found by its id");
 	}
 	for (size_t i = 0; i < pack->flow_count; i++) {

@@ -83,9 +83,9 @@ static void test_good_pack_loads_every_field(void **state)
 	struct content_question *q = content_find_question(p, "q-multi");
 	assert_non_null(q);
 	assert_int_equal(q->choices_count, 3);
-	assert_int_equal(q->correct_count, 2);
-	assert_true(q->choices[0].correct);
-	assert_false(q->choices[1].correct);
+	assert_int_equal(choice_set_count(q->correct), 2);
+	assert_true(choice_set_has(q->correct, 0));
+	assert_false(choice_set_has(q->correct, 1));
 	assert_int_equal(q->domain_index, 1);
 
 	struct content_flow *f = content_find_flow(p, "flow-one");

@@ -160,8 +160,8 @@ static void test_clock_choose_score_and_resume(void **state)
 	open.flags[e->questions[2]] = true;
 	struct exam *r = exam_resume(s.pack, &open, 5000);
 	assert_memory_equal(r->questions, e->questions, e->count * sizeof *e->questions);
-	assert_int_equal(r->picks[0], 1);
-	assert_int_equal(r->picks[1], 2);
+	assert_int_equal(r->picks[0].bits, 1);
+	assert_int_equal(r->picks[1].bits, 2);
 	assert_true(r->flags[2]);
 	assert_int_equal(exam_seconds_left(r, 5000), 7200 - 600);
 	assert_int_equal(exam_seconds_left(r, 5060), 7200 - 660);

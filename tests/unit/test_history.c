@@ -271,6 +271,84 @@ static void test_export_to_a_full_disk_leaves_no_half_file(void **state)
 	assert_int_not_equal(system(listing), 0);
 }
 
+/* The two events the export and merge tests start from. */
+static void seed_two(struct tmp *t)
+{
+	struct journal_event e[] = {
+		{.kind = JOURNAL_ANSWER, .time = 1767261600, .choices = 5, .correct = 1, .rating = 3},
+		{.kind = JOURNAL_READ, .time = 1767261700},
+	};
+	snprintf(e[0].id, sizeof e[0].id, "q-one");
+	snprintf(e[1].id, sizeof e[1].id, "topic-one");
+	char why[128];
+	assert_true(journal_append_lines(t->j, e, 2, why, sizeof why));
+}
+
+static char *export_text(struct tmp *t, enum history_format format)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_true(history_export(t->j, "p", format, out, &t->d));
+	fclose(out);
+	return buf;
+}
+
+static void test_export_formats(void **state)
+{
+	struct tmp *t = *state;
+	seed_two(t);
+	char *csv = export_text(t, HISTORY_CSV);
+	assert_string_equal(csv, "time,date,kind,id,choices,correct,rating,value\n"
+				 "1767261600,2026-01-01T10:00:00Z,answer,q-one,ac,1,3,0\n"
+				 "1767261700,2026-01-01T10:01:40Z,read,topic-one,,0,0,0\n");
+	free(csv);
+	char *json = export_text(t, HISTORY_JSON);
+	assert_non_null(strstr(json, "{\"format\":\"mlcert-history-1\",\"pack\":\"p\",\"events\":["));
+	assert_non_null(strstr(json, "{\"time\":1767261600,\"date\":\"2026-01-01T10:00:00Z\",\"kind\":\"answer\","
+				     "\"id\":\"q-one\",\"choices\":\"ac\",\"correct\":true,\"rating\":3,\"value\":0}"));
+	free(json);
+}
+
+static void test_import_merges_in_time_order(void **state)
+{
+	struct tmp *t = *state;
+	seed_two(t);
+	/* one event already there, one new and older than both */
+	size_t added = 0;
+	assert_true(import(t, "time,date,kind,id,choices,correct,rating,value\n"
+			      "1767261600,2026-01-01T10:00:00Z,answer,q-one,ac,1,3,0\n"
+			      "1767200000,2025-12-31T16:53:20Z,answer,q-two,b,0,1,0\n", &added));
+	assert_int_equal(added, 1);
+	struct seen s = replay(t);
+	assert_int_equal(s.count, 3);
+	assert_string_equal(s.events[0].id, "q-two"); /* rewritten in time order */
+	assert_int_equal(s.events[0].choices, 2);
+	/* a JSON export of our own adds nothing */
+	char *json = export_text(t, HISTORY_JSON);
+	assert_true(import(t, json, &added));
+	free(json);
+	assert_int_equal(added, 0);
+}
+
+static void test_bad_rows_refuse_the_whole_file(void **state)
+{
+	struct tmp *t = *state;
+	seed_two(t);
+	size_t added = 9;
+	assert_false(import(t, "1767200000,x,answer,q-two,b,0,1,0\n"
+			       "1767200001,x,answer,q-three,b,7,1,0\n", &added)); /* correct must be 0 or 1 */
+	assert_int_equal(added, 0);
+	assert_int_equal(t->d.items[t->d.count - 1].line, 2);
+	assert_int_equal(replay(t).count, 2); /* nothing of it was merged */
+	assert_false(import(t, "{\"events\":[{\"kind\":\"answer\"}]}", &added));
+	assert_non_null(strstr(t->d.items[t->d.count - 1].message, "event 1 of \"events\""));
+	char path[128];
+	snprintf(path, sizeof path, "%s/missing.csv", t->dir);
+	assert_false(history_import(t->j, path, &added, &t->d));
+	assert_non_null(strstr(t->d.items[t->d.count - 1].message, "cannot read"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +358,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_adds_each_event_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_refuses_the_journal_and_the_state_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_to_a_full_disk_leaves_no_half_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_formats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_merges_in_time_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_rows_refuse_the_whole_file, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
 }

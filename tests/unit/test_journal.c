@@ -229,6 +229,39 @@ static void test_whole_last_line_without_newline(void **state)
 	diag_list_free(&d);
 }
 
+/* Several events in one write: all replayed, in order, after a torn tail too. */
+static void test_lines_appended_together(void **state)
+{
+	struct tmp *t = *state;
+	write_file(t->path, "1 5 answer q-to"); /* a torn tail: the batch starts on a fresh line */
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 0);
+	struct journal_event batch[3] = {answer("q-one", 1, 10), answer("q-two", 0, 10), answer("q-three", 1, 10)};
+	char why[256];
+	assert_true(journal_append_lines(j, batch, 3, why, sizeof why));
+	struct diag_list again;
+	diag_list_init(&again);
+	assert_true(journal_replay(j, visit, &s, &again));
+	assert_int_equal(s.count, 3);
+	assert_string_equal(s.events[0].id, "q-one");
+	assert_string_equal(s.events[2].id, "q-three");
+	assert_int_equal(s.events[1].correct, 0);
+	assert_int_equal(again.warnings, 1); /* only the old torn line */
+	/* an event that cannot be written refuses the whole batch */
+	struct journal_event bad[2] = {answer("q-four", 1, 11), {.kind = JOURNAL_KIND_COUNT}};
+	assert_false(journal_append_lines(j, bad, 2, why, sizeof why));
+	s.count = 0;
+	assert_true(journal_replay(j, visit, &s, &again));
+	assert_int_equal(s.count, 3);
+	journal_close(j);
+	diag_list_free(&d);
+	diag_list_free(&again);
+}
+
 static void test_symlink_is_refused(void **state)
 {
 	struct tmp *t = *state;
@@ -657,6 +690,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_malformed_block_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_lines_are_summarised, setup, teardown),
 		cmocka_unit_test(test_event_valid_matches_the_reader),
+		cmocka_unit_test_setup_teardown(test_lines_appended_together, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("journal", tests, NULL, NULL);
 }

@@ -71,13 +71,13 @@ static void test_question_before_and_after(void **state)
 	struct fixture_pack fx;
 	fixture_load(&fx, NULL, true);
 	const struct content_question *q = content_find_question(fx.pack, "q-multi");
-	struct manfmt_question_view v = {.chosen = 1, .position = 2, .total = 5};
+	struct manfmt_question_view v = {.chosen = {1}, .position = 2, .total = 5};
 	struct manfmt_page *p = manfmt_question(fx.pack, q, &v, 60, false);
 	assert_true(has_line(p, "Question 2 of 5 - choose two - Beta domain", MANFMT_DIM));
 	assert_true(has_line(p, "[x] a. first", MANFMT_CHOSEN));
 	assert_true(has_line(p, "[ ] b. second", MANFMT_CHOICE));
 	manfmt_free(p);
-	v.chosen = 3;
+	v.chosen.bits = 3;
 	v.submitted = true;
 	p = manfmt_question(fx.pack, q, &v, 60, true);
 	assert_true(has_line(p, "Not quite: the answer is a, c.", MANFMT_WRONG));
@@ -87,7 +87,7 @@ static void test_question_before_and_after(void **state)
 	assert_true(has_line(p, "       no", MANFMT_DIM)); /* the rationale, under its choice */
 	assert_true(has_line(p, "Why", MANFMT_HEADING));
 	assert_true(has_line(p, "Two rules.", MANFMT_BODY));
-	assert_int_equal(manfmt_correct_mask(q), 5);
+	assert_int_equal(q->correct.bits, 5);
 	manfmt_free(p);
 	fixture_free(&fx);
 }

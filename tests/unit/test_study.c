@@ -163,7 +163,7 @@ static void test_unknown_ids_and_exam_events(void **state)
 	pause.value = 150;
 	apply(s, pause);
 	assert_int_equal(s->exam.seconds_used, 150);
-	assert_int_equal(s->exam.picks[content_find_question(fx.pack, "q-multi")->index], 5);
+	assert_int_equal(s->exam.picks[content_find_question(fx.pack, "q-multi")->index].bits, 5);
 	assert_true(s->exam.flags[content_find_question(fx.pack, "q-single")->index]);
 	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, "fixture", T0 + 300, 0, 0);
 	fin.choices = 1;
@@ -252,53 +252,6 @@ static void test_updates_per_event_equal_a_recount(void **state)
 
 /* Every topic's and domain's questions, against the definition: each question
  * linked to a topic of the subtree (or of the domain), once, in pack order. */
-static void test_questions_of_scopes(void **state)
-{
-	(void)state;
-	struct diag_list diags;
-	struct content_pack *pack = fixture_built_in(&diags);
-	struct study *s = study_new(pack);
-	assert_non_null(s);
-	size_t nq = pack->question_count;
-	int *got = calloc(nq, sizeof *got), *want = calloc(nq, sizeof *want);
-	assert_non_null(got);
-	assert_non_null(want);
-	size_t nonempty = 0;
-	for (size_t t = 0; t < pack->topic_count; t++) {
-		size_t m = 0;
-		for (size_t q = 0; q < nq; q++) {
-			bool in = false;
-			for (unsigned k = 0; k < pack->questions[q]->topics_count && !in; k++) {
-				const struct content_topic *linked = content_find_topic(pack, pack->questions[q]->topics[k]);
-				in = linked && study_topic_within(pack, linked->index, (int)t);
-			}
-			if (in)
-				want[m++] = (int)q;
-		}
-		size_t n = study_questions_of_topic(s, (int)t, got, nq);
-		assert_int_equal(n, m);
-		assert_memory_equal(got, want, m * sizeof *got);
-		if (m > 2) /* and a short buffer gets the first ones */
-			assert_int_equal(study_questions_of_topic(s, (int)t, got, 2), 2);
-		nonempty += m > 0;
-	}
-	assert_true(nonempty > 100);
-	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
-		size_t m = 0;
-		for (size_t q = 0; q < nq; q++)
-			if (pack->questions[q]->domain_index == (int)d)
-				want[m++] = (int)q;
-		assert_int_equal(study_questions_of_domain(s, (int)d, got, nq), m);
-		assert_memory_equal(got, want, m * sizeof *got);
-	}
-	assert_int_equal(study_questions_of_domain(s, -1, got, nq), 0);
-	free(got);
-	free(want);
-	study_free(s);
-	content_pack_free(pack);
-	diag_list_free(&diags);
-}
-
 /* The journal's reset listener: a study reset and fed the events again (the
  * file was replaced behind our back) equals a fresh study of those events. */
 static void test_reset_then_replay_equals_fresh(void **state)
@@ -366,7 +319,6 @@ int main(void)
 		cmocka_unit_test(test_unknown_ids_and_exam_events),
 		cmocka_unit_test(test_updates_per_event_equal_a_recount),
 		cmocka_unit_test(test_reset_then_replay_equals_fresh),
-		cmocka_unit_test(test_questions_of_scopes),
 	};
 	return cmocka_run_group_tests_name("study", tests, NULL, NULL);
 }

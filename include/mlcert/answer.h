@@ -1,0 +1,73 @@
+/* answer — the one way an answer becomes an event: a selection checked and
+ * graded, the event written to the journal (fsynced) and only then applied
+ * to the study, and a mock exam finished in one write. The full-screen
+ * program, plain mode and every command that records go through here:
+ * nothing else appends to the journal. */
+#ifndef MLCERT_ANSWER_H
+#define MLCERT_ANSWER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mlcert/choice.h"
+#include "mlcert/content.h"
+#include "mlcert/fsrs.h"
+#include "mlcert/journal.h"
+#include "mlcert/study.h"
+
+struct exam;
+
+/* Where events go: the journal (NULL: nothing is saved, and the caller
+ * says so on screen) and the study they update. */
+struct answer_log {
+	struct journal *journal;
+	struct study *study;
+};
+
+/* What stands between a selection and an answer the question accepts. */
+enum answer_problem {
+	ANSWER_COMPLETE,
+	ANSWER_NOTHING_CHOSEN,
+	ANSWER_WRONG_COUNT, /* a multiple-select question wants exactly its number */
+	ANSWER_TOO_MANY,    /* a single-select question takes one */
+};
+
+/* Choosing choice: toggles it in a multiple-select question, replaces the
+ * selection in a single-select one. False when q has no such choice. */
+bool answer_choose(const struct content_question *q, struct choice_set *chosen, unsigned choice);
+
+enum answer_problem answer_check(const struct content_question *q, struct choice_set chosen);
+
+/* Right when exactly the correct choices were chosen. */
+bool answer_is_right(const struct content_question *q, struct choice_set chosen);
+
+/* An event about id (a question, topic, pack or setting), ready for the
+ * fields its kind uses (see journal.h). */
+struct journal_event answer_event(enum journal_kind kind, const char *id);
+
+/* Stamps e with the clock, appends it and fsyncs, then applies it to the
+ * study. False with why when it could not be saved: the study is left as it
+ * was and the caller must confirm nothing. */
+bool answer_record(const struct answer_log *log, struct journal_event *e, char *why, size_t why_size);
+
+/* A submitted answer: graded, rated Good when right and Again when not, and
+ * recorded; *right says which. chosen must be complete (answer_check). */
+bool answer_submit(const struct answer_log *log, const struct content_question *q, struct choice_set chosen,
+		   bool *right, char *why, size_t why_size);
+
+/* Re-rates the last answer to q: FSRS_HARD ("I guessed") or FSRS_EASY. */
+bool answer_rate(const struct answer_log *log, const struct content_question *q, enum fsrs_rating rating,
+		 char *why, size_t why_size);
+
+/* The exam date (midnight UTC, in seconds); nothing is recorded when it is
+ * already the date. */
+bool answer_set_exam_date(const struct answer_log *log, int64_t date, char *why, size_t why_size);
+
+/* Scores the exam (exam_finish) and records its finish and then every
+ * question as an ordinary answer, so wrong and unanswered ones join the
+ * review queue: all of it in one write, so it is saved whole or not at all. */
+bool answer_finish_exam(const struct answer_log *log, struct exam *exam, bool timed_out, char *why,
+			size_t why_size);
+
+#endif

@@ -1,0 +1,97 @@
+/* app_internal — what the app_*.c files share, for them alone: recording an
+ * event, the scroll rule, key names for status messages, opening a topic,
+ * selecting a tree node, and each view's dispatch. Nothing outside the app
+ * module includes this. */
+#ifndef MLCERT_APP_INTERNAL_H
+#define MLCERT_APP_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mlcert/app.h"
+
+/* ---- shared (app.c) ---------------------------------------------------------- */
+
+/* After an attempt to record: when it was not saved the status says so
+ * (as an error), else the review counts are due a recount. Returns saved. */
+bool app_saved(struct app *app, bool saved, const char *why);
+
+/* Records e through the answer module (journal, then study). */
+bool app_record(struct app *app, struct journal_event *e);
+
+/* The one scroll rule, for any view showing lines from *top: a page is
+ * rows lines and *top never passes the last full page of lines. False for
+ * keys that do not scroll. */
+bool app_scroll(enum action action, size_t *top, size_t lines, int rows);
+
+/* The first line of the last full page of a page of lines. */
+size_t app_page_max_top(const struct manfmt_page *page, int rows);
+
+/* The name of the key for action (and arg, unless < 0), from the UI. The
+ * array lives until the end of the full expression holding the call, so it
+ * can be passed straight to app_status. */
+struct app_key {
+	char name[64];
+};
+struct app_key app_key(const struct app *app, enum action action, int arg);
+
+/* The keys for a run of args ("a-d or 1-4" for choices 0 to 3). */
+struct app_key app_key_range(const struct app *app, enum action action, int first, int last);
+
+/* Starts the prompt of kind on the hint line, empty. */
+void app_prompt_start(struct app *app, enum app_prompt_kind kind);
+
+/* ---- tree (app_tree.c) ------------------------------------------------------- */
+
+void app_tree_rebuild(struct app *app);
+/* Puts the cursor on a node, opening its ancestors; the quiz follows it. */
+void app_tree_select(struct app *app, enum app_node_kind kind, int index);
+/* The reader and the quiz show the node under the cursor. */
+void app_tree_follow(struct app *app);
+unsigned app_tree_dispatch(struct app *app, enum action action, int arg);
+
+/* ---- reader (app_reader.c) ------------------------------------------------------ */
+
+void app_reader_show(struct app *app, enum app_node_kind kind, int index, bool remember);
+void app_reader_drop_page(struct app *app);
+void app_reader_drop_domain_pages(struct app *app);
+size_t app_reader_max_top(struct app *app);
+void app_reader_reveal_link(struct app *app);
+/* Marks the topic read once the learner, reading it, has seen its last line. */
+void app_reader_mark_read(struct app *app);
+/* Opens a topic from a link, in the tree as well, remembering where we were. */
+void app_open_topic(struct app *app, int topic);
+/* Moves to the next (or previous) line holding the find text. */
+void app_find_move(struct app *app, bool forward, bool include_top);
+unsigned app_reader_dispatch(struct app *app, enum action action, int arg);
+
+/* ---- quiz and review (app_quiz.c) ------------------------------------------------ */
+
+void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index);
+void app_quiz_reset_question(struct app *app);
+size_t app_quiz_max_top(struct app *app);
+unsigned app_quiz_dispatch(struct app *app, enum action action, int arg);
+unsigned app_review_start(struct app *app);
+
+/* ---- mock exam (app_exam.c) --------------------------------------------------------- */
+
+unsigned app_exam_open(struct app *app);
+
+/* ---- search and prompts (app_search.c) ------------------------------------------------ */
+
+unsigned app_search_start(struct app *app);
+unsigned app_prompt_dispatch(struct app *app, enum action action, int arg);
+
+/* ---- bookmarks and notes (app_bookmarks.c) ---------------------------------------------- */
+
+unsigned app_bookmark_toggle(struct app *app);
+unsigned app_bookmarks_open(struct app *app);
+unsigned app_note_edit(struct app *app);
+
+/* ---- each view's dispatch, named from the view list: a view without one does not link */
+
+#define MLCERT_VIEW_DISPATCH(e, name) unsigned app_##name##_dispatch(struct app *app, enum action action, int arg);
+MLCERT_VIEWS(MLCERT_VIEW_DISPATCH)
+#undef MLCERT_VIEW_DISPATCH
+
+#endif

@@ -1,0 +1,25 @@
+/* notes — the learner's own note on a topic: a small text file per topic
+ * beside the journal (STATE/notes/PACK/TOPIC.txt), shown in the reader's
+ * NOTES section and written in $EDITOR. */
+#ifndef MLCERT_NOTES_H
+#define MLCERT_NOTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { NOTES_MAX_BYTES = 65535 }; /* what the reader shows of a note */
+
+/* The folder of a pack's notes under the state folder. */
+bool notes_folder(const char *state_dir, const char *pack_id, char *buf, size_t size);
+
+/* The file of a topic's note in folder; it may not exist yet. */
+bool notes_path(const char *folder, const char *topic_id, char *buf, size_t size);
+
+/* The note's text, at most NOTES_MAX_BYTES of it; NULL when there is none. */
+char *notes_read(const char *folder, const char *topic_id);
+
+/* Makes folder (and the folders above it, 0700), so an editor can save a
+ * note into it. False with why when it cannot be made. */
+bool notes_make_folder(const char *folder, char *why, size_t why_size);
+
+#endif

@@ -1,0 +1,274 @@
+/* app_reader — the selected topic as a man page: scrolling, links, going
+ * back, finding on the page, and the topic counted as read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mlcert/app_internal.h"
+#include "mlcert/notes.h"
+#include "mlcert/text.h"
+
+void app_reader_drop_page(struct app *app)
+{
+	if (app->reader.shown.kind != APP_NODE_DOMAIN)
+		manfmt_free(app->reader.page);
+	app->reader.page = NULL;
+}
+
+void app_reader_drop_domain_pages(struct app *app)
+{
+	for (unsigned d = 0; d < app->pack->meta->domains_count; d++) {
+		manfmt_free(app->reader.domain_pages[d]);
+		app->reader.domain_pages[d] = NULL;
+	}
+}
+
+static bool same_place(struct app_place a, struct app_place b)
+{
+	return a.kind == b.kind && a.index == b.index;
+}
+
+void app_reader_show(struct app *app, enum app_node_kind kind, int index, bool remember)
+{
+	struct app_place to = {kind, index, 0};
+	if (same_place(app->reader.shown, to) && app->reader.page)
+		return;
+	if (remember) {
+		if (app->reader.history_count == APP_HISTORY_MAX) {
+			memmove(app->reader.history, app->reader.history + 1,
+				(APP_HISTORY_MAX - 1) * sizeof app->reader.history[0]);
+			app->reader.history_count--;
+		}
+		struct app_place from = app->reader.shown;
+		from.top = app->reader.top;
+		app->reader.history[app->reader.history_count++] = from;
+	}
+	app_reader_drop_page(app); /* before `shown` changes: it says whose page this is */
+	app->reader.shown = to;
+	app->reader.top = 0;
+	app->reader.link = -1;
+}
+
+void app_note_changed(struct app *app)
+{
+	app_reader_drop_page(app);
+}
+
+const struct manfmt_page *app_reader_page(struct app *app)
+{
+	int width = app->geometry.reader_width > 0 ? app->geometry.reader_width : 80;
+	if (app->reader.page && app->reader.page_width == width)
+		return app->reader.page;
+	app_reader_drop_page(app);
+	if (app->reader.shown.kind == APP_NODE_DOMAIN) {
+		if (app->reader.domain_pages_width != width) {
+			app_reader_drop_domain_pages(app);
+			app->reader.domain_pages_width = width;
+		}
+		struct manfmt_page **cached = &app->reader.domain_pages[app->reader.shown.index];
+		if (!*cached)
+			*cached = manfmt_domain(app->pack, app->reader.shown.index, width, app->options.ascii);
+		app->reader.page = *cached;
+	} else {
+		const struct content_topic *t = app->pack->topics[app->reader.shown.index];
+		char *note = notes_read(app->notes_dir, t->id);
+		app->reader.page = manfmt_topic(app->pack, t, width, app->options.ascii, note);
+		free(note);
+	}
+	app->reader.page_width = width;
+	return app->reader.page;
+}
+
+size_t app_reader_max_top(struct app *app)
+{
+	return app_page_max_top(app_reader_page(app), app->geometry.reader_rows);
+}
+
+void app_reader_mark_read(struct app *app)
+{
+	if (app->view != APP_VIEW_MAIN || app->focus != APP_FOCUS_READER ||
+	    app->reader.shown.kind != APP_NODE_TOPIC)
+		return;
+	int topic = app->reader.shown.index;
+	if (app->log.study->topic_read[topic] || app->reader.top < app_reader_max_top(app))
+		return;
+	struct journal_event e = answer_event(JOURNAL_READ, app->pack->topics[topic]->id);
+	if (app_record(app, &e))
+		app_status(app, false, "Read: %s", app->pack->topics[topic]->title);
+}
+
+void app_reader_reveal_link(struct app *app)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	if (app->reader.link < 0)
+		return;
+	const struct manfmt_link *l = &page->links[app->reader.link];
+	struct app_list view = {0, app->reader.top};
+	app_list_reveal(&view, l->first_line, l->last_line, app->geometry.reader_rows);
+	size_t max_top = app_reader_max_top(app);
+	app->reader.top = view.top > max_top ? max_top : view.top;
+}
+
+void app_open_topic(struct app *app, int topic)
+{
+	app_reader_show(app, APP_NODE_TOPIC, topic, true);
+	app_tree_select(app, APP_NODE_TOPIC, topic);
+	app_status(app, false, "%s (%s returns)", app->pack->topics[topic]->title,
+		   app_key(app, ACTION_BACK, -1).name);
+}
+
+/* The next (or previous) line from `from` holding the find text. */
+static bool find_line(struct app *app, size_t from, bool forward, size_t *line)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	if (!app->find[0] || !page->count)
+		return false;
+	for (size_t k = 0; k < page->count; k++) {
+		size_t i = forward ? (from + k) % page->count : (from + page->count - k % page->count) % page->count;
+		const char *text = page->lines[i].text;
+		if (text_find_caseless(text, strlen(text), app->find)) {
+			*line = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void app_find_move(struct app *app, bool forward, bool include_top)
+{
+	size_t line;
+	size_t from = forward ? app->reader.top + (include_top ? 0 : 1)
+			      : (app->reader.top ? app->reader.top - 1 : app_reader_page(app)->count - 1);
+	if (!find_line(app, from, forward, &line)) {
+		app_status(app, false, "Not found on this page: %s", app->find);
+		return;
+	}
+	if ((forward && line < from) || (!forward && line > from))
+		app_status(app, false, "Search wrapped around the page");
+	app->reader.top = line > app_reader_max_top(app) ? app_reader_max_top(app) : line;
+}
+
+static void request(struct app *app, enum app_request_kind kind, const char *arg)
+{
+	app->request.kind = kind;
+	snprintf(app->request.arg, sizeof app->request.arg, "%s", arg);
+}
+
+static const char *selected_url(struct app *app)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	if (app->reader.link < 0 || page->links[app->reader.link].kind != MANFMT_LINK_URL)
+		return NULL;
+	return page->links[app->reader.link].target;
+}
+
+/* Each of these returns false when it only put a message in the status. */
+
+static bool step_link(struct app *app, int step)
+{
+	int links = (int)app_reader_page(app)->link_count;
+	if (!links) {
+		app_status(app, false, "No SEE ALSO or RESOURCES entries on this page");
+		return false;
+	}
+	int link = app->reader.link;
+	app->reader.link = step > 0 ? (link + 1 >= links ? 0 : link + 1) : (link <= 0 ? links - 1 : link - 1);
+	app_reader_reveal_link(app);
+	return true;
+}
+
+static bool follow_link(struct app *app)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	if (app->reader.link < 0) {
+		app_status(app, false, "Select a SEE ALSO or RESOURCES entry with %s and %s",
+			   app_key(app, ACTION_NEXT_LINK, -1).name, app_key(app, ACTION_PREV_LINK, -1).name);
+		return false;
+	}
+	const struct manfmt_link *link = &page->links[app->reader.link];
+	if (link->kind == MANFMT_LINK_TOPIC) {
+		const struct content_topic *t = content_find_topic(app->pack, link->target);
+		if (t)
+			app_open_topic(app, t->index);
+	} else {
+		app_status(app, false, "%s", link->target);
+	}
+	return true;
+}
+
+static void copy_or_open_link(struct app *app, enum action action)
+{
+	const char *url = selected_url(app);
+	if (!url) {
+		app_status(app, false, "Select a RESOURCES entry first: %s and %s move between links",
+			   app_key(app, ACTION_NEXT_LINK, -1).name, app_key(app, ACTION_PREV_LINK, -1).name);
+		return;
+	}
+	if (action == ACTION_COPY_LINK) {
+		request(app, APP_REQUEST_COPY, url);
+		return;
+	}
+	const char *browser = getenv("BROWSER");
+	if (!browser || !browser[0])
+		app_status(app, false, "$BROWSER is not set; %s copies the URL instead: %s",
+			   app_key(app, ACTION_COPY_LINK, -1).name, url);
+	else
+		request(app, APP_REQUEST_BROWSE, url);
+}
+
+static bool go_back(struct app *app)
+{
+	if (!app->reader.history_count) {
+		app_status(app, false, "Nothing to go back to");
+		return false;
+	}
+	struct app_place to = app->reader.history[--app->reader.history_count];
+	app_reader_show(app, to.kind, to.index, false);
+	app->reader.top = to.top;
+	app_tree_select(app, to.kind, to.index);
+	return true;
+}
+
+unsigned app_reader_dispatch(struct app *app, enum action action, int arg)
+{
+	(void)arg;
+	if (app_scroll(action, &app->reader.top, app_reader_page(app)->count, app->geometry.reader_rows)) {
+		app_reader_mark_read(app);
+		return APP_REDRAW;
+	}
+	switch (action) {
+	case ACTION_NEXT_LINK:
+	case ACTION_PREV_LINK:
+		if (!step_link(app, action == ACTION_NEXT_LINK ? 1 : -1))
+			return APP_REDRAW;
+		break;
+	case ACTION_OPEN:
+		if (!follow_link(app))
+			return APP_REDRAW;
+		break;
+	case ACTION_SEARCH:
+		app_prompt_start(app, APP_PROMPT_FIND);
+		return APP_REDRAW;
+	case ACTION_FIND_NEXT:
+	case ACTION_FIND_PREV:
+		if (!app->find[0]) {
+			app_status(app, false, "Nothing to find yet: %s starts a search of this page",
+				   app_key(app, ACTION_SEARCH, -1).name);
+			return APP_REDRAW;
+		}
+		app_find_move(app, action == ACTION_FIND_NEXT, false);
+		break;
+	case ACTION_COPY_LINK:
+	case ACTION_OPEN_LINK:
+		copy_or_open_link(app, action);
+		return APP_REDRAW;
+	case ACTION_BACK:
+		if (!go_back(app))
+			return APP_REDRAW;
+		break;
+	default:
+		return APP_UNCHANGED;
+	}
+	app_reader_mark_read(app);
+	return APP_REDRAW;
+}

@@ -1,0 +1,111 @@
+/* fs: XDG folders, mkdir -p, whole reads and writes. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mlcert/fs.h"
+#include "testing.h"
+
+static void test_app_dir_follows_xdg_then_home(void **state)
+{
+	(void)state;
+	char buf[256];
+	setenv("HOME", "/home/u", 1);
+	setenv("XDG_STATE_HOME", "/xdg/state", 1);
+	assert_true(fs_app_dir(FS_STATE, "", buf, sizeof buf));
+	assert_string_equal(buf, "/xdg/state/mlcert");
+	/* relative values are invalid by the spec: the fallback under HOME is used */
+	setenv("XDG_STATE_HOME", "rel/state", 1);
+	assert_true(fs_app_dir(FS_STATE, "", buf, sizeof buf));
+	assert_string_equal(buf, "/home/u/.local/state/mlcert");
+	unsetenv("XDG_DATA_HOME");
+	assert_true(fs_app_dir(FS_DATA, "/packs", buf, sizeof buf));
+	assert_string_equal(buf, "/home/u/.local/share/mlcert/packs");
+	unsetenv("XDG_CACHE_HOME");
+	assert_true(fs_app_dir(FS_CACHE, "", buf, sizeof buf));
+	assert_string_equal(buf, "/home/u/.cache/mlcert");
+	assert_false(fs_app_dir(FS_CACHE, "", buf, 8)); /* does not fit */
+	unsetenv("XDG_STATE_HOME");
+	setenv("HOME", "relative", 1);
+	assert_false(fs_app_dir(FS_STATE, "", buf, sizeof buf));
+}
+
+static void test_make_dirs_makes_every_level_private(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/mlcert-fs-XXXXXX", dir[128], why[256];
+	assert_non_null(mkdtemp(root));
+	snprintf(dir, sizeof dir, "%s/a/b/c", root);
+	assert_true(fs_make_dirs(dir, why, sizeof why));
+	struct stat st;
+	assert_int_equal(stat(dir, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_true(fs_make_dirs(dir, why, sizeof why)); /* already there: fine */
+	/* a file where a folder should be */
+	char file[128], below[160];
+	snprintf(file, sizeof file, "%s/a/file", root);
+	int fd = open(file, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_false(fs_make_dirs(file, why, sizeof why));
+	assert_non_null(strstr(why, "is not a folder"));
+	snprintf(below, sizeof below, "%s/x", file);
+	assert_false(fs_make_dirs(below, why, sizeof why));
+	assert_non_null(strstr(why, "cannot create"));
+	unlink(file);
+	for (int i = 0; i < 3; i++) {
+		rmdir(dir);
+		*strrchr(dir, '/') = '\0';
+	}
+	rmdir(root);
+}
+
+static void test_whole_reads_and_writes(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/mlcert-fs-file-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char big[100000];
+	for (size_t i = 0; i < sizeof big; i++)
+		big[i] = (char)('a' + i % 26);
+	assert_true(fs_write_all(fd, big, sizeof big));
+	char back[sizeof big];
+	assert_int_equal(fs_pread_full(fd, back, sizeof back, 0), sizeof big);
+	assert_memory_equal(back, big, sizeof big);
+	/* at the end of the file, fewer than asked */
+	assert_int_equal(fs_pread_full(fd, back, 100, (off_t)sizeof big - 10), 10);
+	assert_memory_equal(back, big + sizeof big - 10, 10);
+	lseek(fd, 0, SEEK_SET);
+	assert_true(fs_read_all(fd, back, 50000));
+	assert_memory_equal(back, big, 50000);
+	assert_false(fs_read_all(fd, back, 60000)); /* only 50000 left */
+	close(fd);
+
+	size_t len = 0;
+	char *text = fs_read_file(path, 1 << 20, &len);
+	assert_non_null(text);
+	assert_int_equal(len, sizeof big);
+	assert_memory_equal(text, big, sizeof big);
+	assert_int_equal(text[len], '\0');
+	free(text);
+	errno = 0;
+	assert_null(fs_read_file(path, 1000, &len)); /* larger than allowed */
+	assert_int_equal(errno, EFBIG);
+	unlink(path);
+	assert_null(fs_read_file(path, 1000, &len));
+	assert_int_equal(errno, ENOENT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_app_dir_follows_xdg_then_home),
+		cmocka_unit_test(test_make_dirs_makes_every_level_private),
+		cmocka_unit_test(test_whole_reads_and_writes),
+	};
+	return cmocka_run_group_tests_name("fs", tests, NULL, NULL);
+}

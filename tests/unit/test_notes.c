@@ -1,0 +1,64 @@
+/* notes: one text file per topic beside the journal. */
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mlcert/notes.h"
+#include "testing.h"
+
+static void test_paths(void **state)
+{
+	(void)state;
+	char folder[64], path[128];
+	assert_true(notes_folder("/state/mlcert", "pmle", folder, sizeof folder));
+	assert_string_equal(folder, "/state/mlcert/notes/pmle");
+	assert_true(notes_path(folder, "bigquery-ml", path, sizeof path));
+	assert_string_equal(path, "/state/mlcert/notes/pmle/bigquery-ml.txt");
+	assert_false(notes_path("", "bigquery-ml", path, sizeof path)); /* no folder: no notes */
+	assert_false(notes_path(folder, "bigquery-ml", path, 16));    /* does not fit */
+	assert_false(notes_folder("/state/mlcert", "pmle", folder, 8));
+}
+
+static void test_make_write_read(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/mlcert-notes-XXXXXX", folder[128], path[160], why[256];
+	assert_non_null(mkdtemp(root));
+	assert_true(notes_folder(root, "pack", folder, sizeof folder));
+	assert_null(notes_read(folder, "topic")); /* nothing yet, not even the folder */
+	assert_true(notes_make_folder(folder, why, sizeof why));
+	struct stat st;
+	assert_int_equal(stat(folder, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_true(notes_path(folder, "topic", path, sizeof path));
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("my note\n", f);
+	fclose(f);
+	char *text = notes_read(folder, "topic");
+	assert_string_equal(text, "my note\n");
+	free(text);
+	/* a long note is cut where the reader stops */
+	f = fopen(path, "w");
+	for (int i = 0; i < NOTES_MAX_BYTES + 100; i++)
+		fputc('x', f);
+	fclose(f);
+	text = notes_read(folder, "topic");
+	assert_int_equal(strlen(text), NOTES_MAX_BYTES);
+	free(text);
+	unlink(path);
+	rmdir(folder);
+	char notes[160];
+	snprintf(notes, sizeof notes, "%s/notes", root);
+	rmdir(notes);
+	rmdir(root);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_paths),
+		cmocka_unit_test(test_make_write_read),
+	};
+	return cmocka_run_group_tests_name("notes", tests, NULL, NULL);
+}

@@ -316,6 +316,25 @@ void study_topic_mastery(struct study *s, int topic, struct study_mastery *out)
 	*out = s->mastery[topic];
 }
 
+void study_objective_mastery(const struct study *s, struct study_mastery *out)
+{
+	const struct content_pack *pack = s->pack;
+	for (size_t k = 0; k < pack->objective_count; k++)
+		out[k] = (struct study_mastery){0};
+	for (size_t i = 0; i < pack->question_count; i++) {
+		const struct content_question *q = pack->questions[i];
+		const struct study_question *p = &s->questions[i];
+		for (unsigned k = 0; q->objective_index && k < q->objectives_count; k++) {
+			int at = q->objective_index[k];
+			if (at < 0)
+				continue;
+			out[at].total++;
+			out[at].answered += p->attempts > 0;
+			out[at].right_latest += p->last_correct == 1;
+		}
+	}
+}
+
 struct due_item {
 	int64_t due;
 	int question;

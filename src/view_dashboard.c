@@ -77,6 +77,36 @@ static void domain_block(struct ui_sink *s, const char *title, int weight,
 	}
 }
 
+/* Per objective of the guide: its title, then a bar of the questions whose
+ * latest answer was right, with how many were answered at all. */
+static bool objectives(struct app *app, struct ui_sink *s)
+{
+	const struct content_pack *pack = app->pack;
+	if (!pack->objective_count)
+		return false;
+	struct study_mastery *m = xcalloc(pack->objective_count, sizeof *m);
+	study_objective_mastery(app->log.study, m);
+	ui_sink_line(s, "Mastery per objective of the exam guide (latest answer right)", ROLE_HEADING);
+	char buf[512], nums[64];
+	int label_w = 18, num_w = 22;
+	int bar_w = s->width - 2 - label_w - num_w - 2;
+	if (bar_w > 40)
+		bar_w = 40;
+	for (size_t k = 0; k < pack->objective_count; k++) {
+		const struct content_objective *ob = pack->objectives[k];
+		snprintf(buf, sizeof buf, "  %s %s", ob->id, ob->title);
+		ui_sink_line(s, buf, ROLE_TEXT);
+		snprintf(nums, sizeof nums, "%zu/%zu right, %zu seen", m[k].right_latest, m[k].total,
+			 m[k].answered);
+		snprintf(buf, sizeof buf, "  %-*s%*s%s", label_w - 2, "    mastery", bar_w > 0 ? bar_w + 1 : 0, "",
+			 nums);
+		int y = ui_sink_line(s, buf, ROLE_DIM);
+		bar(s, y, 1 + label_w, bar_w, m[k].right_latest, m[k].total);
+	}
+	free(m);
+	return true;
+}
+
 static void date_text(int64_t t, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
@@ -208,6 +238,8 @@ static size_t build(struct app *app, struct ui_sink *s)
 	study_domain_stats(app->log.study, -1, &total);
 	domain_block(s, "All domains", 0, &total, true);
 	ui_sink_line(s, "", ROLE_TEXT);
+	if (objectives(app, s))
+		ui_sink_line(s, "", ROLE_TEXT);
 	readiness(app, s);
 	ui_sink_line(s, "", ROLE_TEXT);
 	forecast(app, s);

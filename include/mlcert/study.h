@@ -105,6 +105,11 @@ void study_domain_stats(struct study *study, int domain, struct study_stats *out
  * answer, so drawing a tree of thousands of topics costs a lookup per row. */
 void study_topic_mastery(struct study *study, int topic, struct study_mastery *out);
 
+/* Mastery per objective of the exam guide, for all of pack->objectives at
+ * once (out has pack->objective_count entries): one pass over the questions,
+ * a question counting towards each objective it names. */
+void study_objective_mastery(const struct study *study, struct study_mastery *out);
+
 /* The review queue at now: due questions, most overdue first, then up to
  * new_per_day new questions (less those already started today), in pack
  * order. Returns the count written; *due_count and *new_count split it. */

@@ -309,6 +309,47 @@ static void test_reset_then_replay_equals_fresh(void **state)
 	diag_list_free(&diags);
 }
 
+/* Mastery per objective: each question counts towards every objective it
+ * names; the latest answer decides "right". Checked against a direct count. */
+static void test_objective_mastery(void **state)
+{
+	(void)state;
+	struct diag_list diags;
+	struct content_pack *pack = fixture_built_in(&diags);
+	assert_true(pack->objective_count >= 14);
+	struct study *s = study_new(pack);
+	/* every third question answered, every other one of those right, and
+	 * question 0 answered right then wrong: its latest answer is wrong */
+	for (size_t q = 0; q < pack->question_count; q += 3)
+		apply(s, ev(JOURNAL_ANSWER, pack->questions[q]->id, T0 + (int64_t)q, (q / 3) % 2 == 0, 3));
+	apply(s, ev(JOURNAL_ANSWER, pack->questions[0]->id, T0 + 100000, 0, 1));
+	struct study_mastery *got = calloc(pack->objective_count, sizeof *got);
+	assert_non_null(got);
+	study_objective_mastery(s, got);
+	for (size_t k = 0; k < pack->objective_count; k++) {
+		struct study_mastery want = {0};
+		for (size_t q = 0; q < pack->question_count; q++) {
+			const struct content_question *cq = pack->questions[q];
+			bool names = false;
+			for (unsigned i = 0; i < cq->objectives_count; i++)
+				names |= strcmp(cq->objectives[i], pack->objectives[k]->id) == 0;
+			if (!names)
+				continue;
+			want.total++;
+			want.answered += q % 3 == 0;
+			want.right_latest += q % 3 == 0 && q != 0 && (q / 3) % 2 == 0;
+		}
+		assert_true(want.total >= 6);
+		assert_int_equal(got[k].total, want.total);
+		assert_int_equal(got[k].answered, want.answered);
+		assert_int_equal(got[k].right_latest, want.right_latest);
+	}
+	free(got);
+	study_free(s);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +360,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_ids_and_exam_events),
 		cmocka_unit_test(test_updates_per_event_equal_a_recount),
 		cmocka_unit_test(test_reset_then_replay_equals_fresh),
+		cmocka_unit_test(test_objective_mastery),
 	};
 	return cmocka_run_group_tests_name("study", tests, NULL, NULL);
 }

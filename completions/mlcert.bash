@@ -41,7 +41,7 @@ _mlcert()
 		;;
 	lint) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
 	stats) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
-	quiz) COMPREPLY=($(compgen -W "--plain --topic --question --review --exam" -- "$cur")) ;;
+	quiz) COMPREPLY=($(compgen -W "--plain --topic --question --review --exam --wrong --flagged --weakest --objective" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "--format" -- "$cur")) ;;
 	esac
 } &&

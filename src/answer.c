@@ -61,15 +61,28 @@ bool answer_record(const struct answer_log *log, struct journal_event *e, char *
 	return true;
 }
 
+static bool graded(const struct answer_log *log, enum journal_kind kind, const struct content_question *q,
+		   struct choice_set chosen, bool *right, char *why, size_t why_size)
+{
+	*right = answer_is_right(q, chosen);
+	struct journal_event e = answer_event(kind, q->id);
+	e.choices = chosen.bits;
+	e.correct = *right;
+	if (kind == JOURNAL_ANSWER)
+		e.rating = *right ? FSRS_GOOD : FSRS_AGAIN;
+	return answer_record(log, &e, why, why_size);
+}
+
 bool answer_submit(const struct answer_log *log, const struct content_question *q, struct choice_set chosen,
 		   bool *right, char *why, size_t why_size)
 {
-	*right = answer_is_right(q, chosen);
-	struct journal_event e = answer_event(JOURNAL_ANSWER, q->id);
-	e.choices = chosen.bits;
-	e.correct = *right;
-	e.rating = *right ? FSRS_GOOD : FSRS_AGAIN;
-	return answer_record(log, &e, why, why_size);
+	return graded(log, JOURNAL_ANSWER, q, chosen, right, why, why_size);
+}
+
+bool answer_practice(const struct answer_log *log, const struct content_question *q, struct choice_set chosen,
+		     bool *right, char *why, size_t why_size)
+{
+	return graded(log, JOURNAL_PRACTICE, q, chosen, right, why, why_size);
 }
 
 bool answer_rate(const struct answer_log *log, const struct content_question *q, enum fsrs_rating rating,

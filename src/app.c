@@ -86,6 +86,12 @@ const char *app_place_title(const struct app *app, struct app_place place)
 		return place.index >= 0 ? app->pack->meta->domains[place.index].title : "";
 	case APP_NODE_TOPIC:
 		return app->pack->topics[place.index]->title;
+	case APP_NODE_CUSTOM:
+		if (place.index >= STUDY_SELECT_OBJECTIVE)
+			return app->pack->objectives[place.index - STUDY_SELECT_OBJECTIVE]->title;
+		return place.index == STUDY_SELECT_WRONG     ? "Wrong answers"
+		       : place.index == STUDY_SELECT_FLAGGED ? "Flagged questions"
+							     : "Weakest objectives";
 	case APP_NODE_REVIEW:
 		break;
 	}
@@ -232,6 +238,8 @@ unsigned app_main_dispatch(struct app *app, enum action action, int arg)
 	switch (action) {
 	case ACTION_REVIEW:
 		return app_review_start(app);
+	case ACTION_CUSTOM_STUDY:
+		return app_custom_open(app);
 	case ACTION_WIZARD:
 		app->view = APP_VIEW_WIZARD;
 		app->wizard.walking = false;
@@ -252,9 +260,15 @@ unsigned app_main_dispatch(struct app *app, enum action action, int arg)
 	case ACTION_QUIT:
 	case ACTION_CLOSE:
 		if (app->reader.full_width) {
+			/* from the question's topic (t) straight back to the question */
+			if (app->reader.back_to_quiz && app->reader.history_count == app->reader.back_to_quiz)
+				return app_reader_dispatch(app, ACTION_BACK, arg);
 			app->reader.full_width = false;
+			app->reader.back_to_quiz = 0;
 			return APP_REDRAW;
 		}
+		if (action == ACTION_CLOSE && app_quiz_in_session(app))
+			return app_quiz_leave_session(app);
 		return action == ACTION_QUIT ? APP_QUIT : APP_UNCHANGED;
 	case ACTION_HELP:
 	case ACTION_DASHBOARD:
@@ -269,6 +283,7 @@ unsigned app_main_dispatch(struct app *app, enum action action, int arg)
 	case ACTION_FOCUS_NEXT:
 	case ACTION_FOCUS_PREV:
 		app->reader.full_width = false;
+		app->reader.back_to_quiz = 0;
 		app->focus = (enum app_focus)((app->focus + (action == ACTION_FOCUS_NEXT ? 1 : APP_FOCUS_COUNT - 1)) %
 					      APP_FOCUS_COUNT);
 		app_reader_mark_read(app);
@@ -320,6 +335,51 @@ void app_review_counts(struct app *app, size_t *due, size_t *fresh)
 	*fresh = app->review.fresh;
 }
 
+/* The objective whose questions are least often right, with its figures;
+ * -1 when the pack has no objectives. */
+static int weakest_objective(struct app *app, struct study_mastery *m)
+{
+	int weakest;
+	if (!study_weakest_objectives(app->log.study, &weakest, 1))
+		return -1;
+	struct study_mastery *all = xcalloc(app->pack->objective_count, sizeof *all);
+	study_objective_mastery(app->log.study, all);
+	*m = all[weakest];
+	free(all);
+	return weakest;
+}
+
+void app_next_step(struct app *app, char *buf, size_t size)
+{
+	size_t due, fresh, n = 0;
+	int64_t now = clock_now(), exam = app->log.study->exam_date;
+	app_review_counts(app, &due, &fresh);
+	const char *review = app_key(app, ACTION_REVIEW, -1).name;
+	if (due)
+		n += (size_t)snprintf(buf, size, "Now: %s for %zu review%s due", review, due, due == 1 ? "" : "s");
+	else if (fresh)
+		n += (size_t)snprintf(buf, size, "Now: nothing due; %s for %zu new question%s", review, fresh,
+				      fresh == 1 ? "" : "s");
+	else
+		n += (size_t)snprintf(buf, size, "Now: no reviews left today");
+	struct study_mastery m;
+	int weakest = weakest_objective(app, &m);
+	if (weakest >= 0 && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "; weakest objective %s (%zu/%zu right)",
+				      app->pack->objectives[weakest]->id, m.right_latest, m.total);
+	if (n >= size)
+		return;
+	if (!exam) {
+		snprintf(buf + n, size - n, "; no exam date (%s sets it)", app_key(app, ACTION_SET_EXAM_DATE, -1).name);
+		return;
+	}
+	long long days = (long long)(study_day(exam) - study_day(now));
+	if (days > 1)
+		snprintf(buf + n, size - n, "; exam in %lld days", days);
+	else
+		snprintf(buf + n, size - n, "; exam %s", days == 1 ? "tomorrow" : days == 0 ? "today" : "date passed");
+}
+
 void app_warm_up(struct app *app)
 {
 	if (!app->search.index)
@@ -343,7 +403,8 @@ struct app *app_new(const struct content_pack *pack, struct study *study, struct
 	app->tree.topic_open = xcalloc(nt, sizeof *app->tree.topic_open);
 	app->tree.rows = xcalloc(nd + nt + 1, sizeof *app->tree.rows);
 	app->reader.domain_pages = xcalloc(nd, sizeof *app->reader.domain_pages);
-	app->quiz.questions = xcalloc(pack->question_count, sizeof *app->quiz.questions);
+	app->quiz.topic_pos = xcalloc(nt ? nt : 1, sizeof *app->quiz.topic_pos);
+	app->quiz.domain_pos = xcalloc(nd ? nd : 1, sizeof *app->quiz.domain_pos);
 	app->bookmarks.topics = xcalloc(nt, sizeof *app->bookmarks.topics);
 	/* Areas start open so a domain shows its topics in one step. */
 	for (size_t i = 0; i < nt; i++)
@@ -375,6 +436,12 @@ void app_free(struct app *app)
 	exam_free(app->exam.exam);
 	search_index_free(app->search.index);
 	free(app->quiz.questions);
+	free(app->quiz.done);
+	free(app->quiz.topic_pos);
+	free(app->quiz.domain_pos);
+	free(app->review.saved);
+	free(app->review.saved_done);
+	free(app->custom.counts);
 	free(app->bookmarks.topics);
 	free(app->tree.domain_open);
 	free(app->tree.topic_open);

@@ -1,25 +1,118 @@
-/* app_quiz — the quiz panel (the questions of a topic, a domain or the
- * review queue): choosing, submitting through the answer module, marking,
- * moving on; and starting a review. */
+/* app_quiz — the quiz panel (the questions of a topic, a domain, a review
+ * round or a custom study): choosing, submitting through the answer module,
+ * retrying as practice, marking, flagging, moving on; the review round with
+ * its relearning steps and its end. */
+#include <stdio.h>
+#include <string.h>
+
 #include "mlcert/app_internal.h"
 #include "mlcert/clock.h"
 #include "mlcert/scope.h"
+#include "mlcert/xalloc.h"
+
+static bool in_review(const struct app *app)
+{
+	return app->quiz.scope.kind == APP_NODE_REVIEW;
+}
+
+bool app_quiz_in_session(const struct app *app)
+{
+	return app->quiz.scope.kind == APP_NODE_REVIEW || app->quiz.scope.kind == APP_NODE_CUSTOM;
+}
 
 const struct content_question *app_current_question(const struct app *app)
 {
-	if (!app->quiz.count)
+	if (!app->quiz.count || app->quiz.finished)
 		return NULL;
 	return app->pack->questions[app->quiz.questions[app->quiz.pos]];
+}
+
+/* Room for n entries (a review round grows by its relearning steps). */
+static void reserve(struct app *app, size_t n)
+{
+	if (app->quiz.cap && n <= app->quiz.cap)
+		return;
+	size_t cap = app->quiz.cap ? app->quiz.cap : 16;
+	while (cap < n)
+		cap *= 2;
+	app->quiz.questions = xreallocarray(app->quiz.questions, cap, sizeof *app->quiz.questions);
+	app->quiz.done = xreallocarray(app->quiz.done, cap, sizeof *app->quiz.done);
+	app->quiz.cap = cap;
+}
+
+/* In a session the reader shows the question's own topic. */
+static void follow_question_topic(struct app *app, const struct content_question *q)
+{
+	if (app_quiz_in_session(app) && q->topics_count && q->topic_index[0] >= 0 && !app->reader.back_to_quiz)
+		app_reader_show(app, APP_NODE_TOPIC, q->topic_index[0], false);
 }
 
 void app_quiz_reset_question(struct app *app)
 {
 	app->quiz.chosen = (struct choice_set){0};
-	app->quiz.submitted = false;
-	app->quiz.right = false;
+	app->quiz.submitted = app->quiz.right = false;
+	app->quiz.earlier = app->quiz.practice = app->quiz.retrying = false;
 	app->quiz.rating = 0;
 	app->quiz.top = 0;
 	app->quiz.page_stale = true;
+	const struct content_question *q = app_current_question(app);
+	if (!q)
+		return;
+	follow_question_topic(app, q);
+	/* A question answered today shows that answer again; in a review round
+	 * only an entry done in the round does (a relearning step asks afresh). */
+	bool shown = in_review(app) ? app->quiz.done[app->quiz.pos]
+				    : study_answered_today(app->log.study, q->index, clock_now());
+	if (!shown)
+		return;
+	const struct study_question *p = &app->log.study->questions[q->index];
+	app->quiz.chosen = p->last_picked;
+	app->quiz.submitted = app->quiz.earlier = true;
+	app->quiz.right = answer_is_right(q, p->last_picked);
+	app->quiz.practice = p->last_picked_practice;
+	app->quiz.rating = p->last_picked_practice ? 0 : p->last_rating;
+}
+
+/* Where a topic or domain remembers its question; NULL for the others. */
+static size_t *remembered(struct app *app, struct app_place scope)
+{
+	if (scope.index < 0)
+		return NULL;
+	if (scope.kind == APP_NODE_TOPIC)
+		return &app->quiz.topic_pos[scope.index];
+	if (scope.kind == APP_NODE_DOMAIN)
+		return &app->quiz.domain_pos[scope.index];
+	return NULL;
+}
+
+/* The review round waits, entries and place, while the quiz shows something else. */
+static void keep_round(struct app *app)
+{
+	size_t n = app->quiz.count;
+	app->review.saved = xreallocarray(app->review.saved, n ? n : 1, sizeof *app->review.saved);
+	app->review.saved_done = xreallocarray(app->review.saved_done, n ? n : 1, sizeof *app->review.saved_done);
+	memcpy(app->review.saved, app->quiz.questions, n * sizeof *app->quiz.questions);
+	memcpy(app->review.saved_done, app->quiz.done, n * sizeof *app->quiz.done);
+	app->review.saved_count = n;
+	app->review.saved_pos = app->quiz.pos;
+	app->review.saved_finished = app->quiz.finished;
+}
+
+static void leave_scope(struct app *app)
+{
+	size_t *slot = remembered(app, app->quiz.scope);
+	if (slot && app->quiz.count)
+		*slot = app->quiz.pos + 1;
+	if (in_review(app))
+		keep_round(app);
+	app->quiz.finished = false;
+}
+
+/* A custom study's questions (see enum app_node_kind for the index). */
+static size_t custom_questions(struct app *app, int index, int *out, size_t cap)
+{
+	int what = index < STUDY_SELECT_OBJECTIVE ? index : STUDY_SELECT_OBJECTIVE;
+	return study_select(app->log.study, (enum study_selection)what, index - STUDY_SELECT_OBJECTIVE, out, cap);
 }
 
 void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
@@ -27,26 +120,70 @@ void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
 	struct app_place scope = {kind, index, 0};
 	if (app->quiz.scope.kind == kind && app->quiz.scope.index == index)
 		return;
+	leave_scope(app);
 	app->quiz.scope = scope;
 	size_t cap = app->pack->question_count;
+	reserve(app, cap);
+	memset(app->quiz.done, 0, app->quiz.cap * sizeof *app->quiz.done);
 	app->quiz.pos = 0;
-	if (kind == APP_NODE_REVIEW) {
-		size_t due, fresh;
-		app->quiz.count = study_review_queue(app->log.study, clock_now(), app->options.new_per_day,
-						     app->quiz.questions, cap, &due, &fresh);
-		app_quiz_reset_question(app);
-		return;
+	if (kind == APP_NODE_CUSTOM)
+		app->quiz.count = custom_questions(app, index, app->quiz.questions, cap);
+	else if (kind == APP_NODE_DOMAIN)
+		app->quiz.count = index >= 0 ? scope_questions_of_domain(app->pack, index, app->quiz.questions, cap) : 0;
+	else
+		app->quiz.count = scope_questions_of_topic(app->pack, index, app->quiz.questions, cap);
+	size_t *slot = remembered(app, scope);
+	if (slot && *slot && app->quiz.count) {
+		/* back where the learner was in this scope */
+		app->quiz.pos = *slot - 1 < app->quiz.count ? *slot - 1 : app->quiz.count - 1;
+	} else {
+		/* the first question not yet answered right */
+		for (size_t i = 0; i < app->quiz.count; i++)
+			if (app->log.study->questions[app->quiz.questions[i]].last_correct != 1) {
+				app->quiz.pos = i;
+				break;
+			}
 	}
-	app->quiz.count = kind == APP_NODE_DOMAIN ? scope_questions_of_domain(app->pack, index, app->quiz.questions, cap)
-						  : scope_questions_of_topic(app->pack, index, app->quiz.questions, cap);
-	/* Carry on where the learner left off: the first question not yet answered right. */
-	for (size_t i = 0; i < app->quiz.count; i++)
-		if (app->log.study->questions[app->quiz.questions[i]].last_correct != 1) {
-			app->quiz.pos = i;
-			break;
-		}
 	app_quiz_reset_question(app);
 }
+
+/* ---- the header and the round's end -------------------------------------------- */
+
+void app_quiz_header(const struct app *app, char *title, size_t title_size, char *right, size_t right_size)
+{
+	size_t n = app->quiz.count;
+	right[0] = '\0';
+	if (in_review(app)) {
+		size_t done = app->review.answered, left = n > done ? n - done : 0;
+		if (app->quiz.finished)
+			snprintf(title, title_size, "Review done");
+		else
+			snprintf(title, title_size, "Review %zu of %zu", n ? app->quiz.pos + 1 : 0, n);
+		snprintf(right, right_size, "%zu done, %zu left", done, left);
+		return;
+	}
+	const struct content_objective *ob = NULL;
+	if (app->quiz.scope.kind == APP_NODE_CUSTOM && app->quiz.scope.index >= STUDY_SELECT_OBJECTIVE)
+		ob = app->pack->objectives[app->quiz.scope.index - STUDY_SELECT_OBJECTIVE];
+	if (ob)
+		snprintf(title, title_size, "Custom: %s %s", ob->id, ob->title);
+	else
+		snprintf(title, title_size, "%s: %s", app->quiz.scope.kind == APP_NODE_CUSTOM ? "Custom" : "Quiz",
+			 app_place_title(app, app->quiz.scope));
+	if (n)
+		snprintf(right, right_size, "%zu/%zu", app->quiz.pos + 1, n);
+}
+
+void app_review_summary(struct app *app, char *buf, size_t size)
+{
+	char done[384];
+	study_round_summary(app->log.study, clock_now(), app->review.answered, app->review.right,
+			    app->review.relearned, done, sizeof done);
+	snprintf(buf, size, "%s\n%s starts a new round when more are due; %s goes back to the topics.", done,
+		 app_key(app, ACTION_REVIEW, -1).name, app_key(app, ACTION_CLOSE, -1).name);
+}
+
+/* ---- the page ---------------------------------------------------------------------- */
 
 const struct manfmt_page *app_quiz_page(struct app *app)
 {
@@ -57,11 +194,24 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 	if (app->quiz.page && !app->quiz.page_stale && app->quiz.page_width == width)
 		return app->quiz.page;
 	manfmt_free(app->quiz.page);
+	char topic[256] = "", answered[256] = "", flagged[128] = "";
+	if (app_quiz_in_session(app) && q->topics_count && q->topic_index[0] >= 0)
+		snprintf(topic, sizeof topic, "Topic: %s (%s opens it)", app->pack->topics[q->topic_index[0]]->title,
+			 app_key(app, ACTION_OPEN_TOPIC, -1).name);
+	if (app->quiz.retrying)
+		snprintf(answered, sizeof answered, "Retry: practice, counted in no figure.");
+	else if (app->quiz.submitted && (app->quiz.earlier || app->quiz.practice))
+		snprintf(answered, sizeof answered, "%s; %s tries again as practice (not counted).",
+			 app->quiz.practice ? "Your retry today, not counted" : "Your answer today",
+			 app_key(app, ACTION_RETRY, -1).name);
+	if (app->log.study->questions[q->index].flagged)
+		snprintf(flagged, sizeof flagged, "Flagged (%s clears it).", app_key(app, ACTION_FLAG, -1).name);
 	struct manfmt_question_view view = {
 		.chosen = app->quiz.chosen,
 		.submitted = app->quiz.submitted,
 		.position = app->quiz.pos + 1,
 		.total = app->quiz.count,
+		.notes = {topic[0] ? topic : NULL, answered[0] ? answered : NULL, flagged[0] ? flagged : NULL},
 	};
 	app->quiz.page = manfmt_question(app->pack, q, &view, width, app->options.ascii);
 	app->quiz.page_width = width;
@@ -72,6 +222,26 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 size_t app_quiz_max_top(struct app *app)
 {
 	return app_page_max_top(app_quiz_page(app), app->geometry.quiz_rows);
+}
+
+/* ---- answering ------------------------------------------------------------------------ */
+
+/* After a counted answer in a review round: the entry is done, and a lapse
+ * now in its same-day relearning step comes back at the end of the round. */
+static bool count_in_round(struct app *app, const struct content_question *q, bool right)
+{
+	app->quiz.done[app->quiz.pos] = true;
+	app->review.answered++;
+	app->review.right += right;
+	const struct study_question *p = &app->log.study->questions[q->index];
+	if (p->state != FSRS_RELEARNING || study_day(p->due) != study_day(clock_now()))
+		return false;
+	reserve(app, app->quiz.count + 1);
+	app->quiz.questions[app->quiz.count] = q->index;
+	app->quiz.done[app->quiz.count] = false;
+	app->quiz.count++;
+	app->review.relearned++;
+	return true;
 }
 
 static void submit(struct app *app)
@@ -90,44 +260,76 @@ static void submit(struct app *app)
 	case ANSWER_COMPLETE:
 		break;
 	}
+	/* A question answered today is practice the second time, except as a
+	 * step of a review round (where every entry counts). */
+	bool practice = app->quiz.retrying ||
+			(!in_review(app) && study_answered_today(app->log.study, q->index, clock_now()));
 	bool right;
 	char why[512];
-	bool saved = app_saved(app, answer_submit(&app->log, q, app->quiz.chosen, &right, why, sizeof why), why);
+	bool saved = app_saved(app,
+			       practice ? answer_practice(&app->log, q, app->quiz.chosen, &right, why, sizeof why)
+					: answer_submit(&app->log, q, app->quiz.chosen, &right, why, sizeof why),
+			       why);
 	/* Shown as answered either way: the status says when it was not saved. */
 	app->quiz.submitted = true;
 	app->quiz.right = right;
-	app->quiz.rating = right ? FSRS_GOOD : FSRS_AGAIN;
+	app->quiz.practice = practice;
+	app->quiz.earlier = app->quiz.retrying = false;
+	app->quiz.rating = practice ? 0 : right ? FSRS_GOOD : FSRS_AGAIN;
 	app->quiz.top = 0;
 	app->quiz.page_stale = true;
 	if (!saved)
 		return;
-	if (right)
+	bool again = !practice && in_review(app) && count_in_round(app, q, right);
+	const char *next = app_key(app, ACTION_OPEN, -1).name;
+	if (practice)
+		app_status(app, false, "Practice, not counted: %s; %s for the next", right ? "right" : "wrong", next);
+	else if (again)
+		app_status(app, false, "Wrong: it comes back later in this review (relearning); %s for the next", next);
+	else if (right)
 		app_status(app, false, "Right. %s if you guessed, %s if it was too easy; %s for the next",
-			   app_key(app, ACTION_MARK_GUESSED, -1).name, app_key(app, ACTION_MARK_EASY, -1).name,
-			   app_key(app, ACTION_OPEN, -1).name);
+			   app_key(app, ACTION_MARK_GUESSED, -1).name, app_key(app, ACTION_MARK_EASY, -1).name, next);
 	else
-		app_status(app, false, "Wrong: read the rationale; %s for the next question",
-			   app_key(app, ACTION_OPEN, -1).name);
+		app_status(app, false, "Wrong: read the rationale; %s for the next question", next);
+}
+
+static void finish_round(struct app *app)
+{
+	char summary[512];
+	app->quiz.finished = true;
+	app->quiz.page_stale = true;
+	app_review_summary(app, summary, sizeof summary);
+	summary[strcspn(summary, "\n")] = '\0';
+	app_status(app, false, "%s", summary);
 }
 
 static void move(struct app *app, int step)
 {
-	if (!app->quiz.count)
-		return;
-	if (app->quiz.scope.kind == APP_NODE_REVIEW && step > 0 && app->quiz.pos + 1 == app->quiz.count) {
-		app_status(app, false, "Review done: that was the last question due. %s starts a new round.",
-			   app_key(app, ACTION_REVIEW, -1).name);
-		return;
-	}
 	size_t n = app->quiz.count;
-	app->quiz.pos = (app->quiz.pos + n + (size_t)(step > 0 ? 1 : n - 1)) % n;
+	if (!n)
+		return;
+	if (in_review(app) && step > 0 && app->quiz.pos + 1 == n) {
+		/* past the last entry: back to one skipped, else the round is over */
+		size_t undone = 0;
+		while (undone < n && app->quiz.done[undone])
+			undone++;
+		if (undone == n) {
+			finish_round(app);
+			return;
+		}
+		app->quiz.pos = undone;
+		app_status(app, false, "Back to the first question skipped in this review");
+	} else {
+		app->quiz.pos = (app->quiz.pos + n + (size_t)(step > 0 ? 1 : n - 1)) % n;
+	}
 	app_quiz_reset_question(app);
 }
 
 static void rate(struct app *app, enum fsrs_rating rating)
 {
-	if (!app->quiz.submitted || !app->quiz.right) {
-		app_status(app, false, "Marking applies to a right answer, after submitting");
+	if (!app->quiz.submitted || !app->quiz.right || app->quiz.practice) {
+		app_status(app, false, app->quiz.practice ? "Marks apply to a counted answer, not to practice"
+							  : "Marking applies to a right answer, after submitting");
 		return;
 	}
 	char why[512];
@@ -138,10 +340,58 @@ static void rate(struct app *app, enum fsrs_rating rating)
 							   : "Marked as easy: it comes back later");
 }
 
+static void retry(struct app *app)
+{
+	if (!app->quiz.submitted) {
+		app_status(app, false, "Nothing to retry: this question is not answered yet");
+		return;
+	}
+	app->quiz.chosen = (struct choice_set){0};
+	app->quiz.submitted = app->quiz.earlier = app->quiz.practice = false;
+	app->quiz.retrying = true;
+	app->quiz.top = 0;
+	app->quiz.page_stale = true;
+	app_status(app, false, "Retry: choose again; it is practice and moves no figure");
+}
+
+static void flag(struct app *app, const struct content_question *q)
+{
+	struct journal_event e = answer_event(JOURNAL_FLAG, q->id);
+	e.value = !app->log.study->questions[q->index].flagged;
+	if (!app_record(app, &e))
+		return;
+	app->quiz.page_stale = true;
+	if (e.value)
+		app_status(app, false, "Flagged: %s lists the flagged questions to study", app_key(app, ACTION_CUSTOM_STUDY, -1).name);
+	else
+		app_status(app, false, "Flag removed");
+}
+
+/* t: the question's topic full width, remembered so Back returns here. */
+static void open_topic(struct app *app, const struct content_question *q)
+{
+	if (!q->topics_count || q->topic_index[0] < 0) {
+		app_status(app, false, "This question names no topic of the pack");
+		return;
+	}
+	int topic = q->topic_index[0];
+	app->reader.back_to_quiz = 0;
+	app_reader_show(app, APP_NODE_TOPIC, topic, true);
+	app->reader.back_to_quiz = app->reader.history_count;
+	app->reader.full_width = true;
+	app->focus = APP_FOCUS_READER;
+	app_status(app, false, "%s: %s returns to the question", app->pack->topics[topic]->title,
+		   app_key(app, ACTION_BACK, -1).name);
+}
+
 unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 {
 	const struct content_question *q = app_current_question(app);
 	if (!q) {
+		if (app->quiz.finished && (action == ACTION_OPEN || action == ACTION_NEXT_QUESTION)) {
+			finish_round(app);
+			return APP_REDRAW;
+		}
 		if (action == ACTION_CHOOSE || action == ACTION_OPEN || action == ACTION_NEXT_QUESTION) {
 			app_status(app, false, "No questions here: pick a topic or domain in the tree");
 			return APP_REDRAW;
@@ -151,8 +401,9 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 	switch (action) {
 	case ACTION_CHOOSE:
 		if (app->quiz.submitted) {
-			app_status(app, false, "Already answered: %s or %s for the next question",
-				   app_key(app, ACTION_OPEN, -1).name, app_key(app, ACTION_NEXT_QUESTION, -1).name);
+			app_status(app, false, "Answered%s: %s tries again (practice, not counted); %s for the next",
+				   app->quiz.earlier ? " today" : "", app_key(app, ACTION_RETRY, -1).name,
+				   app_key(app, ACTION_OPEN, -1).name);
 			return APP_REDRAW;
 		}
 		if (arg < 0 || !answer_choose(q, &app->quiz.chosen, (unsigned)arg)) {
@@ -180,6 +431,15 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 	case ACTION_MARK_EASY:
 		rate(app, FSRS_EASY);
 		break;
+	case ACTION_RETRY:
+		retry(app);
+		break;
+	case ACTION_FLAG:
+		flag(app, q);
+		break;
+	case ACTION_OPEN_TOPIC:
+		open_topic(app, q);
+		break;
 	default:
 		return app_scroll(action, &app->quiz.top, app_quiz_page(app)->count, app->geometry.quiz_rows)
 			       ? APP_REDRAW
@@ -188,18 +448,79 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 	return APP_REDRAW;
 }
 
+/* ---- the review round ------------------------------------------------------------------ */
+
+static void new_round(struct app *app, int64_t now)
+{
+	size_t due, fresh;
+	reserve(app, app->pack->question_count);
+	app->quiz.count = study_review_queue(app->log.study, now, app->options.new_per_day, app->quiz.questions,
+					     app->quiz.cap, &due, &fresh);
+	memset(app->quiz.done, 0, app->quiz.cap * sizeof *app->quiz.done);
+	app->quiz.pos = 0;
+	app->quiz.finished = false;
+	app->review.round_open = true;
+	app->review.round_day = study_day(now);
+	app->review.answered = app->review.right = app->review.relearned = 0;
+	app_status(app, false, "Review: %zu due, %zu new", due, fresh);
+}
+
 unsigned app_review_start(struct app *app)
 {
-	app->quiz.scope = (struct app_place){APP_NODE_DOMAIN, -1, 0}; /* a new round, even from a review */
-	app_quiz_set_scope(app, APP_NODE_REVIEW, 0);
-	app->focus = APP_FOCUS_QUIZ;
+	int64_t now = clock_now();
 	app->reader.full_width = false;
-	size_t due, fresh;
+	app->reader.back_to_quiz = 0;
 	app->review.stale = true;
-	app_review_counts(app, &due, &fresh);
-	if (!app->quiz.count)
-		app_status(app, false, "Nothing to review today: no question is due and today's new ones are done");
+	bool kept = app->review.round_open && app->review.round_day == study_day(now);
+	if (in_review(app) && !app->quiz.finished) {
+		app_status(app, false, "Reviewing: %zu of %zu done; %s leaves the review", app->review.answered,
+			   app->quiz.count, app_key(app, ACTION_CLOSE, -1).name);
+		app->focus = APP_FOCUS_QUIZ;
+		return APP_REDRAW;
+	}
+	if (!in_review(app) && kept && !app->review.saved_finished) {
+		/* the round of today, where it was left */
+		leave_scope(app);
+		app->quiz.scope = (struct app_place){APP_NODE_REVIEW, 0, 0};
+		reserve(app, app->review.saved_count);
+		memcpy(app->quiz.questions, app->review.saved, app->review.saved_count * sizeof *app->quiz.questions);
+		memcpy(app->quiz.done, app->review.saved_done, app->review.saved_count * sizeof *app->quiz.done);
+		app->quiz.count = app->review.saved_count;
+		app->quiz.pos = app->review.saved_pos;
+		app->quiz.finished = false;
+		app_status(app, false, "Back to your review: %zu of %zu done", app->review.answered, app->quiz.count);
+	} else {
+		size_t due, fresh;
+		app_review_counts(app, &due, &fresh);
+		if (!due && !fresh) {
+			char next[384];
+			study_round_summary(app->log.study, now, 0, 0, 0, next, sizeof next);
+			app_status(app, false, "Nothing to review today: no question is due and today's new ones are done. %s",
+				   strchr(next, '\n') + 1);
+			return APP_REDRAW;
+		}
+		if (!in_review(app)) {
+			leave_scope(app);
+			app->quiz.scope = (struct app_place){APP_NODE_REVIEW, 0, 0};
+		}
+		new_round(app, now);
+	}
+	app->focus = APP_FOCUS_QUIZ;
+	app_quiz_reset_question(app);
+	return APP_REDRAW;
+}
+
+unsigned app_quiz_leave_session(struct app *app)
+{
+	bool review = in_review(app);
+	size_t done = app->review.answered, n = app->quiz.count;
+	bool finished = app->quiz.finished;
+	app->reader.back_to_quiz = 0;
+	app_tree_follow(app); /* the tree's node: never a session, so the scope changes */
+	if (review && !finished)
+		app_status(app, false, "Left the review with %zu of %zu done; %s comes back to it", done, n,
+			   app_key(app, ACTION_REVIEW, -1).name);
 	else
-		app_status(app, false, "Review: %zu due, %zu new", due, fresh);
+		app_status(app, false, "Back to the topics");
 	return APP_REDRAW;
 }

@@ -218,6 +218,16 @@ static void copy_or_open_link(struct app *app, enum action action)
 
 static bool go_back(struct app *app)
 {
+	if (app->reader.back_to_quiz && app->reader.history_count == app->reader.back_to_quiz) {
+		/* the topic was opened from a question (t): back to the question */
+		struct app_place to = app->reader.history[--app->reader.history_count];
+		app->reader.back_to_quiz = 0;
+		app_reader_show(app, to.kind, to.index, false);
+		app->reader.top = to.top;
+		app->reader.full_width = false;
+		app->focus = APP_FOCUS_QUIZ;
+		return true;
+	}
 	if (!app->reader.history_count) {
 		app_status(app, false, "Nothing to go back to");
 		return false;

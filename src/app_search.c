@@ -40,6 +40,7 @@ static void show_question(struct app *app, int question)
 	const struct content_topic *t = content_find_topic(app->pack, q->topics[0]);
 	if (t) {
 		app_tree_select(app, APP_NODE_TOPIC, t->index);
+		app_quiz_set_scope(app, APP_NODE_TOPIC, t->index); /* out of a review: the question was asked for */
 		app_reader_show(app, APP_NODE_TOPIC, t->index, true);
 	}
 	for (size_t i = 0; i < app->quiz.count; i++)

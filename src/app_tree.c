@@ -77,7 +77,9 @@ void app_tree_select(struct app *app, enum app_node_kind kind, int index)
 	for (size_t i = 0; i < app->tree.row_count; i++)
 		if (app->tree.rows[i].kind == kind && app->tree.rows[i].index == index)
 			app->tree.list.cursor = i;
-	app_quiz_set_scope(app, kind, index);
+	/* a review or custom study keeps the quiz panel while the reader goes elsewhere */
+	if (!app_quiz_in_session(app))
+		app_quiz_set_scope(app, kind, index);
 	reveal_cursor(app);
 }
 

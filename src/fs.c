@@ -2,6 +2,7 @@
 #include "mlcert/fs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,4 +137,46 @@ char *fs_read_file(const char *path, size_t max, size_t *len)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+bool fs_replace_file(const char *path, const void *data, size_t len, char *why, size_t why_size)
+{
+	char folder[4096], tmp[4200];
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		snprintf(folder, sizeof folder, "%.*s", (int)(slash - path ? slash - path : 1), path);
+	else
+		snprintf(folder, sizeof folder, ".");
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+		snprintf(why, why_size, "cannot write %s: the name is too long", path);
+		return false;
+	}
+	int fd = mkstemp(tmp); /* 0600 */
+	if (fd < 0) {
+		snprintf(why, why_size, "cannot create a file beside %s: %s", path, strerror(errno));
+		return false;
+	}
+	errno = 0;
+	bool ok = fs_write_all(fd, data, len) && fsync(fd) == 0;
+	int err = ok ? 0 : errno;
+	if (close(fd) != 0 && ok) {
+		err = errno;
+		ok = false;
+	}
+	if (ok && rename(tmp, path) != 0) {
+		err = errno;
+		ok = false;
+	}
+	if (!ok) {
+		unlink(tmp);
+		snprintf(why, why_size, "cannot write %s: %s", path, err ? strerror(err) : "short write");
+		return false;
+	}
+	/* the rename itself lasts only once the folder is on disk */
+	int dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return true;
 }

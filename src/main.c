@@ -19,6 +19,7 @@
 #include "mlcert/manfmt.h"
 #include "mlcert/packs.h"
 #include "mlcert/plain.h"
+#include "mlcert/resume.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
 #include "mlcert/text.h"
@@ -44,9 +45,11 @@ static const char usage_text[] =
 	"                        question's FSRS stability, difficulty, due date, recall)\n"
 	"  man TOPIC-ID          print a topic as a section-7 man page (mlcert man ID | man -l -)\n"
 	"  man --list            print every topic id\n"
-	"  quiz --plain [--topic ID | --question ID | --review | --exam]\n"
+	"  quiz --plain [--topic ID | --question ID | --review | --exam |\n"
+	"               --wrong | --flagged | --weakest | --objective ID]\n"
 	"                        study line by line on stdin/stdout (screen readers,\n"
-	"                        TERM=dumb, scripts); the default is --review\n"
+	"                        TERM=dumb, scripts); the default is --review;\n"
+	"                        --wrong, --flagged, --weakest, --objective: custom study\n"
 	"\n"
 	"options:\n"
 	"  --content DIR         study the pack in the folder DIR\n"
@@ -145,8 +148,15 @@ static int command_quiz(int argc, char **argv, const struct options *o)
 			mode = PLAIN_REVIEW;
 		else if (strcmp(argv[i], "--exam") == 0)
 			mode = PLAIN_EXAM;
-		else if ((strcmp(argv[i], "--topic") == 0 || strcmp(argv[i], "--question") == 0) && i + 1 < argc) {
-			mode = argv[i][2] == 't' ? PLAIN_TOPIC : PLAIN_QUESTION;
+		else if (strcmp(argv[i], "--wrong") == 0)
+			mode = PLAIN_WRONG;
+		else if (strcmp(argv[i], "--flagged") == 0)
+			mode = PLAIN_FLAGGED;
+		else if (strcmp(argv[i], "--weakest") == 0)
+			mode = PLAIN_WEAKEST;
+		else if ((strcmp(argv[i], "--topic") == 0 || strcmp(argv[i], "--question") == 0 ||
+			  strcmp(argv[i], "--objective") == 0) && i + 1 < argc) {
+			mode = argv[i][2] == 't' ? PLAIN_TOPIC : argv[i][2] == 'q' ? PLAIN_QUESTION : PLAIN_OBJECTIVE;
 			id = argv[++i];
 		} else
 			return usage_error("quiz: unknown or incomplete argument '%s'", argv[i]);
@@ -309,6 +319,24 @@ static int command_study(const struct options *o)
 		.key_name = ui_key_name,
 	};
 	struct app *app = app_new(s.pack, s.study, s.journal, &ao);
+	/* Where the learner left off: a convenience, so a problem with it is a
+	 * status line, never a reason not to start. */
+	char resume_file[4096 + 128];
+	bool resumable = resume_path(s.state_dir, s.pack->meta->id, resume_file, sizeof resume_file);
+	if (resumable) {
+		struct resume r = {0};
+		size_t skipped;
+		char why[512];
+		if (!resume_load(resume_file, &r, &skipped, why, sizeof why))
+			app_status(app, true, "Starting at the top: %s", why);
+		else {
+			app_resume_apply(app, &r);
+			if (skipped)
+				app_status(app, true, "Starting where you left off, less %zu damaged line%s of %s", skipped,
+					   skipped == 1 ? "" : "s", resume_file);
+		}
+		resume_free(&r);
+	}
 	long holder;
 	if (journal_read_only(s.journal, &holder)) {
 		char pid[32] = "";
@@ -321,6 +349,14 @@ static int command_study(const struct options *o)
 			   journal_damaged_lines(s.journal));
 	char why[512] = "";
 	status = ui_run(app, &uo, why, sizeof why);
+	if (resumable && !why[0] && !journal_read_only(s.journal, NULL)) { /* the screen ran */
+		struct resume r = {0};
+		char not_saved[512];
+		app_resume_save(app, &r);
+		if (!resume_save(resume_file, &r, not_saved, sizeof not_saved))
+			text_printf(stderr, "mlcert: where you left off was not kept: %s\n", not_saved);
+		resume_free(&r);
+	}
 	app_free(app);
 	session_close(&s);
 	if (why[0])

@@ -408,6 +408,9 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 			snprintf(buf, sizeof buf, "Not quite: the answer is %s.", answer);
 		add_text(&l, buf, right ? MANFMT_RIGHT : MANFMT_WRONG, 0);
 	}
+	for (int i = 0; i < MANFMT_QUESTION_NOTES; i++)
+		if (v->notes[i])
+			add_text(&l, v->notes[i], MANFMT_DIM, 0);
 	blank_line(&l);
 	add_prose(&l, q->stem);
 	blank_line(&l);

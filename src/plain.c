@@ -85,11 +85,11 @@ static bool save(struct plain_session *s, struct journal_event *e)
 static const char *const number_words[] = {"zero", "one", "two", "three", "four",
 					   "five", "six", "seven", "eight"};
 
-static void print_question(struct plain_session *s, const struct content_question *q, size_t pos,
-			   size_t total)
+static void print_question(struct plain_session *s, const struct content_question *q, const char *label,
+			   size_t pos, size_t total)
 {
 	const char *domain = q->domain_index >= 0 ? s->pack->meta->domains[q->domain_index].title : q->domain;
-	fprintf(s->out, "\nQuestion %zu of %zu (%s)", pos, total, domain);
+	fprintf(s->out, "\n%s %zu of %zu (%s)", label, pos, total, domain);
 	unsigned wanted = choice_set_count(q->correct);
 	if (q->type == QUESTION_MULTIPLE)
 		fprintf(s->out, ". Choose %s", wanted < 9 ? number_words[wanted] : "several");
@@ -175,11 +175,67 @@ static void answer_text(const struct content_question *q, char *buf, size_t size
 			n += (size_t)snprintf(buf + n, size - n, "%s%c", n ? ", " : "", 'a' + i);
 }
 
-/* One practice question with feedback. Returns false when the learner stops. */
-static bool practise(struct plain_session *s, const struct content_question *q, size_t pos, size_t total,
-		     bool *saved_ok)
+/* A session's list and what came of it; a review round grows by its
+ * relearning steps. */
+struct plain_list {
+	int *items;
+	size_t count, cap;
+	bool review;
+	size_t answered, right, relearned;
+	bool saved_ok;
+};
+
+/* Reads a line for a short prompt; false at end of input (a newline is printed). */
+static bool read_reply(struct plain_session *s, char *line, size_t size)
 {
-	print_question(s, q, pos, total);
+	fflush(s->out);
+	if (read_line(s->in, line, size))
+		return true;
+	fputc('\n', s->out);
+	return false;
+}
+
+/* A question answered today, outside a review: its answer again, and a
+ * retry on request, recorded as practice. Returns false when the learner stops. */
+static bool revisit(struct plain_session *s, struct plain_list *l, const struct content_question *q)
+{
+	const struct study_question *p = &s->log.study->questions[q->index];
+	char answer[64], line[64], why[512];
+	answer_text(q, answer, sizeof answer);
+	bool was_right = answer_is_right(q, p->last_picked);
+	fprintf(s->out, "You answered this today%s: %s. The answer is %s.\n",
+		p->last_picked_practice ? " (as practice)" : "", was_right ? "right" : "wrong", answer);
+	print_feedback(s, q, p->last_picked);
+	fputs("Enter to go on, r to try again (practice, not counted), q to stop: ", s->out);
+	if (!read_reply(s, line, sizeof line))
+		return false;
+	if (strcmp(line, "q") == 0)
+		return false;
+	if (strcmp(line, "r") != 0)
+		return true;
+	struct choice_set chosen = {0};
+	enum reply r = ask(s, q, &chosen);
+	if (r != REPLY_ANSWER)
+		return r == REPLY_SKIP;
+	bool right;
+	if (!saved(s, answer_practice(&s->log, q, chosen, &right, why, sizeof why), why)) {
+		l->saved_ok = false;
+		return false;
+	}
+	fprintf(s->out, "Saved as practice, not counted. %s: %s.\n", right ? "Right" : "Wrong", answer);
+	print_feedback(s, q, chosen);
+	return true;
+}
+
+/* One question with feedback. Returns false when the learner stops. */
+static bool practise(struct plain_session *s, struct plain_list *l, size_t at)
+{
+	const struct content_question *q = s->pack->questions[l->items[at]];
+	print_question(s, q, l->review ? "Review" : "Question", at + 1, l->count);
+	/* as in the full-screen quiz: a second answer on the same day is
+	 * practice, except as a step of a review round */
+	if (!l->review && study_answered_today(s->log.study, q->index, clock_now()))
+		return revisit(s, l, q);
 	struct choice_set chosen = {0};
 	enum reply r = ask(s, q, &chosen);
 	if (r != REPLY_ANSWER)
@@ -187,7 +243,7 @@ static bool practise(struct plain_session *s, const struct content_question *q, 
 	bool right;
 	char why[512];
 	if (!saved(s, answer_submit(&s->log, q, chosen, &right, why, sizeof why), why)) {
-		*saved_ok = false;
+		l->saved_ok = false;
 		return false;
 	}
 	char answer[64];
@@ -197,18 +253,28 @@ static bool practise(struct plain_session *s, const struct content_question *q, 
 	else
 		fprintf(s->out, "Saved. Wrong: the answer is %s.\n", answer);
 	print_feedback(s, q, chosen);
+	l->answered++;
+	l->right += right;
+	const struct study_question *p = &s->log.study->questions[q->index];
+	if (l->review && p->state == FSRS_RELEARNING && study_day(p->due) == study_day(clock_now())) {
+		/* a lapse: a relearning step at the end of this round */
+		if (l->count == l->cap) {
+			l->cap *= 2;
+			l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+		}
+		l->items[l->count++] = q->index;
+		l->relearned++;
+		fputs("It comes back later in this review (relearning).\n", s->out);
+	}
 	if (!right)
 		return true;
 	fputs("Enter to go on, g if you guessed, e if it was too easy: ", s->out);
-	fflush(s->out);
 	char line[64];
-	if (!read_line(s->in, line, sizeof line)) {
-		fputc('\n', s->out);
+	if (!read_reply(s, line, sizeof line))
 		return false;
-	}
 	if (strcmp(line, "g") == 0 || strcmp(line, "e") == 0) {
 		if (!saved(s, answer_rate(&s->log, q, line[0] == 'g' ? FSRS_HARD : FSRS_EASY, why, sizeof why), why)) {
-			*saved_ok = false;
+			l->saved_ok = false;
 			return false;
 		}
 		fprintf(s->out, "Saved as %s.\n", line[0] == 'g' ? "guessed" : "easy");
@@ -216,19 +282,31 @@ static bool practise(struct plain_session *s, const struct content_question *q, 
 	return true;
 }
 
-static int run_list(struct plain_session *s, const int *list, size_t n, const char *what)
+/* The end of a review round, as the full-screen one says it. */
+static void review_summary(struct plain_session *s, const struct plain_list *l)
 {
+	char summary[512];
+	study_round_summary(s->log.study, clock_now(), l->answered, l->right, l->relearned, summary, sizeof summary);
+	fprintf(s->out, "\n%s\n", summary);
+}
+
+static int run_list(struct plain_session *s, struct plain_list *l, const char *what)
+{
+	size_t n = l->count;
 	fprintf(s->out, "mlcert: %zu question%s (%s). End of input stops at any time; progress is saved as you go.\n",
 		n, n == 1 ? "" : "s", what);
-	bool saved_ok = true;
+	l->saved_ok = true;
 	size_t done = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!practise(s, s->pack->questions[list[i]], i + 1, n, &saved_ok))
+	for (size_t i = 0; i < l->count; i++) {
+		if (!practise(s, l, i))
 			break;
 		done++;
 	}
-	fprintf(s->out, "\nSession over: %zu of %zu questions.\n", done, n);
-	return saved_ok ? 0 : 2;
+	if (l->review && done == l->count && l->count)
+		review_summary(s, l);
+	else
+		fprintf(s->out, "\nSession over: %zu of %zu questions.\n", done, l->count);
+	return l->saved_ok ? 0 : 2;
 }
 
 static void exam_event(struct plain_session *s, enum journal_kind kind, const char *id,
@@ -267,7 +345,7 @@ static int run_exam(struct plain_session *s)
 		}
 		x->pos = i;
 		const struct content_question *q = pack->questions[x->questions[i]];
-		print_question(s, q, i + 1, x->count);
+		print_question(s, q, "Question", i + 1, x->count);
 		fprintf(s->out, "(%lld minutes left)\n", (long long)(exam_seconds_left(x, clock_now()) / 60));
 		struct choice_set chosen = {0};
 		enum reply r = ask(s, q, &chosen);
@@ -307,11 +385,18 @@ static int run_exam(struct plain_session *s)
 	return ok ? 0 : 2;
 }
 
+/* The objective an id names ("1.2"), or -1. */
+static int find_objective(const struct content_pack *pack, const char *id)
+{
+	return id ? content_find_objective(pack, id) : -1;
+}
+
 int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 {
 	const struct content_pack *pack = s->pack;
-	size_t cap = pack->question_count;
-	int *list = xcalloc(cap, sizeof *list);
+	size_t cap = pack->question_count ? pack->question_count : 1;
+	struct plain_list l = {.items = xcalloc(cap, sizeof *l.items), .cap = cap};
+	int *list = l.items;
 	int status = 0;
 	char what[256];
 	if (mode == PLAIN_EXAM) {
@@ -323,30 +408,60 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 			status = 2;
 		} else {
 			list[0] = q->index;
+			l.count = 1;
 			snprintf(what, sizeof what, "question %s", q->id);
-			status = run_list(s, list, 1, what);
+			status = run_list(s, &l, what);
 		}
 	} else if (mode == PLAIN_TOPIC) {
 		const struct content_topic *t = content_find_topic(pack, id);
 		int domain = content_find_domain(pack, id);
-		size_t n = 0;
 		if (t)
-			n = scope_questions_of_topic(pack, t->index, list, cap);
+			l.count = scope_questions_of_topic(pack, t->index, list, cap);
 		else if (domain >= 0)
-			n = scope_questions_of_domain(pack, domain, list, cap);
+			l.count = scope_questions_of_domain(pack, domain, list, cap);
 		if (!t && domain < 0) {
 			fprintf(stderr, "mlcert: no topic or domain '%s' in this pack\n", id);
 			status = 2;
 		} else {
 			snprintf(what, sizeof what, "%s %s", t ? "topic" : "domain", id);
-			status = run_list(s, list, n, what);
+			status = run_list(s, &l, what);
 		}
-	} else {
+	} else if (mode == PLAIN_REVIEW) {
 		size_t due, fresh;
-		size_t n = study_review_queue(s->log.study, clock_now(), s->new_per_day, list, cap, &due, &fresh);
+		l.count = study_review_queue(s->log.study, clock_now(), s->new_per_day, list, cap, &due, &fresh);
+		l.review = true;
 		snprintf(what, sizeof what, "review: %zu due, %zu new", due, fresh);
-		status = run_list(s, list, n, what);
+		status = run_list(s, &l, what);
+	} else {
+		/* custom study */
+		int objective = find_objective(pack, id);
+		enum study_selection which = mode == PLAIN_WRONG     ? STUDY_SELECT_WRONG
+					     : mode == PLAIN_FLAGGED ? STUDY_SELECT_FLAGGED
+					     : mode == PLAIN_WEAKEST ? STUDY_SELECT_WEAKEST
+								     : STUDY_SELECT_OBJECTIVE;
+		if (which == STUDY_SELECT_OBJECTIVE && objective < 0) {
+			fprintf(stderr, "mlcert: no objective '%s' in this pack (the exam guide's subsections, such as 1.1)\n",
+				id ? id : "");
+			status = 2;
+		} else if (which == STUDY_SELECT_WEAKEST && !pack->objective_count) {
+			fprintf(stderr, "mlcert: this pack has no objectives, so none is the weakest\n");
+			status = 2;
+		} else {
+			l.count = study_select(s->log.study, which, objective, list, cap);
+			if (which == STUDY_SELECT_OBJECTIVE)
+				snprintf(what, sizeof what, "objective %s %s", pack->objectives[objective]->id,
+					 pack->objectives[objective]->title);
+			else if (which == STUDY_SELECT_WEAKEST) {
+				int weakest[STUDY_WEAKEST_COUNT];
+				size_t n = study_weakest_objectives(s->log.study, weakest, STUDY_WEAKEST_COUNT);
+				int w = snprintf(what, sizeof what, "the weakest objectives:");
+				for (size_t k = 0; k < n && w > 0 && (size_t)w < sizeof what; k++)
+					w += snprintf(what + w, sizeof what - (size_t)w, " %s", pack->objectives[weakest[k]]->id);
+			} else
+				snprintf(what, sizeof what, "%s", which == STUDY_SELECT_WRONG ? "wrong answers" : "flagged");
+			status = run_list(s, &l, what);
+		}
 	}
-	free(list);
+	free(l.items);
 	return status;
 }

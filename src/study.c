@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mlcert/xalloc.h"
 
@@ -13,6 +14,10 @@ struct study *study_new(const struct content_pack *pack)
 	size_t nd = pack->meta ? pack->meta->domains_count : 0;
 	s->pack = pack;
 	fsrs_params_default(&s->fsrs);
+	/* A question is not a flashcard drilled within minutes: its first answer
+	 * (after reading the rationale) schedules days. Lapses keep ts-fsrs's
+	 * relearning step, so a forgotten one comes back the same day. */
+	s->fsrs.learning_step_count = 0;
 	s->questions = xcalloc(nq, sizeof *s->questions);
 	s->topic_read = xcalloc(nt, sizeof *s->topic_read);
 	s->bookmarked = xcalloc(nt, sizeof *s->bookmarked);
@@ -72,22 +77,30 @@ int64_t study_day(int64_t time)
 	return time >= 0 ? time / STUDY_DAY : -((-time + STUDY_DAY - 1) / STUDY_DAY);
 }
 
-/* One FSRS review of question p at time t with rating g, from its current state. */
+/* One FSRS review of question p at time t with rating g, from its current
+ * card, through the card scheduler (same-day relearning steps included). */
 static void review(struct study *s, struct study_question *p, int64_t t, int g)
 {
 	p->before_has_memory = p->has_memory;
 	p->before = p->memory;
 	p->before_time = p->last_time;
-	if (!p->has_memory) {
-		p->memory = fsrs_first(&s->fsrs, (enum fsrs_rating)g);
-	} else {
-		/* Whole calendar days, as ts-fsrs's scheduler counts them. */
-		double elapsed = (double)(study_day(t) - study_day(p->last_time));
-		p->memory = fsrs_next(&s->fsrs, p->memory, elapsed < 0 ? 0 : elapsed, (enum fsrs_rating)g);
+	p->before_state = p->state;
+	p->before_step = p->step;
+	struct fsrs_card card = fsrs_card_new(t);
+	if (p->has_memory) {
+		card.state = p->state;
+		card.step = p->step;
+		card.memory = p->memory;
+		card.due = p->due;
+		card.last_review = p->last_time;
 	}
+	card = fsrs_schedule(&s->fsrs, card, t, (enum fsrs_rating)g);
 	p->has_memory = true;
+	p->memory = card.memory;
+	p->state = card.state;
+	p->step = card.step;
 	p->last_time = t;
-	p->due = t + (int64_t)fsrs_interval_days(&s->fsrs, p->memory.stability) * STUDY_DAY;
+	p->due = card.due;
 }
 
 /* A "guessed"/"easy" mark re-runs the last review with the new rating. */
@@ -97,7 +110,16 @@ static void amend(struct study *s, struct study_question *p, int g)
 	p->has_memory = p->before_has_memory;
 	p->memory = p->before;
 	p->last_time = p->before_time;
+	p->state = p->before_state;
+	p->step = p->before_step;
 	review(s, p, t, g);
+}
+
+static void pick(struct study_question *p, const struct journal_event *e, bool practice)
+{
+	p->last_picked = (struct choice_set){e->choices};
+	p->last_picked_time = e->time;
+	p->last_picked_practice = practice;
 }
 
 static void record_answer_time(struct study *s, int64_t t)
@@ -131,6 +153,9 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 	if (!s->exam.active)
 		return;
 	if (e->kind == JOURNAL_EXAM_FINISH) {
+		/* what was flagged in the exam stays flagged, for custom study */
+		for (size_t i = 0; i < s->pack->question_count; i++)
+			s->questions[i].flagged |= s->exam.flags[i];
 		if (s->exam_count == s->exam_cap) {
 			s->exam_cap = s->exam_cap ? s->exam_cap * 2 : 8;
 			s->exams = xreallocarray(s->exams, s->exam_cap, sizeof *s->exams);
@@ -217,6 +242,7 @@ void study_apply(void *ctx, const struct journal_event *e)
 			bool first = !p->attempts, was_right = p->last_correct == 1, right = e->correct != 0;
 			if (first)
 				p->first_time = e->time;
+			pick(p, e, false);
 			p->attempts++;
 			p->right += right;
 			p->last_correct = right;
@@ -248,6 +274,24 @@ void study_apply(void *ctx, const struct journal_event *e)
 			s->topic_read[t->index] = true;
 		} else
 			s->bookmarked[t->index] = e->value != 0;
+		return;
+	}
+	case JOURNAL_PRACTICE:
+	case JOURNAL_FLAG: {
+		const struct content_question *q = content_find_question(pack, e->id);
+		if (!q) {
+			s->events_unknown++;
+			return;
+		}
+		struct study_question *p = &s->questions[q->index];
+		if (e->kind == JOURNAL_FLAG) {
+			p->flagged = e->value != 0;
+			return;
+		}
+		/* kept and shown, and on the heatmap as work done, but no figure moves */
+		pick(p, e, true);
+		p->practices++;
+		record_answer_time(s, e->time);
 		return;
 	}
 	case JOURNAL_SETTING:
@@ -394,18 +438,140 @@ double study_readiness(const struct study *s, int64_t t, double *per_domain)
 	double overall = 0, weights = 0;
 	/* Through the domains' own lists: no visit to the questions' records. */
 	for (size_t d = 0; d < meta->domains_count; d++) {
-		size_t from = lists->start[d], to = lists->start[d + 1];
+		size_t from = lists->start[d], to = lists->start[d + 1], answered = 0;
 		double sum = 0;
 		for (size_t k = from; k < to; k++)
-			if (s->questions[lists->items[k]].has_memory)
+			if (s->questions[lists->items[k]].has_memory) {
 				sum += study_recall(s, lists->items[k], t);
-		double r = to > from ? sum / (double)(to - from) : 0.0;
+				answered++;
+			}
+		double r = answered ? sum / (double)answered : STUDY_NO_EVIDENCE;
 		if (per_domain)
 			per_domain[d] = r;
-		overall += meta->domains[d].weight * r;
-		weights += meta->domains[d].weight;
+		if (answered) {
+			overall += meta->domains[d].weight * r;
+			weights += meta->domains[d].weight;
+		}
 	}
-	return weights > 0 ? overall / weights : 0.0;
+	return weights > 0 ? overall / weights : STUDY_NO_EVIDENCE;
+}
+
+/* True when q serves the objective. */
+static bool names_objective(const struct content_question *q, int objective)
+{
+	for (unsigned k = 0; q->objective_index && k < q->objectives_count; k++)
+		if (q->objective_index[k] == objective)
+			return true;
+	return false;
+}
+
+struct objective_rank {
+	double share;
+	int objective;
+};
+
+static int compare_rank(const void *a, const void *b)
+{
+	const struct objective_rank *x = a, *y = b;
+	if (x->share != y->share)
+		return x->share < y->share ? -1 : 1;
+	return x->objective - y->objective;
+}
+
+size_t study_weakest_objectives(const struct study *s, int *out, size_t cap)
+{
+	size_t n = s->pack->objective_count;
+	if (!n)
+		return 0;
+	struct study_mastery *m = xcalloc(n, sizeof *m);
+	struct objective_rank *rank = xcalloc(n, sizeof *rank);
+	study_objective_mastery(s, m);
+	for (size_t k = 0; k < n; k++)
+		rank[k] = (struct objective_rank){m[k].total ? (double)m[k].right_latest / (double)m[k].total : 1.0,
+						  (int)k};
+	qsort(rank, n, sizeof *rank, compare_rank);
+	size_t count = n < cap ? n : cap;
+	for (size_t k = 0; k < count; k++)
+		out[k] = rank[k].objective;
+	free(rank);
+	free(m);
+	return count;
+}
+
+size_t study_select(const struct study *s, enum study_selection what, int objective, int *out, size_t cap)
+{
+	const struct content_pack *pack = s->pack;
+	int weakest[STUDY_WEAKEST_COUNT];
+	size_t weak_count = what == STUDY_SELECT_WEAKEST ? study_weakest_objectives(s, weakest, STUDY_WEAKEST_COUNT) : 0;
+	size_t n = 0;
+	for (size_t i = 0; i < pack->question_count && n < cap; i++) {
+		const struct study_question *p = &s->questions[i];
+		bool in = false;
+		switch (what) {
+		case STUDY_SELECT_WRONG:
+			in = p->last_correct == 0;
+			break;
+		case STUDY_SELECT_FLAGGED:
+			in = p->flagged;
+			break;
+		case STUDY_SELECT_WEAKEST:
+			for (size_t k = 0; k < weak_count && !in; k++)
+				in = names_objective(pack->questions[i], weakest[k]);
+			break;
+		case STUDY_SELECT_OBJECTIVE:
+			in = objective >= 0 && names_objective(pack->questions[i], objective);
+			break;
+		}
+		if (in)
+			out[n++] = (int)i;
+	}
+	return n;
+}
+
+void study_coverage(const struct study *s, struct study_coverage *out)
+{
+	const struct content_pack *pack = s->pack;
+	size_t no = pack->objective_count;
+	bool *seen = xcalloc(no ? no : 1, sizeof *seen);
+	*out = (struct study_coverage){.questions_total = pack->question_count, .objectives_total = no};
+	for (size_t i = 0; i < pack->question_count; i++) {
+		if (!s->questions[i].attempts)
+			continue;
+		out->questions_seen++;
+		const struct content_question *q = pack->questions[i];
+		for (unsigned k = 0; q->objective_index && k < q->objectives_count; k++)
+			if (q->objective_index[k] >= 0 && !seen[q->objective_index[k]]) {
+				seen[q->objective_index[k]] = true;
+				out->objectives_seen++;
+			}
+	}
+	free(seen);
+}
+
+bool study_answered_today(const struct study *s, int question, int64_t now)
+{
+	const struct study_question *p = &s->questions[question];
+	return p->last_picked_time && study_day(p->last_picked_time) == study_day(now);
+}
+
+bool study_next_reviews(const struct study *s, int64_t now, int64_t *day, size_t *count)
+{
+	int64_t today = study_day(now), first = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < s->pack->question_count; i++) {
+		const struct study_question *p = &s->questions[i];
+		int64_t d = study_day(p->due);
+		if (!p->has_memory || d <= today)
+			continue;
+		if (!n || d < first) {
+			first = d;
+			n = 0;
+		}
+		n += d == first;
+	}
+	*day = first;
+	*count = n;
+	return n > 0;
 }
 
 void study_forecast(const struct study *s, int64_t now, unsigned counts[STUDY_FORECAST_DAYS])
@@ -433,4 +599,30 @@ void study_heatmap(const struct study *s, int64_t now, unsigned counts[STUDY_HEA
 		if (age >= 0 && age < STUDY_HEATMAP_DAYS)
 			counts[STUDY_HEATMAP_DAYS - 1 - age]++;
 	}
+}
+
+void study_round_summary(const struct study *s, int64_t now, size_t answered, size_t right, size_t relearned,
+			 char *buf, size_t size)
+{
+	char lapses[96] = "", next[128];
+	if (relearned)
+		snprintf(lapses, sizeof lapses, "; %zu lapse%s came back the same day (relearning)", relearned,
+			 relearned == 1 ? "" : "s");
+	int64_t day;
+	size_t count;
+	if (!study_next_reviews(s, now, &day, &count)) {
+		snprintf(next, sizeof next, "Nothing is scheduled after today yet.");
+	} else {
+		char date[32];
+		time_t t = (time_t)(day * STUDY_DAY);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof date, "%a %Y-%m-%d", &tm);
+		long long in = (long long)(day - study_day(now));
+		if (in == 1)
+			snprintf(next, sizeof next, "Next reviews: %zu due tomorrow (%s).", count, date);
+		else
+			snprintf(next, sizeof next, "Next reviews: %zu due in %lld days (%s).", count, in, date);
+	}
+	snprintf(buf, size, "Review done: %zu answered, %zu right%s.\n%s", answered, right, lapses, next);
 }

@@ -16,6 +16,7 @@
 #include "mlcert/text.h"
 #include "mlcert/ui_pane.h"
 #include "mlcert/view_bookmarks.h"
+#include "mlcert/view_custom.h"
 #include "mlcert/view_dashboard.h"
 #include "mlcert/view_exam.h"
 #include "mlcert/view_help.h"
@@ -210,14 +211,33 @@ static void draw_title(struct ui *ui)
 	struct app *app = ui->app;
 	struct study_stats st;
 	study_domain_stats(app->log.study, -1, &st);
-	char left[512], right[160];
+	size_t due, fresh;
+	app_review_counts(app, &due, &fresh);
+	char left[512], part[4][64], right[256] = "";
 	snprintf(left, sizeof left, " mlcert  %s", app->pack->meta->title); /* ui_put sanitises */
-	snprintf(right, sizeof right, "  %zu/%zu read  %zu/%zu seen  %u%% right ", st.topics_read,
-		 st.topics_total, st.questions_seen, st.questions_total,
-		 st.answers ? (unsigned)(st.right * 100 / st.answers) : 0);
-	int w = COLS, rw = (int)strlen(right) + 1;
-	if (rw > w / 2)
-		rw = 0;
+	snprintf(part[0], sizeof part[0], "  %zu/%zu read", st.topics_read, st.topics_total);
+	snprintf(part[1], sizeof part[1], "  %zu/%zu seen", st.questions_seen, st.questions_total);
+	snprintf(part[2], sizeof part[2], "  %u%% right", st.answers ? (unsigned)(st.right * 100 / st.answers) : 0);
+	snprintf(part[3], sizeof part[3], "  %zu due (%s)", due, ui_key(KEYS_ANY, ACTION_REVIEW).name);
+	/* What goes when the bar is narrow: the due count last, so what to do
+	 * now is on the start screen at any width; the pack's title gives way first. */
+	static const int keep_order[] = {3, 1, 2, 0};
+	bool kept[4] = {false};
+	int room = COLS - (int)sizeof " mlcert  " - 8;
+	for (size_t i = 0; i < sizeof keep_order / sizeof keep_order[0]; i++) {
+		int k = keep_order[i], pw = (int)strlen(part[k]);
+		if (pw <= room) {
+			kept[k] = true;
+			room -= pw;
+		}
+	}
+	for (int k = 0; k < 4; k++)
+		if (kept[k])
+			strcat(right, part[k]);
+	strcat(right, " ");
+	int w = COLS, rw = (int)strlen(right);
+	if (rw > w)
+		rw = w;
 	ui_put(&ui->theme, ui->title.win, 0, 0, w - rw, left, ui->theme.attr[ROLE_TITLE_BAR]);
 	if (rw)
 		ui_put(&ui->theme, ui->title.win, 0, w - rw, rw, right, ui->theme.attr[ROLE_TITLE_BAR]);

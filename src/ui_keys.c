@@ -27,6 +27,7 @@ static const struct keys_binding bindings[] = {
 	{KEYS_ANY, 'f', ACTION_FULL_WIDTH, 0, "f"},
 	{KEYS_ANY, 'D', ACTION_DASHBOARD, 0, "D"},
 	{KEYS_ANY, 'R', ACTION_REVIEW, 0, "R"},
+	{KEYS_ANY, 'C', ACTION_CUSTOM_STUDY, 0, "C"},
 	{KEYS_ANY, 'X', ACTION_EXAM, 0, "X"},
 	{KEYS_ANY, 'W', ACTION_WIZARD, 0, "W"},
 	{KEYS_ANY, '/', ACTION_SEARCH, 0, "/"},
@@ -77,6 +78,9 @@ static const struct keys_binding bindings[] = {
 	{KEYS_QUIZ, '-', ACTION_MARK_GUESSED, 0, "-"},
 	{KEYS_QUIZ, '+', ACTION_MARK_EASY, 0, "+"},
 	{KEYS_QUIZ, '=', ACTION_MARK_EASY, 0, NULL},
+	{KEYS_QUIZ, 'r', ACTION_RETRY, 0, "r"},
+	{KEYS_QUIZ, 't', ACTION_OPEN_TOPIC, 0, "t"},
+	{KEYS_QUIZ, 'm', ACTION_FLAG, 0, "m"},
 
 	{KEYS_DASHBOARD, 'e', ACTION_SET_EXAM_DATE, 0, "e"},
 

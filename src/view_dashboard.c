@@ -115,8 +115,17 @@ static void date_text(int64_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
-/* Predicted recall per domain now and on the exam date: FSRS retrievability
- * averaged over every question, so unseen questions pull it down. Counting
+/* A recall figure, or "-" for no evidence (nothing answered there). */
+static void recall_text(double r, char *buf, size_t size)
+{
+	if (r < 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.0f%%", 100 * r);
+}
+
+/* Predicted recall per domain now and on the exam date, from the questions
+ * answered only, with the coverage they rest on beside them. Counting
  * lines (no window) needs no numbers, so it computes none. */
 static void readiness(struct app *app, struct ui_sink *s)
 {
@@ -125,36 +134,44 @@ static void readiness(struct app *app, struct ui_sink *s)
 	int64_t now = clock_now(), exam = app->log.study->exam_date;
 	double *ready_now = xcalloc(2 * (nd ? nd : 1), sizeof *ready_now);
 	double *ready_exam = ready_now + (nd ? nd : 1);
-	double overall_now = 0, overall_exam = 0;
+	double overall_now = STUDY_NO_EVIDENCE, overall_exam = STUDY_NO_EVIDENCE;
+	struct study_coverage cov = {0};
 	if (s->win) {
 		overall_now = study_readiness(app->log.study, now, ready_now);
 		if (exam)
 			overall_exam = study_readiness(app->log.study, exam, ready_exam);
+		study_coverage(app->log.study, &cov);
 	}
-	char buf[512], when[32] = "";
+	char buf[512], when[32] = "", a[16], b[16];
 	if (exam)
 		date_text(exam, when, sizeof when);
-	ui_sink_line(s, "Readiness: predicted recall (FSRS), unseen questions count as 0", ROLE_HEADING);
+	ui_sink_line(s, "Readiness: predicted recall (FSRS) of the questions you answered", ROLE_HEADING);
+	int cols = snprintf(buf, sizeof buf, "  Based on: seen %u%% of the questions", percent(cov.questions_seen,
+											      cov.questions_total));
+	if (cov.objectives_total && cols > 0)
+		snprintf(buf + cols, sizeof buf - (size_t)cols, " in %zu of %zu objectives", cov.objectives_seen,
+			 cov.objectives_total);
+	ui_sink_line(s, buf, ROLE_TEXT);
 	snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "", "weight", "now", exam ? when : "exam day");
 	ui_sink_line(s, buf, ROLE_DIM);
 	for (unsigned d = 0; d < nd; d++) {
 		if (pack->meta->domains[d].weight == 0)
 			continue;
 		char *title = text_sanitize(pack->meta->domains[d].title, app->options.ascii);
-		char later[16] = "-";
+		recall_text(ready_now[d], a, sizeof a);
 		if (exam)
-			snprintf(later, sizeof later, "%.0f%%", 100 * ready_exam[d]);
-		snprintf(buf, sizeof buf, "  %-44.44s %5d%% %8.0f%% %9s", title ? title : "",
-			 pack->meta->domains[d].weight, 100 * ready_now[d], later);
+			recall_text(ready_exam[d], b, sizeof b);
+		snprintf(buf, sizeof buf, "  %-44.44s %5d%% %9s %9s", title ? title : "",
+			 pack->meta->domains[d].weight, a, exam ? b : "-");
 		free(title);
 		ui_sink_line(s, buf, ROLE_TEXT);
 	}
-	char later[16] = "-";
+	recall_text(overall_now, a, sizeof a);
 	if (exam)
-		snprintf(later, sizeof later, "%.0f%%", 100 * overall_exam);
-	snprintf(buf, sizeof buf, "  %-44s %6s %8.0f%% %9s", "Overall, weighted like the exam", "",
-		 100 * overall_now, later);
+		recall_text(overall_exam, b, sizeof b);
+	snprintf(buf, sizeof buf, "  %-44s %6s %9s %9s", "Overall, weighted like the exam", "", a, exam ? b : "-");
 	ui_sink_line(s, buf, ROLE_HEADING);
+	ui_sink_line(s, "  (- : nothing answered there yet, so nothing to predict)", ROLE_DIM);
 	if (!exam) {
 		snprintf(buf, sizeof buf, "  Press %s to set your exam date and see the forecast for that day.",
 			 ui_key(KEYS_DASHBOARD, ACTION_SET_EXAM_DATE).name);
@@ -220,10 +237,26 @@ static void heatmap(struct app *app, struct ui_sink *s)
 		 ROLE_DIM);
 }
 
+/* The first lines: what to do now, and the weakest objective by name. */
+static void next_step(struct app *app, struct ui_sink *s)
+{
+	char buf[512];
+	app_next_step(app, buf, sizeof buf);
+	ui_sink_line(s, buf, ROLE_HEADING);
+	int weakest;
+	if (study_weakest_objectives(app->log.study, &weakest, 1)) {
+		const struct content_objective *ob = app->pack->objectives[weakest];
+		snprintf(buf, sizeof buf, "  %s (custom study) quizzes it: %s %s", ui_key(KEYS_ANY, ACTION_CUSTOM_STUDY).name,
+			 ob->id, ob->title);
+		ui_sink_line(s, buf, ROLE_DIM);
+	}
+}
+
 static size_t build(struct app *app, struct ui_sink *s)
 {
 	const struct content_pack *pack = app->pack;
 	char buf[512];
+	next_step(app, s);
 	snprintf(buf, sizeof buf, "Progress: %s (guide %s) - %s or %s closes", pack->meta->title,
 		 pack->meta->guide_version, ui_key(KEYS_ANY, ACTION_CLOSE).name, ui_key(KEYS_ANY, ACTION_QUIT).name);
 	ui_sink_line(s, buf, ROLE_HEADING);

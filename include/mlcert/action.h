@@ -27,10 +27,13 @@
 	X(PREV_QUESTION, "prev-question", "previous question")                         \
 	X(MARK_GUESSED, "mark-guessed", "after a right answer: I guessed (review it sooner)") \
 	X(MARK_EASY, "mark-easy", "after a right answer: too easy (review it later)")  \
+	X(RETRY, "retry", "answer again a question answered today: practice, not counted") \
+	X(OPEN_TOPIC, "open-topic", "read the question's topic (Backspace returns to it)") \
 	X(DASHBOARD, "dashboard", "show the progress dashboard")                       \
-	X(REVIEW, "review", "review the questions due today, then a few new ones")      \
+	X(REVIEW, "review", "review the questions due today, then a few new ones (Esc leaves)") \
+	X(CUSTOM_STUDY, "custom-study", "custom study: wrong answers, flagged, one objective or the weakest") \
 	X(EXAM, "exam", "start or resume the timed mock exam")                         \
-	X(FLAG, "flag", "in the mock exam: flag this question for review")             \
+	X(FLAG, "flag", "flag this question: for review in the mock exam, for custom study") \
 	X(NAVIGATOR, "navigator", "in the mock exam: list every question, jump to one") \
 	X(SUBMIT_EXAM, "submit-exam", "in the mock exam: submit it for scoring")       \
 	X(CONFIRM, "confirm", "answer yes to the question on screen")                  \

@@ -56,6 +56,12 @@ bool answer_record(const struct answer_log *log, struct journal_event *e, char *
 bool answer_submit(const struct answer_log *log, const struct content_question *q, struct choice_set chosen,
 		   bool *right, char *why, size_t why_size);
 
+/* A retry of a question already answered that day (study_answered_today):
+ * graded and recorded as practice, kept in the journal and shown again, but
+ * counted in no accuracy, mastery or FSRS figure. */
+bool answer_practice(const struct answer_log *log, const struct content_question *q, struct choice_set chosen,
+		     bool *right, char *why, size_t why_size);
+
 /* Re-rates the last answer to q: FSRS_HARD ("I guessed") or FSRS_EASY. */
 bool answer_rate(const struct answer_log *log, const struct content_question *q, enum fsrs_rating rating,
 		 char *why, size_t why_size);

@@ -29,7 +29,8 @@
 	X(EXAM, exam)           /* the mock exam, one screen per stage */             \
 	X(SEARCH, search)       /* results as the query is typed */                   \
 	X(WIZARD, wizard)       /* a decision flow */                                 \
-	X(BOOKMARKS, bookmarks) /* bookmarked topics */
+	X(BOOKMARKS, bookmarks) /* bookmarked topics */                             \
+	X(CUSTOM, custom)       /* custom study: which questions to quiz */
 
 enum app_view {
 #define MLCERT_VIEW_ENUM(e, name) APP_VIEW_##e,
@@ -71,8 +72,12 @@ enum app_reaction {
 	APP_QUIT = 1 << 2,
 };
 
-/* What a tree row, the reader or the quiz panel is about. */
-enum app_node_kind { APP_NODE_DOMAIN, APP_NODE_TOPIC, APP_NODE_REVIEW };
+/* What a tree row, the reader or the quiz panel is about. A review round
+ * and a custom study are the quiz panel's sessions: they keep the panel
+ * while the reader follows each question's topic, until Esc. A custom
+ * study's index is a study_selection, or STUDY_SELECT_OBJECTIVE plus the
+ * objective's index. */
+enum app_node_kind { APP_NODE_DOMAIN, APP_NODE_TOPIC, APP_NODE_REVIEW, APP_NODE_CUSTOM };
 
 struct app_tree_row {
 	enum app_node_kind kind;
@@ -148,17 +153,26 @@ struct app {
 		int link;                     /* selected link, -1 none */
 		struct app_place history[APP_HISTORY_MAX];
 		size_t history_count;
+		size_t back_to_quiz;          /* the history depth at which Back returns to the
+					       * question whose topic t opened; 0: none */
 		bool full_width;
 	} reader;
 
 	struct {
 		struct app_place scope;       /* whose questions these are */
 		int *questions;
-		size_t count;
+		bool *done;                   /* in a review round: the entries answered in it */
+		size_t count, cap;            /* a review round grows by its relearning steps */
 		size_t pos;
+		size_t *topic_pos, *domain_pos; /* per topic and domain: the question last
+						 * shown there, plus one (0: never there) */
 		struct choice_set chosen;
 		bool submitted;
 		bool right;
+		bool earlier;                 /* the answer shown was given earlier today */
+		bool practice;                /* the answer shown is practice (a retry) */
+		bool retrying;                /* r was pressed: the next answer is practice */
+		bool finished;                /* the review round is over: its summary shows */
 		int rating;
 		size_t top;
 		struct manfmt_page *page;
@@ -187,6 +201,15 @@ struct app {
 		size_t due, fresh; /* the review queue's counts */
 		int64_t day;       /* when they were counted */
 		bool stale;
+		/* The review round: the day it was started, what was done in it, and
+		 * while the quiz shows something else, its entries and place. */
+		bool round_open;
+		int64_t round_day;
+		size_t answered, right, relearned;
+		int *saved;
+		bool *saved_done;
+		size_t saved_count, saved_pos;
+		bool saved_finished;
 	} review;
 
 	struct {
@@ -209,6 +232,12 @@ struct app {
 		size_t count;
 		struct app_list list;
 	} bookmarks;
+
+	struct {
+		size_t *counts;     /* per row of the custom study list: its questions */
+		size_t count;       /* rows: the selections, then one per objective */
+		struct app_list list;
+	} custom;
 
 	struct {
 		enum app_request_kind kind;
@@ -240,8 +269,28 @@ const struct manfmt_page *app_reader_page(struct app *app);
 const struct manfmt_page *app_quiz_page(struct app *app);
 const struct manfmt_page *app_exam_page(struct app *app);
 
-/* The title of what a place shows: a domain's, a topic's, or "Review". */
+/* The title of what a place shows: a domain's, a topic's, "Review", or
+ * a custom study's ("Wrong answers", an objective's title). */
 const char *app_place_title(const struct app *app, struct app_place place);
+
+/* The quiz panel's header: its title ("Quiz: Topic one", "Review 3 of 12",
+ * "Custom: Wrong answers") and what goes on its right ("1/3", "2 done, 10
+ * left"). */
+void app_quiz_header(const struct app *app, char *title, size_t title_size, char *right, size_t right_size);
+
+/* True while the quiz panel holds a review round or a custom study. */
+bool app_quiz_in_session(const struct app *app);
+
+/* What the end of a review round says: what was done and when the next
+ * reviews are due, in lines separated by newlines. */
+void app_review_summary(struct app *app, char *buf, size_t size);
+
+/* What to do now, in one line: the reviews due (and the key that starts
+ * them), the weakest objective, the days to the exam. */
+void app_next_step(struct app *app, char *buf, size_t size);
+
+/* A row of the custom study list: its title (into buf) and its question count. */
+size_t app_custom_row(const struct app *app, size_t row, char *buf, size_t size);
 
 /* True while something on screen changes with time (the exam clock): the UI
  * then sends ACTION_TICK every second. */
@@ -259,6 +308,13 @@ void app_warm_up(struct app *app);
 
 /* Records what must not be lost before exiting (the exam clock). */
 void app_shutdown(struct app *app);
+
+/* Where the learner is (topic, tree, scroll, quiz question, pane), as
+ * entries for the resume file; and back there at the next start, as far as
+ * the pack still has those places. See resume.h. */
+struct resume;
+void app_resume_save(const struct app *app, struct resume *r);
+void app_resume_apply(struct app *app, const struct resume *r);
 
 /* The question the quiz panel shows, or NULL when the scope has none. */
 const struct content_question *app_current_question(const struct app *app);

@@ -44,7 +44,8 @@ void app_prompt_start(struct app *app, enum app_prompt_kind kind);
 /* ---- tree (app_tree.c) ------------------------------------------------------- */
 
 void app_tree_rebuild(struct app *app);
-/* Puts the cursor on a node, opening its ancestors; the quiz follows it. */
+/* Puts the cursor on a node, opening its ancestors; the quiz follows it
+ * unless it holds a session (a review, a custom study). */
 void app_tree_select(struct app *app, enum app_node_kind kind, int index);
 /* The reader and the quiz show the node under the cursor. */
 void app_tree_follow(struct app *app);
@@ -67,11 +68,22 @@ unsigned app_reader_dispatch(struct app *app, enum action action, int arg);
 
 /* ---- quiz and review (app_quiz.c) ------------------------------------------------ */
 
+/* Shows the questions of a topic, a domain or a custom study (kind
+ * APP_NODE_CUSTOM): a topic or domain at the question last shown there.
+ * Leaving a review round keeps it for R to come back to. */
 void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index);
+/* Shows the question at quiz.pos: fresh, or with the answer given to it
+ * earlier today (in a review round, in this round). */
 void app_quiz_reset_question(struct app *app);
 size_t app_quiz_max_top(struct app *app);
 unsigned app_quiz_dispatch(struct app *app, enum action action, int arg);
 unsigned app_review_start(struct app *app);
+/* Esc in a session: back to the tree's topic or domain. */
+unsigned app_quiz_leave_session(struct app *app);
+
+/* ---- custom study (app_custom.c) -------------------------------------------------- */
+
+unsigned app_custom_open(struct app *app);
 
 /* ---- mock exam (app_exam.c) --------------------------------------------------------- */
 

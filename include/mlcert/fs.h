@@ -32,6 +32,12 @@ bool fs_read_all(int fd, void *buf, size_t len);
  * file or an error; returns how many were read. */
 size_t fs_pread_full(int fd, void *buf, size_t len, off_t offset);
 
+/* Replaces the file at path with len bytes of data, whole or not at all:
+ * written to a temporary file beside it (mode 0600), fsynced, renamed over
+ * path, and the folder fsynced. On failure why says what failed, the
+ * temporary file is gone and path is as it was. */
+bool fs_replace_file(const char *path, const void *data, size_t len, char *why, size_t why_size);
+
 /* The whole file at path, NUL-terminated (*len excludes the NUL); NULL with
  * errno set when it cannot be read or is larger than max bytes (EFBIG). */
 char *fs_read_file(const char *path, size_t max, size_t *len);

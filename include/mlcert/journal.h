@@ -22,7 +22,9 @@
 	X(EXAM_FLAG, "exam-flag")     /* id=question correct=1 flagged, 0 cleared */ \
 	X(EXAM_PAUSE, "exam-pause")   /* id=pack value=seconds used so far */ \
 	X(EXAM_FINISH, "exam-finish") /* id=pack choices=right rating=0 value=total: that many answers follow (a block) */ \
-	X(SETTING, "setting")         /* id=name (exam-date) value */
+	X(SETTING, "setting")         /* id=name (exam-date) value */ \
+	X(PRACTICE, "practice")       /* id=question choices correct: a retry the same day, not counted */ \
+	X(FLAG, "flag")               /* id=question value=1 flagged, 0 cleared: for custom study */
 
 enum journal_kind {
 #define MLCERT_JOURNAL_ENUM(e, word) JOURNAL_##e,

@@ -59,10 +59,13 @@ struct manfmt_page *manfmt_domain(const struct content_pack *pack, int domain, i
  * Before submitting: the stem and the choices; after: the verdict, each
  * choice marked right or wrong with its rationale, and the explanation.
  * position and total number the question in its session ("3 of 12"). */
+enum { MANFMT_QUESTION_NOTES = 3 };
 struct manfmt_question_view {
 	struct choice_set chosen;
 	bool submitted;
 	size_t position, total;
+	const char *notes[MANFMT_QUESTION_NOTES]; /* lines under the first (the question's topic,
+						    * an answer given earlier); NULL: none */
 };
 struct manfmt_page *manfmt_question(const struct content_pack *pack, const struct content_question *q,
 				    const struct manfmt_question_view *view, int width, bool ascii);

@@ -1,6 +1,16 @@
 /* study — a learner's progress over a pack, rebuilt from journal events:
- * what was read and answered, each question's FSRS memory state and due
- * date, the open mock exam, and readiness per domain. */
+ * what was read and answered, each question's FSRS card (fsrs_schedule),
+ * the open mock exam, readiness per domain and what to study next.
+ *
+ * Days are UTC calendar days throughout (study_day), as fsrs_schedule
+ * counts them: "today", "answered today" and "due today" agree with it.
+ *
+ * Counted answers feed accuracy, mastery and FSRS. A practice event (a
+ * retry of a question already answered that day) is kept and shown again
+ * but counted in none of them. New questions have no learning steps: the
+ * first answer schedules a day interval. A lapse (Again on a question in
+ * Review) goes through the relearning steps (10 minutes by default), so it
+ * is due again the same day. */
 #ifndef MLCERT_STUDY_H
 #define MLCERT_STUDY_H
 
@@ -11,6 +21,7 @@
 #include "mlcert/choice.h"
 #include "mlcert/content.h"
 #include "mlcert/fsrs.h"
+#include "mlcert/fsrs_schedule.h"
 #include "mlcert/journal.h"
 
 enum { STUDY_DAY = 86400, STUDY_HEATMAP_DAYS = 84, STUDY_FORECAST_DAYS = 14 };
@@ -36,11 +47,21 @@ struct study_question {
 	bool has_memory;
 	struct fsrs_memory memory;
 	int64_t due;         /* when FSRS wants it again */
+	enum fsrs_state state; /* FSRS_REVIEW, or FSRS_RELEARNING in a lapse's same-day steps */
+	int step;            /* the relearning step */
 	/* The state before the last answer, so a later "guessed"/"easy" mark can
 	 * re-run that review with the amended rating. */
 	bool before_has_memory;
 	struct fsrs_memory before;
 	int64_t before_time;
+	enum fsrs_state before_state;
+	int before_step;
+	/* The latest answer or retry, counted or not: shown again on its day. */
+	struct choice_set last_picked;
+	int64_t last_picked_time; /* 0: never */
+	bool last_picked_practice;
+	unsigned practices;  /* retries, counted in none of the figures */
+	bool flagged;        /* for custom study: flagged in the quiz or a finished mock exam */
 };
 
 /* The mock exam that was started and not finished, as the journal tells it. */
@@ -110,19 +131,66 @@ void study_topic_mastery(struct study *study, int topic, struct study_mastery *o
  * a question counting towards each objective it names. */
 void study_objective_mastery(const struct study *study, struct study_mastery *out);
 
+/* Questions for a custom study (study_select). */
+enum study_selection {
+	STUDY_SELECT_WRONG,     /* the latest counted answer was wrong */
+	STUDY_SELECT_FLAGGED,   /* flagged */
+	STUDY_SELECT_WEAKEST,   /* naming one of the STUDY_WEAKEST_COUNT weakest objectives */
+	STUDY_SELECT_OBJECTIVE, /* naming one objective */
+};
+enum { STUDY_WEAKEST_COUNT = 3 };
+
+/* The questions of a selection, in pack order (objective: an index into
+ * pack->objectives, for STUDY_SELECT_OBJECTIVE only). Returns the count. */
+size_t study_select(const struct study *study, enum study_selection what, int objective, int *out, size_t cap);
+
+/* The objectives weakest first: the smallest share of their questions
+ * whose latest answer is right (unanswered ones count as not right), ties
+ * in pack order. Writes up to cap indexes into pack->objectives; returns
+ * how many (none when the pack has no objectives). */
+size_t study_weakest_objectives(const struct study *study, int *out, size_t cap);
+
+/* How much of the pack the figures rest on: questions answered, and the
+ * objectives with at least one answered question. */
+struct study_coverage {
+	size_t questions_seen, questions_total;
+	size_t objectives_seen, objectives_total;
+};
+void study_coverage(const struct study *study, struct study_coverage *out);
+
+/* True when question was answered or retried on the UTC day of now: the
+ * quiz shows that answer again, and answering it again is practice. */
+bool study_answered_today(const struct study *study, int question, int64_t now);
+
+/* The next reviews after today: the first later day any question falls
+ * due (*day, a study_day) and how many fall due on it; false when none is
+ * scheduled. */
+bool study_next_reviews(const struct study *study, int64_t now, int64_t *day, size_t *count);
+
+/* What the end of a review round says, as two lines: what was done ("Review
+ * done: 12 answered, 9 right; 2 lapses came back the same day
+ * (relearning).") and when the next reviews are due (study_next_reviews). */
+void study_round_summary(const struct study *study, int64_t now, size_t answered, size_t right,
+			 size_t relearned, char *buf, size_t size);
+
 /* The review queue at now: due questions, most overdue first, then up to
  * new_per_day new questions (less those already started today), in pack
- * order. Returns the count written; *due_count and *new_count split it. */
+ * order. Due means due on or before today's date, so a lapse in its
+ * relearning step is due today. Returns the count written; *due_count and
+ * *new_count split it. */
 size_t study_review_queue(const struct study *study, int64_t now, unsigned new_per_day, int *out,
 			  size_t cap, size_t *due_count, size_t *new_count);
 
 /* FSRS retrievability of a question at time t (0 when never answered). */
 double study_recall(const struct study *study, int question, int64_t t);
 
-/* Predicted recall at time t over the whole pack, weighted like the exam;
- * per_domain (when not NULL) gets each domain's. A domain's is the mean
- * retrievability of its questions, unanswered ones counting 0, so coverage
- * is part of it. One pass over the questions. */
+/* Predicted recall at time t, from the questions answered only: per_domain
+ * (when not NULL) gets each domain's, the mean retrievability of its
+ * answered questions, or STUDY_NO_EVIDENCE when none was answered; the
+ * result is weighted like the exam over the domains with answers, and is
+ * STUDY_NO_EVIDENCE when there are none. A high figure on few answers is
+ * still a high figure: show study_coverage beside it. */
+#define STUDY_NO_EVIDENCE (-1.0)
 double study_readiness(const struct study *s, int64_t t, double *per_domain);
 
 /* Reviews falling due on each of the next STUDY_FORECAST_DAYS days (day 0:

@@ -99,6 +99,8 @@ void app_resume_apply(struct app *app, const struct resume *r)
 		app_tree_select(app, tree.kind, tree.index);
 	else
 		app_tree_follow(app);
+	/* from the top, as far down as the cursor needs once the tree's height is known */
+	app->tree.list.top = 0;
 	if (reader.index >= 0) {
 		app_reader_show(app, reader.kind, reader.index, false);
 		app->reader.top = reader_top; /* within the page once the geometry is known */

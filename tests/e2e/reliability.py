@@ -520,8 +520,9 @@ def test_replaced():
     path = os.path.join(st, "fixture.journal")
     run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
         env={"MLCERT_NOW": "1767261600"})
+    # the next day: a second answer the same day would be practice (not an answer event)
     a = Plain(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"],
-              env={"MLCERT_NOW": "1767261700"})
+              env={"MLCERT_NOW": "1767348000"})
     a.wait_for(b"Answer with")
     # what Syncthing does: a new file (ours plus another machine's line) renamed over
     with open(path) as f:
@@ -554,19 +555,19 @@ def test_shortwrite():
     another process, is whole, and no start warns about a damaged line."""
     st = state("shortwrite")
     path = os.path.join(st, "fixture.journal")
-    for i in range(5):
+    for i in range(5):  # a day apart: each is an answer, not a same-day retry (practice)
         run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
-            env={"MLCERT_NOW": str(1767261600 + i)})
+            env={"MLCERT_NOW": str(1767261600 + i * 86400)})
     size = os.path.getsize(path)
     p = subprocess.run([BIN, "--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-multi"],
                        input=b"a c\n\n", capture_output=True, preexec_fn=limited(size + 10),
-                       env=dict(os.environ, MLCERT_NOW="1767261700"))
+                       env=dict(os.environ, MLCERT_NOW=str(1767261600 + 5 * 86400)))
     check("short write: not confirmed, and said why", b"Not saved" in p.stdout and b"File too large" in p.stdout
           and b"Saved." not in p.stdout and p.returncode == 2, p.stdout[-300:])
     check("short write: the fragment is cut off again", os.path.getsize(path) == size,
           "%d bytes, was %d" % (os.path.getsize(path), size))
     run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-multi"], stdin=b"a c\n\n",
-        env={"MLCERT_NOW": "1767261800"})
+        env={"MLCERT_NOW": str(1767261600 + 5 * 86400 + 100)})
     s = run(["--content", PACK, "--state", st, "stats", "--json"])
     import json
     total = json.loads(s.stdout)["total"]["answers"] if s.returncode == 0 else None

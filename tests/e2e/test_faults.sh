@@ -28,17 +28,18 @@ mkdir -p "$s"
 [ "$(answers "$s")" = 2 ] && ok || bad "two good answers survive the damage"
 has torn-warning "$tmp/stats.err" "fixture.journal:4:1: warning: skipped an unfinished last line"
 has corrupt-warning "$tmp/stats.err" "fixture.journal:2:1: warning: skipped a damaged line"
-answer "$s" 1767262000 'a\n\n' q-single > /dev/null
+answer "$s" $((1767262000 + 86400)) 'a\n\n' q-single > /dev/null # the next day: an answer, not practice
 [ "$(answers "$s")" = 3 ] && ok || bad "appending after a torn line works"
 lines=$(wc -l < "$s/fixture.journal")
 [ "$lines" = 5 ] && ok || bad "the torn line stays isolated on its own line ($lines lines)"
 
 # ---- a failing write: the answer is not confirmed, nothing is lost -----------------
 s="$tmp/full"
-for i in $(seq 1 30); do answer "$s" $((1767261600 + i)) 'a\n\n' q-single > /dev/null; done
+# a day apart: each is an answer (a second one the same day would be practice)
+for i in $(seq 1 30); do answer "$s" $((1767261600 + i * 86400)) 'a\n\n' q-single > /dev/null; done
 size=$(stat -c %s "$s/fixture.journal")
 # A 1 KiB file-size limit: the journal is already past it, the output file is not.
-( ulimit -f 1; answer "$s" 1767262600 'a c\n' q-multi ) > "$tmp/full.out" 2>&1
+( ulimit -f 1; answer "$s" $((1767261600 + 31 * 86400)) 'a c\n' q-multi ) > "$tmp/full.out" 2>&1
 has full-message "$tmp/full.out" "Not saved: cannot save progress to $s/fixture.journal: File too large"
 if grep -qF "Saved." "$tmp/full.out"; then bad "a failed write was confirmed"; else ok; fi
 [ "$(stat -c %s "$s/fixture.journal")" = "$size" ] && ok || bad "the journal changed after a failed write"

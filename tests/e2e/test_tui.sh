@@ -40,6 +40,9 @@ keys() { tmx send-keys -t e2e "$@"; sleep 0.15; }
 start() { # width height [env...]
 	local w=$1 h=$2; shift 2
 	rm -f "$tmp/exit"
+	# each section starts at the top, not where the last one left off
+	# (test_study.sh holds a restart to that)
+	rm -f "$tmp/state/fixture.resume"
 	tmx kill-server 2>/dev/null
 	run=$((run + 1)); sock="mlcert-e2e-$$-$run" # a fresh server each time: no shutdown race
 	tmx new-session -d -s e2e -x "$w" -y "$h" \
@@ -130,7 +133,8 @@ keys q
 start 200 50
 keys j Tab Tab
 expect_screen wide-question "Which two? (Choose two.)"
-expect_screen wide-choices "[ ] c. third"
+# answered earlier today, so shown with that answer (issue 14): c was the missed one
+expect_screen wide-choices "[•] c. third"
 keys q
 
 # ---- closing the terminal mid-session: progress kept, process gone -----------------
@@ -160,6 +164,7 @@ run=$((run + 1)); sock="mlcert-e2e-$$-$run"
 tmx new-session -d -s e2e -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='shell$ ' bash --norc -i"
 tmx set-option -t e2e status off >/dev/null
 sleep 0.3
+rm -f "$tmp/state/fixture.resume"
 keys "'$bin' --content '$pack' --state '$tmp/state'" Enter
 expect_screen before-stop "Alpha domain"
 keys C-z

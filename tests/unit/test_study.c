@@ -1,5 +1,7 @@
 /* study: progress and FSRS state rebuilt from events, the review queue, readiness. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixtures.h"
@@ -351,6 +353,245 @@ static void test_objective_mastery(void **state)
 	diag_list_free(&diags);
 }
 
+/* The study's FSRS cards against ts-fsrs: card histories with mlcert's
+ * configuration (no learning steps; one 10-minute relearning step), from
+ * tests/data/fsrs/study.txt, fed as a learner makes them: an answer (Good
+ * when right, Again when wrong), then for Hard and Easy the "guessed" or
+ * "easy" mark that amends it. Same-day relearning steps included. */
+static void test_study_cards_match_ts_fsrs(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	int q = content_find_question(fx.pack, "q-single")->index;
+	FILE *f = fopen(test_data("fsrs/study.txt"), "r");
+	assert_non_null(f);
+	struct study *s = NULL;
+	char line[512];
+	int lineno = 0;
+	size_t reviews = 0, lapses = 0, steps_same_day = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		if (line[0] == '#')
+			continue;
+		int seq, i, g, st, step;
+		long long now, due;
+		double stability, difficulty;
+		if (sscanf(line, "%d %d %lld %d %d %d %lf %lf %lld", &seq, &i, &now, &g, &st, &step, &stability,
+			   &difficulty, &due) != 9)
+			fail_msg("study.txt:%d: not a review line", lineno);
+		if (i == 0) {
+			study_free(s);
+			s = study_new(fx.pack);
+		}
+		const struct study_question *p = &s->questions[q];
+		bool relearning = p->has_memory && p->state == FSRS_RELEARNING;
+		steps_same_day += relearning && study_day(now) == study_day(p->last_time);
+		apply(s, ev(JOURNAL_ANSWER, "q-single", now, g != FSRS_AGAIN, g == FSRS_AGAIN ? FSRS_AGAIN : FSRS_GOOD));
+		if (g == FSRS_HARD || g == FSRS_EASY)
+			apply(s, ev(JOURNAL_RATE, "q-single", now + 5, 0, g));
+		lapses += p->state == FSRS_RELEARNING;
+		reviews++;
+		if ((int)p->state != st || p->step != step || p->due != due ||
+		    fabs(p->memory.stability - stability) > 1e-8 || fabs(p->memory.difficulty - difficulty) > 1e-8)
+			fail_msg("study.txt:%d: state %d step %d S %.8f D %.8f due %lld; ts-fsrs: %d %d %.8f %.8f %lld",
+				 lineno, p->state, p->step, p->memory.stability, p->memory.difficulty, (long long)p->due,
+				 st, step, stability, difficulty, due);
+	}
+	fclose(f);
+	/* the file holds what it should: many reviews, lapses, same-day steps */
+	assert_true(reviews > 1500);
+	assert_true(lapses > 300);
+	assert_true(steps_same_day > 150);
+	study_free(s);
+	fixture_free(&fx);
+}
+
+/* A lapse (Again on a question in Review) is due again the same day, in its
+ * relearning step; Good then graduates it with the same-day formula. */
+static void test_lapse_relearns_the_same_day(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	int q = content_find_question(fx.pack, "q-single")->index;
+	const struct study_question *p = &s->questions[q];
+	apply(s, ev(JOURNAL_ANSWER, "q-single", T0, 1, 3));
+	assert_int_equal(p->state, FSRS_REVIEW); /* no learning steps: days at once */
+	assert_int_equal(p->due, T0 + 2 * STUDY_DAY);
+	int64_t t = p->due + 3600;
+	apply(s, ev(JOURNAL_ANSWER, "q-single", t, 0, 1));
+	assert_int_equal(p->state, FSRS_RELEARNING);
+	assert_int_equal(p->due, t + 600);
+	int out[2];
+	size_t due, fresh;
+	assert_int_equal(study_review_queue(s, t + 60, 0, out, 2, &due, &fresh), 1); /* due today */
+	assert_int_equal(out[0], q);
+	struct fsrs_params params = s->fsrs;
+	struct fsrs_card card = {.state = FSRS_RELEARNING, .memory = p->memory, .due = p->due, .last_review = t};
+	struct fsrs_card want = fsrs_schedule(&params, card, t + 700, FSRS_GOOD);
+	apply(s, ev(JOURNAL_ANSWER, "q-single", t + 700, 1, 3));
+	assert_int_equal(p->state, FSRS_REVIEW);
+	assert_int_equal(p->due, want.due);
+	assert_true(p->memory.stability == want.memory.stability);
+	int64_t day;
+	size_t count;
+	assert_true(study_next_reviews(s, t + 800, &day, &count));
+	assert_int_equal(day, study_day(want.due));
+	assert_int_equal(count, 1);
+	study_free(s);
+	fixture_free(&fx);
+}
+
+/* A retry is practice: kept and shown, counted in no figure. */
+static void test_practice_counts_in_no_figure(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	int q = content_find_question(fx.pack, "q-single")->index;
+	const struct study_question *p = &s->questions[q];
+	assert_false(study_answered_today(s, q, T0));
+	struct journal_event first = ev(JOURNAL_ANSWER, "q-single", T0, 0, 1);
+	first.choices = 2; /* b, wrong */
+	apply(s, first);
+	struct study_question before = *p;
+	struct study_stats st_before;
+	study_domain_stats(s, -1, &st_before);
+	struct study_mastery m_before;
+	study_topic_mastery(s, content_find_topic(fx.pack, "topic-one")->index, &m_before);
+	struct journal_event retry = ev(JOURNAL_PRACTICE, "q-single", T0 + 60, 1, 0);
+	retry.choices = 1; /* a, right */
+	apply(s, retry);
+	/* no figure moved */
+	assert_int_equal(p->attempts, before.attempts);
+	assert_int_equal(p->right, before.right);
+	assert_int_equal(p->last_correct, 0);
+	assert_true(p->memory.stability == before.memory.stability);
+	assert_int_equal(p->due, before.due);
+	struct study_stats st;
+	study_domain_stats(s, -1, &st);
+	assert_int_equal(st.answers, st_before.answers);
+	assert_int_equal(st.right, st_before.right);
+	struct study_mastery m;
+	study_topic_mastery(s, content_find_topic(fx.pack, "topic-one")->index, &m);
+	assert_memory_equal(&m, &m_before, sizeof m);
+	/* but it is what is shown again today, and it is work done on the heatmap */
+	assert_int_equal(p->last_picked.bits, 1);
+	assert_true(p->last_picked_practice);
+	assert_int_equal(p->practices, 1);
+	assert_true(study_answered_today(s, q, T0 + 3600));
+	assert_false(study_answered_today(s, q, T0 + STUDY_DAY));
+	unsigned hm[STUDY_HEATMAP_DAYS];
+	study_heatmap(s, T0, hm);
+	assert_int_equal(hm[STUDY_HEATMAP_DAYS - 1], 2);
+	/* a recount from scratch agrees */
+	s->stats_stale = s->mastery_stale = true;
+	study_domain_stats(s, -1, &st);
+	assert_int_equal(st.answers, st_before.answers);
+	study_free(s);
+	fixture_free(&fx);
+}
+
+/* Custom study selections, flags (the quiz's and a finished exam's), the
+ * weakest objectives and coverage, on the bundled pack. */
+static void test_selections_and_coverage(void **state)
+{
+	(void)state;
+	struct diag_list diags;
+	struct content_pack *pack = fixture_built_in(&diags);
+	struct study *s = study_new(pack);
+	size_t nq = pack->question_count;
+	int *out = calloc(nq, sizeof *out);
+	assert_non_null(out);
+	struct study_coverage cov;
+	study_coverage(s, &cov);
+	assert_int_equal(cov.questions_seen, 0);
+	assert_int_equal(cov.objectives_seen, 0);
+	assert_int_equal(cov.objectives_total, pack->objective_count);
+	assert_int_equal(study_select(s, STUDY_SELECT_WRONG, -1, out, nq), 0);
+	/* question 0 wrong, question 1 right then wrong then right, question 2 flagged */
+	apply(s, ev(JOURNAL_ANSWER, pack->questions[0]->id, T0, 0, 1));
+	apply(s, ev(JOURNAL_ANSWER, pack->questions[1]->id, T0, 0, 1));
+	apply(s, ev(JOURNAL_ANSWER, pack->questions[1]->id, T0 + STUDY_DAY, 1, 3));
+	struct journal_event flag = ev(JOURNAL_FLAG, pack->questions[2]->id, T0, 0, 0);
+	flag.value = 1;
+	apply(s, flag);
+	assert_int_equal(study_select(s, STUDY_SELECT_WRONG, -1, out, nq), 1);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(study_select(s, STUDY_SELECT_FLAGGED, -1, out, nq), 1);
+	assert_int_equal(out[0], 2);
+	flag.value = 0;
+	apply(s, flag);
+	assert_int_equal(study_select(s, STUDY_SELECT_FLAGGED, -1, out, nq), 0);
+	/* a flag set in a mock exam stays once it is finished */
+	struct journal_event x = ev(JOURNAL_EXAM_START, pack->meta->id, T0, 0, 0);
+	apply(s, x);
+	struct journal_event xf = ev(JOURNAL_EXAM_FLAG, pack->questions[5]->id, T0 + 1, 1, 0);
+	apply(s, xf);
+	assert_int_equal(study_select(s, STUDY_SELECT_FLAGGED, -1, out, nq), 0); /* not yet */
+	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, pack->meta->id, T0 + 2, 0, 0);
+	apply(s, fin);
+	assert_int_equal(study_select(s, STUDY_SELECT_FLAGGED, -1, out, nq), 1);
+	assert_int_equal(out[0], 5);
+	/* one objective: exactly the questions that name it */
+	int k = pack->questions[0]->objective_index[0];
+	size_t n = study_select(s, STUDY_SELECT_OBJECTIVE, k, out, nq);
+	size_t want = 0;
+	for (size_t i = 0; i < nq; i++)
+		for (unsigned j = 0; j < pack->questions[i]->objectives_count; j++)
+			if (pack->questions[i]->objective_index[j] == k) {
+				assert_true(want < n && out[want] == (int)i);
+				want++;
+				break;
+			}
+	assert_int_equal(n, want);
+	/* the weakest objectives: least right first, ties in pack order */
+	int weakest[64];
+	size_t nw = study_weakest_objectives(s, weakest, 64);
+	assert_int_equal(nw, pack->objective_count);
+	struct study_mastery *m = calloc(pack->objective_count, sizeof *m);
+	study_objective_mastery(s, m);
+	for (size_t i = 1; i < nw; i++) {
+		double a = (double)m[weakest[i - 1]].right_latest / (double)m[weakest[i - 1]].total;
+		double b = (double)m[weakest[i]].right_latest / (double)m[weakest[i]].total;
+		assert_true(a < b || (a == b && weakest[i - 1] < weakest[i]));
+	}
+	/* question 1's objectives have a right answer: none of them is the weakest */
+	int k1 = pack->questions[1]->objective_index[0];
+	assert_true(weakest[0] != k1);
+	n = study_select(s, STUDY_SELECT_WEAKEST, -1, out, nq);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		bool names = false;
+		for (unsigned j = 0; j < pack->questions[out[i]]->objectives_count; j++)
+			for (int w = 0; w < STUDY_WEAKEST_COUNT; w++)
+				names |= pack->questions[out[i]]->objective_index[j] == weakest[w];
+		assert_true(names);
+	}
+	/* coverage: two questions seen, in the objectives they name */
+	study_coverage(s, &cov);
+	assert_int_equal(cov.questions_seen, 2);
+	assert_int_equal(cov.questions_total, nq);
+	bool *seen = calloc(pack->objective_count, sizeof *seen);
+	size_t objectives = 0;
+	for (int i = 0; i < 2; i++)
+		for (unsigned j = 0; j < pack->questions[i]->objectives_count; j++) {
+			int o = pack->questions[i]->objective_index[j];
+			objectives += !seen[o];
+			seen[o] = true;
+		}
+	assert_int_equal(cov.objectives_seen, objectives);
+	free(seen);
+	free(m);
+	free(out);
+	study_free(s);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +603,10 @@ int main(void)
 		cmocka_unit_test(test_updates_per_event_equal_a_recount),
 		cmocka_unit_test(test_reset_then_replay_equals_fresh),
 		cmocka_unit_test(test_objective_mastery),
+		cmocka_unit_test(test_study_cards_match_ts_fsrs),
+		cmocka_unit_test(test_lapse_relearns_the_same_day),
+		cmocka_unit_test(test_practice_counts_in_no_figure),
+		cmocka_unit_test(test_selections_and_coverage),
 	};
 	return cmocka_run_group_tests_name("study", tests, NULL, NULL);
 }

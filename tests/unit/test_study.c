@@ -571,6 +571,20 @@ static void test_selections_and_coverage(void **state)
 				names |= pack->questions[out[i]]->objective_index[j] == weakest[w];
 		assert_true(names);
 	}
+	/* readiness from answered questions only: question 1 was just answered
+	 * right, so its domain's recall is its own, not diluted by the unseen */
+	double *per_domain = calloc(pack->meta->domains_count, sizeof *per_domain);
+	int d1 = pack->questions[1]->domain_index;
+	study_readiness(s, T0 + STUDY_DAY, per_domain);
+	double r1 = study_recall(s, 1, T0 + STUDY_DAY), r0 = study_recall(s, 0, T0 + STUDY_DAY);
+	if (pack->questions[0]->domain_index == d1)
+		assert_true(fabs(per_domain[d1] - (r0 + r1) / 2) < 1e-9);
+	else
+		assert_true(fabs(per_domain[d1] - r1) < 1e-9);
+	for (unsigned d = 0; d < pack->meta->domains_count; d++)
+		if ((int)d != d1 && (int)d != pack->questions[0]->domain_index)
+			assert_true(per_domain[d] == STUDY_NO_EVIDENCE);
+	free(per_domain);
 	/* coverage: two questions seen, in the objectives they name */
 	study_coverage(s, &cov);
 	assert_int_equal(cov.questions_seen, 2);

@@ -226,22 +226,33 @@ size_t app_quiz_max_top(struct app *app)
 
 /* ---- answering ------------------------------------------------------------------------ */
 
+/* In a review round, a question now in a same-day relearning step comes
+ * back at the end of the round (once: an entry still to come will do). */
+static bool requeue(struct app *app, const struct content_question *q)
+{
+	const struct study_question *p = &app->log.study->questions[q->index];
+	if (p->state != FSRS_RELEARNING || study_day(p->due) != study_day(clock_now()))
+		return false;
+	for (size_t i = app->quiz.pos + 1; i < app->quiz.count; i++)
+		if (app->quiz.questions[i] == q->index && !app->quiz.done[i])
+			return false;
+	reserve(app, app->quiz.count + 1);
+	app->quiz.questions[app->quiz.count] = q->index;
+	app->quiz.done[app->quiz.count] = false;
+	app->quiz.count++;
+	return true;
+}
+
 /* After a counted answer in a review round: the entry is done, and a lapse
- * now in its same-day relearning step comes back at the end of the round. */
+ * comes back as a relearning step. */
 static bool count_in_round(struct app *app, const struct content_question *q, bool right)
 {
 	app->quiz.done[app->quiz.pos] = true;
 	app->review.answered++;
 	app->review.right += right;
-	const struct study_question *p = &app->log.study->questions[q->index];
-	if (p->state != FSRS_RELEARNING || study_day(p->due) != study_day(clock_now()))
-		return false;
-	reserve(app, app->quiz.count + 1);
-	app->quiz.questions[app->quiz.count] = q->index;
-	app->quiz.done[app->quiz.count] = false;
-	app->quiz.count++;
-	app->review.relearned++;
-	return true;
+	bool back = requeue(app, q);
+	app->review.relearned += back;
+	return back;
 }
 
 static void submit(struct app *app)
@@ -333,9 +344,13 @@ static void rate(struct app *app, enum fsrs_rating rating)
 		return;
 	}
 	char why[512];
-	bool saved = app_saved(app, answer_rate(&app->log, app_current_question(app), rating, why, sizeof why), why);
+	const struct content_question *q = app_current_question(app);
+	bool saved = app_saved(app, answer_rate(&app->log, q, rating, why, sizeof why), why);
 	app->quiz.rating = rating;
-	if (saved)
+	/* "guessed" on a relearning step keeps it in its step: again in this round */
+	if (saved && in_review(app) && requeue(app, q))
+		app_status(app, false, "Marked as guessed: it comes back later in this review");
+	else if (saved)
 		app_status(app, false, rating == FSRS_HARD ? "Marked as guessed: it comes back sooner"
 							   : "Marked as easy: it comes back later");
 }

@@ -227,6 +227,25 @@ static bool revisit(struct plain_session *s, struct plain_list *l, const struct 
 	return true;
 }
 
+/* In a review round, the question at `at`, now in a same-day relearning
+ * step, comes back at the end of the round (once). */
+static bool requeue(struct plain_session *s, struct plain_list *l, size_t at)
+{
+	int question = l->items[at];
+	const struct study_question *p = &s->log.study->questions[question];
+	if (!l->review || p->state != FSRS_RELEARNING || study_day(p->due) != study_day(clock_now()))
+		return false;
+	for (size_t i = at + 1; i < l->count; i++)
+		if (l->items[i] == question)
+			return false;
+	if (l->count == l->cap) {
+		l->cap *= 2;
+		l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+	}
+	l->items[l->count++] = question;
+	return true;
+}
+
 /* One question with feedback. Returns false when the learner stops. */
 static bool practise(struct plain_session *s, struct plain_list *l, size_t at)
 {
@@ -255,14 +274,7 @@ static bool practise(struct plain_session *s, struct plain_list *l, size_t at)
 	print_feedback(s, q, chosen);
 	l->answered++;
 	l->right += right;
-	const struct study_question *p = &s->log.study->questions[q->index];
-	if (l->review && p->state == FSRS_RELEARNING && study_day(p->due) == study_day(clock_now())) {
-		/* a lapse: a relearning step at the end of this round */
-		if (l->count == l->cap) {
-			l->cap *= 2;
-			l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
-		}
-		l->items[l->count++] = q->index;
+	if (requeue(s, l, at)) {
 		l->relearned++;
 		fputs("It comes back later in this review (relearning).\n", s->out);
 	}
@@ -278,6 +290,8 @@ static bool practise(struct plain_session *s, struct plain_list *l, size_t at)
 			return false;
 		}
 		fprintf(s->out, "Saved as %s.\n", line[0] == 'g' ? "guessed" : "easy");
+		if (requeue(s, l, at))
+			fputs("It comes back later in this review (relearning).\n", s->out);
 	}
 	return true;
 }
@@ -439,12 +453,12 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 					     : mode == PLAIN_FLAGGED ? STUDY_SELECT_FLAGGED
 					     : mode == PLAIN_WEAKEST ? STUDY_SELECT_WEAKEST
 								     : STUDY_SELECT_OBJECTIVE;
-		if (which == STUDY_SELECT_OBJECTIVE && objective < 0) {
-			fprintf(stderr, "mlcert: no objective '%s' in this pack (the exam guide's subsections, such as 1.1)\n",
-				id ? id : "");
+		if ((which == STUDY_SELECT_OBJECTIVE || which == STUDY_SELECT_WEAKEST) && !pack->objective_count) {
+			fprintf(stderr, "mlcert: this pack has no objectives (the exam guide's subsections) to study by\n");
 			status = 2;
-		} else if (which == STUDY_SELECT_WEAKEST && !pack->objective_count) {
-			fprintf(stderr, "mlcert: this pack has no objectives, so none is the weakest\n");
+		} else if (which == STUDY_SELECT_OBJECTIVE && objective < 0) {
+			fprintf(stderr, "mlcert: no objective '%s' in this pack (its ids are like '%s')\n", id ? id : "",
+				pack->objectives[0]->id);
 			status = 2;
 		} else {
 			l.count = study_select(s->log.study, which, objective, list, cap);

@@ -308,9 +308,17 @@ static void test_review_leave_return_and_topic(void **state)
 	char title[256], right[64];
 	app_quiz_header(w->app, title, sizeof title, right, sizeof right);
 	assert_string_equal(title, "Review 2 of 2");
-	/* the first entry, done in this round, shows its answer */
+	/* the first entry, done in this round, shows its answer; a retry of it
+	 * is practice, in a review too */
 	act(w, ACTION_PREV_QUESTION);
 	assert_true(w->app->quiz.submitted);
+	const struct content_question *q = app_current_question(w->app);
+	act(w, ACTION_RETRY);
+	answer(w, q->correct.bits);
+	assert_true(w->app->quiz.practice);
+	assert_int_equal(w->study->questions[q->index].attempts, 1);
+	assert_int_equal(w->study->questions[q->index].practices, 1);
+	assert_int_equal(w->app->review.answered, 1);
 	unsetenv("MLCERT_NOW");
 }
 

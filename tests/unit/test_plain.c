@@ -138,6 +138,98 @@ static void test_exam_pauses_and_scores(void **state)
 	fixture_free(&fx);
 }
 
+/* As in the full-screen quiz: a question answered today shows that answer,
+ * and r answers it again as practice; a review is headed "Review k of n",
+ * a lapse comes back in it, and it ends saying what was done. */
+static void test_practice_and_review_round(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *st = study_new(fx.pack);
+	const struct content_question *q = content_find_question(fx.pack, "q-single");
+	setenv("MLCERT_NOW", "1767261600", 1); /* 2026-01-01 10:00 UTC */
+	struct run r = run_plain(fx.pack, st, NULL, PLAIN_QUESTION, "q-single", "a\n\n");
+	assert_non_null(strstr(r.out, "Saved. Right: a."));
+	free(r.out);
+	r = run_plain(fx.pack, st, NULL, PLAIN_QUESTION, "q-single", "r\nb\n");
+	assert_non_null(strstr(r.out, "You answered this today: right. The answer is a.\na) right, your choice: because\n"));
+	assert_non_null(strstr(r.out, "Saved as practice, not counted. Wrong: a."));
+	assert_int_equal(st->questions[q->index].attempts, 1);
+	assert_int_equal(st->questions[q->index].right, 1);
+	assert_int_equal(st->questions[q->index].practices, 1);
+	free(r.out);
+	/* a month on: q-single is due, q-multi new; q-single lapses and comes back */
+	setenv("MLCERT_NOW", "1769853600", 1); /* 2026-01-31 10:00 UTC */
+	r = run_plain(fx.pack, st, NULL, PLAIN_REVIEW, NULL, "b\na c\n\na\n\n");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "2 questions (review: 1 due, 1 new)"));
+	assert_non_null(strstr(r.out, "\nReview 1 of 2 (Alpha domain).\nWhich one?"));
+	assert_non_null(strstr(r.out, "It comes back later in this review (relearning)."));
+	assert_non_null(strstr(r.out, "\nReview 2 of 3 (Beta domain)."));
+	assert_non_null(strstr(r.out, "\nReview 3 of 3 (Alpha domain).\nWhich one?"));
+	assert_non_null(strstr(r.out, "Review done: 3 answered, 2 right; 1 lapse came back the same day (relearning).\n"
+				      "Next reviews: "));
+	assert_int_equal(st->questions[q->index].attempts, 3);
+	assert_int_equal(st->questions[q->index].state, FSRS_REVIEW);
+	free(r.out);
+	unsetenv("MLCERT_NOW");
+	study_free(st);
+	fixture_free(&fx);
+}
+
+/* Custom study: wrong answers, flagged; objectives where a pack has them. */
+static void test_custom_study(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *st = study_new(fx.pack);
+	setenv("MLCERT_NOW", "1767261600", 1);
+	struct run r = run_plain(fx.pack, st, NULL, PLAIN_WRONG, NULL, "");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "0 questions (wrong answers)"));
+	free(r.out);
+	r = run_plain(fx.pack, st, NULL, PLAIN_QUESTION, "q-multi", "a b\n");
+	free(r.out);
+	r = run_plain(fx.pack, st, NULL, PLAIN_WRONG, NULL, "");
+	assert_non_null(strstr(r.out, "1 question (wrong answers)"));
+	free(r.out);
+	struct journal_event flag = answer_event(JOURNAL_FLAG, "q-single");
+	flag.value = 1;
+	study_apply(st, &flag);
+	r = run_plain(fx.pack, st, NULL, PLAIN_FLAGGED, NULL, "");
+	assert_non_null(strstr(r.out, "1 question (flagged)"));
+	assert_non_null(strstr(r.out, "Which one?"));
+	free(r.out);
+	/* the fixture has no objectives: said, not an empty session */
+	r = run_plain(fx.pack, st, NULL, PLAIN_OBJECTIVE, "1.1", "");
+	assert_int_equal(r.status, 2);
+	free(r.out);
+	r = run_plain(fx.pack, st, NULL, PLAIN_WEAKEST, NULL, "");
+	assert_int_equal(r.status, 2);
+	free(r.out);
+	study_free(st);
+	fixture_free(&fx);
+	/* the bundled pack has them */
+	struct diag_list diags;
+	struct content_pack *pack = fixture_built_in(&diags);
+	st = study_new(pack);
+	r = run_plain(pack, st, NULL, PLAIN_OBJECTIVE, pack->objectives[0]->id, "");
+	assert_int_equal(r.status, 0);
+	char want[256];
+	snprintf(want, sizeof want, "(objective %s %s)", pack->objectives[0]->id, pack->objectives[0]->title);
+	assert_non_null(strstr(r.out, want));
+	free(r.out);
+	r = run_plain(pack, st, NULL, PLAIN_WEAKEST, NULL, "");
+	assert_non_null(strstr(r.out, "(the weakest objectives: "));
+	free(r.out);
+	unsetenv("MLCERT_NOW");
+	study_free(st);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
 int main(void)
 {
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
@@ -147,6 +239,8 @@ int main(void)
 		cmocka_unit_test(test_unknown_ids_and_end_of_input),
 		cmocka_unit_test(test_prose_keeps_paragraphs_and_bullets),
 		cmocka_unit_test(test_exam_pauses_and_scores),
+		cmocka_unit_test(test_practice_and_review_round),
+		cmocka_unit_test(test_custom_study),
 	};
 	return cmocka_run_group_tests_name("plain", tests, NULL, NULL);
 }

@@ -202,6 +202,31 @@ static void test_exam_finish_is_one_write(void **state)
 	exam_free(x);
 }
 
+/* A retry is recorded as practice: in the journal, out of every figure. */
+static void test_practice_is_journaled_not_counted(void **state)
+{
+	struct world *w = *state;
+	char why[256];
+	bool right;
+	assert_true(answer_submit(&w->log, w->single, (struct choice_set){2}, &right, why, sizeof why));
+	assert_false(right);
+	assert_true(answer_practice(&w->log, w->single, (struct choice_set){1}, &right, why, sizeof why));
+	assert_true(right);
+	const struct study_question *p = &w->study->questions[w->single->index];
+	assert_int_equal(p->attempts, 1);
+	assert_int_equal(p->right, 0);
+	assert_int_equal(p->last_rating, FSRS_AGAIN);
+	assert_int_equal(p->practices, 1);
+	assert_int_equal(journal_lines(w), 2);
+	FILE *f = fopen(w->path, "r");
+	char line[256] = "";
+	assert_non_null(fgets(line, sizeof line, f));
+	assert_non_null(fgets(line, sizeof line, f));
+	fclose(f);
+	/* the choices, the verdict, no rating */
+	assert_non_null(strstr(line, " 1767261600 practice q-single 1 1 0 0 "));
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -213,6 +238,7 @@ int main(void)
 		T(test_without_a_journal_nothing_is_written),
 		T(test_unsaved_events_are_not_applied),
 		T(test_exam_finish_is_one_write),
+		T(test_practice_is_journaled_not_counted),
 	};
 #undef T
 	return cmocka_run_group_tests_name("answer", tests, NULL, NULL);

@@ -1,6 +1,8 @@
 /* fs: XDG folders, mkdir -p, whole reads and writes. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -100,12 +102,45 @@ static void test_whole_reads_and_writes(void **state)
 	assert_int_equal(errno, ENOENT);
 }
 
+/* A file replaced whole: the new bytes, 0600, nothing left beside it; a
+ * failure leaves the old file as it was. */
+static void test_replace_file(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/mlcert-fs-XXXXXX", path[128], why[256];
+	assert_non_null(mkdtemp(root));
+	snprintf(path, sizeof path, "%s/f", root);
+	assert_true(fs_replace_file(path, "one\n", 4, why, sizeof why));
+	assert_true(fs_replace_file(path, "two!\n", 5, why, sizeof why));
+	size_t len;
+	char *text = fs_read_file(path, 100, &len);
+	assert_non_null(text);
+	assert_string_equal(text, "two!\n");
+	free(text);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	/* only the file: no temporary one left */
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) = 1", root);
+	assert_int_equal(system(cmd), 0);
+	/* a folder that is not there: false, with why */
+	char missing[160];
+	snprintf(missing, sizeof missing, "%s/no/f", root);
+	why[0] = '\0';
+	assert_false(fs_replace_file(missing, "x", 1, why, sizeof why));
+	assert_non_null(strstr(why, "no/f"));
+	unlink(path);
+	rmdir(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_app_dir_follows_xdg_then_home),
 		cmocka_unit_test(test_make_dirs_makes_every_level_private),
 		cmocka_unit_test(test_whole_reads_and_writes),
+		cmocka_unit_test(test_replace_file),
 	};
 	return cmocka_run_group_tests_name("fs", tests, NULL, NULL);
 }

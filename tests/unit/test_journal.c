@@ -97,6 +97,17 @@ static void test_format_parse_round_trip(void **state)
 	line[20] ^= 1; /* one flipped bit fails the checksum */
 	assert_false(journal_parse_line(line, (size_t)n, &back));
 	assert_false(journal_parse_line("garbage", 7, &back));
+	/* practice and flags, the kinds a retry and a quiz flag write */
+	struct journal_event practice = {.kind = JOURNAL_PRACTICE, .time = 1764400000, .choices = 2, .correct = 0};
+	snprintf(practice.id, sizeof practice.id, "q-one");
+	n = journal_format_line(&practice, line, sizeof line);
+	assert_non_null(strstr(line, " practice q-one 2 0 0 0 "));
+	assert_true(journal_parse_line(line, (size_t)n, &back));
+	assert_int_equal(back.kind, JOURNAL_PRACTICE);
+	struct journal_event flag = {.kind = JOURNAL_FLAG, .time = 1764400000, .value = 1};
+	snprintf(flag.id, sizeof flag.id, "q-one");
+	assert_true(journal_event_valid(&flag));
+	assert_int_equal(journal_kind_from_word("flag"), JOURNAL_FLAG);
 }
 
 static void test_append_replay_and_permissions(void **state)

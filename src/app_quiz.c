@@ -390,9 +390,10 @@ static void open_topic(struct app *app, const struct content_question *q)
 		return;
 	}
 	int topic = q->topic_index[0];
-	app->reader.back_to_quiz = 0;
-	app_reader_show(app, APP_NODE_TOPIC, topic, true);
+	/* remembered even when the reader shows it already (a review does) */
+	app_reader_remember(app);
 	app->reader.back_to_quiz = app->reader.history_count;
+	app_reader_show(app, APP_NODE_TOPIC, topic, false);
 	app->reader.full_width = true;
 	app->focus = APP_FOCUS_READER;
 	app_status(app, false, "%s: %s returns to the question", app->pack->topics[topic]->title,

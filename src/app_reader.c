@@ -28,21 +28,27 @@ static bool same_place(struct app_place a, struct app_place b)
 	return a.kind == b.kind && a.index == b.index;
 }
 
+void app_reader_remember(struct app *app)
+{
+	if (app->reader.history_count == APP_HISTORY_MAX) {
+		memmove(app->reader.history, app->reader.history + 1,
+			(APP_HISTORY_MAX - 1) * sizeof app->reader.history[0]);
+		app->reader.history_count--;
+		if (app->reader.back_to_quiz)
+			app->reader.back_to_quiz--;
+	}
+	struct app_place from = app->reader.shown;
+	from.top = app->reader.top;
+	app->reader.history[app->reader.history_count++] = from;
+}
+
 void app_reader_show(struct app *app, enum app_node_kind kind, int index, bool remember)
 {
 	struct app_place to = {kind, index, 0};
 	if (same_place(app->reader.shown, to) && app->reader.page)
 		return;
-	if (remember) {
-		if (app->reader.history_count == APP_HISTORY_MAX) {
-			memmove(app->reader.history, app->reader.history + 1,
-				(APP_HISTORY_MAX - 1) * sizeof app->reader.history[0]);
-			app->reader.history_count--;
-		}
-		struct app_place from = app->reader.shown;
-		from.top = app->reader.top;
-		app->reader.history[app->reader.history_count++] = from;
-	}
+	if (remember)
+		app_reader_remember(app);
 	app_reader_drop_page(app); /* before `shown` changes: it says whose page this is */
 	app->reader.shown = to;
 	app->reader.top = 0;

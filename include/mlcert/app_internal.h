@@ -54,6 +54,8 @@ unsigned app_tree_dispatch(struct app *app, enum action action, int arg);
 /* ---- reader (app_reader.c) ------------------------------------------------------ */
 
 void app_reader_show(struct app *app, enum app_node_kind kind, int index, bool remember);
+/* Pushes the place on the reader now (and its scroll) for Back to return to. */
+void app_reader_remember(struct app *app);
 void app_reader_drop_page(struct app *app);
 void app_reader_drop_domain_pages(struct app *app);
 size_t app_reader_max_top(struct app *app);

@@ -289,6 +289,7 @@ static void test_review_leave_return_and_topic(void **state)
 	answer(w, app_current_question(w->app)->correct.bits);
 	act(w, ACTION_OPEN);
 	assert_int_equal(w->app->quiz.pos, 1);
+	app_reader_page(w->app); /* drawn, as on screen: the reader shows the topic already */
 	act(w, ACTION_OPEN_TOPIC);
 	assert_true(w->app->reader.full_width);
 	assert_int_equal(w->app->focus, APP_FOCUS_READER);

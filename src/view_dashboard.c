@@ -237,18 +237,64 @@ static void heatmap(struct app *app, struct ui_sink *s)
 		 ROLE_DIM);
 }
 
-/* The first lines: what to do now, and the weakest objective by name. */
+struct wrap_sink {
+	struct ui_sink *sink;
+	enum ui_role role;
+	const char *indent; /* of the lines after the first */
+	bool first;
+};
+
+static void wrap_line(void *ctx, const char *line, size_t len)
+{
+	struct wrap_sink *w = ctx;
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s%.*s", w->first ? "" : w->indent, (int)len, line);
+	w->first = false;
+	ui_sink_line(w->sink, buf, w->role);
+}
+
+/* A line of text wrapped to the width, the lines after the first indented:
+ * what the top of the dashboard says is never cut off. */
+static void wrapped(struct ui_sink *s, const char *text, enum ui_role role, const char *indent)
+{
+	struct wrap_sink w = {s, role, indent, true};
+	int width = s->width - s->x - 1 - (int)strlen(indent);
+	text_wrap(text, strlen(text), width > 10 ? width : 10, wrap_line, &w);
+}
+
+/* The top: what to do now, the predicted recall with the coverage it rests
+ * on, and the weakest objective by name. */
 static void next_step(struct app *app, struct ui_sink *s)
 {
-	char buf[512];
+	char buf[512], a[16], b[16];
 	app_next_step(app, buf, sizeof buf);
-	ui_sink_line(s, buf, ROLE_HEADING);
+	wrapped(s, buf, ROLE_HEADING, "     ");
+	int64_t exam = app->log.study->exam_date;
+	struct study_coverage cov;
+	study_coverage(app->log.study, &cov);
+	double now = study_readiness(app->log.study, clock_now(), NULL);
+	double later = exam ? study_readiness(app->log.study, exam, NULL) : STUDY_NO_EVIDENCE;
+	int n;
+	if (now < 0) {
+		n = snprintf(buf, sizeof buf, "Predicted recall: nothing answered yet, so nothing to predict; seen %u%% of the questions",
+			     percent(cov.questions_seen, cov.questions_total));
+	} else {
+		recall_text(now, a, sizeof a);
+		recall_text(later, b, sizeof b);
+		n = snprintf(buf, sizeof buf, "Predicted recall %s now%s%s%s, of the questions you answered: seen %u%% of the questions",
+			     a, exam ? ", " : "", exam ? b : "", exam ? " on the exam day" : "",
+			     percent(cov.questions_seen, cov.questions_total));
+	}
+	if (cov.objectives_total && n > 0 && (size_t)n < sizeof buf)
+		snprintf(buf + n, sizeof buf - (size_t)n, " in %zu of %zu objectives", cov.objectives_seen,
+			 cov.objectives_total);
+	wrapped(s, buf, ROLE_TEXT, "  ");
 	int weakest;
 	if (study_weakest_objectives(app->log.study, &weakest, 1)) {
 		const struct content_objective *ob = app->pack->objectives[weakest];
-		snprintf(buf, sizeof buf, "  %s (custom study) quizzes it: %s %s", ui_key(KEYS_ANY, ACTION_CUSTOM_STUDY).name,
-			 ob->id, ob->title);
-		ui_sink_line(s, buf, ROLE_DIM);
+		snprintf(buf, sizeof buf, "Weakest objective: %s %s (%s, custom study, quizzes it)", ob->id, ob->title,
+			 ui_key(KEYS_ANY, ACTION_CUSTOM_STUDY).name);
+		wrapped(s, buf, ROLE_TEXT, "  ");
 	}
 }
 

@@ -37,9 +37,11 @@ expect_line() { # name, line number (1 = the top), text
 }
 keys() { tmx send-keys -t e2e "$@"; sleep 0.15; }
 journal="$tmp/state/fixture.journal"
-# Starts the program on a day at a size; extra arguments go before the program's.
+# Starts the program on a day at a size, at the top (KEEP_PLACE=1: where the
+# last run left off); extra arguments are mlcert's options.
 start() { # day, width, height, [mlcert options...]
 	local t=$((day0 + $1 * 86400)) w=$2 h=$3; shift 3
+	[ "${KEEP_PLACE:-0}" = 1 ] || rm -f "$tmp/state/fixture.resume" "$tmp/state/pmle.resume"
 	tmx kill-server 2>/dev/null
 	run=$((run + 1)); sock="mlcert-study-$$-$run"
 	tmx new-session -d -s e2e -x "$w" -y "$h" \
@@ -56,10 +58,10 @@ expect_line due-count-fresh 1 "0 due (R)"
 keys Tab Tab          # the quiz: alpha's question
 keys a Enter
 expect_screen answer-right "Right: a."
-keys Tab Tab j Tab    # beta's question
+keys Tab j Tab Tab    # the tree, beta, its question
 keys a c Enter
 expect_screen second-right "Right: a, c."
-keys Tab Tab k Tab    # back to alpha: answered today, so shown with that answer
+keys Tab k Tab Tab    # back to alpha: answered today, so shown with that answer
 expect_screen shown-again "Right: a."
 expect_screen shown-says-today "Your answer today; r tries again"
 keys b
@@ -118,19 +120,21 @@ expect_screen nothing-left "Nothing to review today"
 quit
 
 # ---- Esc leaves a round, R comes back to it ------------------------------------------
-start 60 80 24 --content "$pack"
+start 400 80 24 --content "$pack"
 keys R
-expect_screen day60-round "Review 1 of 2"
+expect_screen day400-round "Review 1 of 2"
 keys a Enter
 keys Escape
 expect_screen left "Left the review with 1 of 2 done"
 keys R
-expect_screen back-in "Review 2 of 2"
+expect_screen back-in "Review 1 of 2"
 expect_screen back-in-count "1 done, 1 left"
+keys Enter
+expect_screen back-in-next "Review 2 of 2"
 quit
 
 # ---- custom study: flag from the quiz, then quiz the flagged ones ---------------------
-start 60 80 24 --content "$pack"
+start 400 80 24 --content "$pack"
 keys Tab Tab m
 expect_screen flagged "Flagged: C lists the flagged questions"
 keys C
@@ -143,20 +147,20 @@ expect_screen custom-left "Quiz: Alpha domain"
 quit
 
 # ---- a restart opens where the learner left off ---------------------------------------
-start 60 80 24 --content "$pack"
+start 400 80 24 --content "$pack"
 keys j l j          # beta, open, topic two
 keys Tab j j        # the reader, scrolled
-expect_screen before-quit "TOPIC-TWO(7)"
+expect_screen before-quit "topic-two - the other topic"
 quit
 [ -f "$tmp/state/fixture.resume" ] && ok || bad "no resume file written on exit"
-start 60 80 24 --content "$pack"
+KEEP_PLACE=1 start 400 80 24 --content "$pack"
 expect_screen restored-reader "Topic two"
 expect_screen restored-quiz "Quiz: Topic two"
 expect_not_screen restored-scroll "TOPIC-TWO(7)" # scrolled past its first line
 screen | grep -qE "▸ Alpha domain|▾ Beta domain" && ok || bad "tree expansion not restored"
 quit
 printf 'garbage\n' > "$tmp/state/fixture.resume"
-start 60 80 24 --content "$pack"
+KEEP_PLACE=1 start 400 80 24 --content "$pack"
 expect_screen bad-resume-said "Starting at the top:"
 expect_screen bad-resume-top "Quiz: Alpha domain"
 quit
@@ -164,12 +168,15 @@ quit
 # ---- the bundled pack: coverage and the weakest objective on the dashboard ------------
 start 0 80 24
 keys D
-expect_screen bundled-next "weakest objective 1.1 (0/"
-expect_screen bundled-coverage "Based on: seen 0% of the questions in 0 of "
-expect_screen bundled-no-evidence "(- : nothing answered there yet"
+expect_line bundled-next 2 "Now: nothing due; R for 10 new questions; weakest"
+expect_screen bundled-weakest "objective 1.1 (0/"
+expect_screen bundled-no-evidence "nothing answered yet, so nothing to predict"
+expect_screen bundled-coverage "the questions in 0 of "
 keys Escape Tab Tab a Enter
 keys D
+expect_screen bundled-recall "Predicted recall 100% now, of the questions you answered"
 expect_screen bundled-coverage-after "in 1 of "
+keys Escape
 quit
 
 # ---- plain mode does the same -----------------------------------------------------------

@@ -32,11 +32,19 @@ vgs() { valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indi
 	--show-leak-kinds=definite,indirect --error-exitcode=9 "$@"; }
 printf 'a\n\ng\n' | vgs "$bin" --content "$pack" --state "$tmp/vs" quiz --plain --topic alpha > /dev/null 2> "$tmp/err"
 st=$?; if [ $st = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL valgrind plain session: $st"; cat "$tmp/err"; fi
+# a review a month on whose lapse comes back in the round, then custom study
+printf 'b\na c\n\na\n\n' | MLCERT_NOW=1769853600 vgs "$bin" --content "$pack" --state "$tmp/vs" quiz --plain --review > /dev/null 2> "$tmp/err"
+st=$?; if [ $st = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL valgrind plain review: $st"; cat "$tmp/err"; fi
+printf 'a\n' | vgs "$bin" --content "$pack" --state "$tmp/vs" quiz --plain --wrong > /dev/null 2> "$tmp/err"
+st=$?; if [ $st = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL valgrind plain --wrong: $st"; cat "$tmp/err"; fi
 sock="mlcert-vg-$$"
 tmux -L "$sock" new-session -d -s vg -x 100 -y 30 \
 	"env TERM=xterm-256color LANG=C.UTF-8 valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --log-file='$tmp/vg.log' '$bin' --content '$pack' --state '$tmp/vs'; echo \$? > '$tmp/vg.status'"
 sleep 3
-for k in Enter j j Enter G ']' Enter BSpace Tab a Enter Enter D Escape '?' Escape / s e c Enter Escape W Enter 1 Enter X Enter a S y Escape q; do
+# (then a review round with a retry, t and Backspace, and a custom study of the flagged)
+for k in Enter j j Enter G ']' Enter BSpace Tab a Enter Enter D Escape \
+	R a Enter r b Enter t BSpace Enter Escape m C j Enter Escape \
+	'?' Escape / s e c Enter Escape W Enter 1 Enter X Enter a S y Escape q; do
 	tmux -L "$sock" send-keys -t vg "$k" 2>/dev/null; sleep 0.3
 done
 tmux -L "$sock" send-keys -t vg q 2>/dev/null; sleep 0.5; tmux -L "$sock" send-keys -t vg q 2>/dev/null

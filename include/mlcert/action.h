@@ -21,19 +21,19 @@
 	X(FULL_WIDTH, "full-width", "toggle the full-width reader, like man")          \
 	X(NEXT_LINK, "next-link", "select the next SEE ALSO or RESOURCES entry")       \
 	X(PREV_LINK, "prev-link", "select the previous SEE ALSO or RESOURCES entry")   \
-	X(BACK, "back", "go back to the topic you came from")                          \
+	X(BACK, "back", "go back to the topic or question you came from")                          \
 	X(CHOOSE, "choose", "choose an answer (toggles in a multiple-select question)") \
 	X(NEXT_QUESTION, "next-question", "next question")                             \
 	X(PREV_QUESTION, "prev-question", "previous question")                         \
 	X(MARK_GUESSED, "mark-guessed", "after a right answer: I guessed (review it sooner)") \
 	X(MARK_EASY, "mark-easy", "after a right answer: too easy (review it later)")  \
-	X(RETRY, "retry", "answer again a question answered today: practice, not counted") \
-	X(OPEN_TOPIC, "open-topic", "read the question's topic (Backspace returns to it)") \
+	X(RETRY, "retry", "retry a question answered today (practice, not counted)") \
+	X(OPEN_TOPIC, "open-topic", "read the question's topic (Backspace comes back)") \
 	X(DASHBOARD, "dashboard", "show the progress dashboard")                       \
-	X(REVIEW, "review", "review the questions due today, then a few new ones (Esc leaves)") \
-	X(CUSTOM_STUDY, "custom-study", "custom study: wrong answers, flagged, one objective or the weakest") \
+	X(REVIEW, "review", "review what is due today, then a few new ones (Esc leaves)") \
+	X(CUSTOM_STUDY, "custom-study", "custom study: wrong, flagged, an objective, the weakest") \
 	X(EXAM, "exam", "start or resume the timed mock exam")                         \
-	X(FLAG, "flag", "flag this question: for review in the mock exam, for custom study") \
+	X(FLAG, "flag", "flag the question (mock exam review, custom study)") \
 	X(NAVIGATOR, "navigator", "in the mock exam: list every question, jump to one") \
 	X(SUBMIT_EXAM, "submit-exam", "in the mock exam: submit it for scoring")       \
 	X(CONFIRM, "confirm", "answer yes to the question on screen")                  \

@@ -144,7 +144,7 @@ bool fs_replace_file(const char *path, const void *data, size_t len, char *why, 
 	char folder[4096], tmp[4200];
 	const char *slash = strrchr(path, '/');
 	if (slash)
-		snprintf(folder, sizeof folder, "%.*s", (int)(slash - path ? slash - path : 1), path);
+		snprintf(folder, sizeof folder, "%.*s", (int)(slash > path ? slash - path : 1), path);
 	else
 		snprintf(folder, sizeof folder, ".");
 	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {

@@ -103,8 +103,12 @@ static void leave_scope(struct app *app)
 	size_t *slot = remembered(app, app->quiz.scope);
 	if (slot && app->quiz.count)
 		*slot = app->quiz.pos + 1;
-	if (in_review(app))
+	if (in_review(app)) {
 		keep_round(app);
+		if (!app->quiz.finished)
+			app_status(app, false, "Left the review with %zu of %zu done; %s comes back to it",
+				   app->review.answered, app->quiz.count, app_key(app, ACTION_REVIEW, -1).name);
+	}
 	app->quiz.finished = false;
 }
 
@@ -528,15 +532,8 @@ unsigned app_review_start(struct app *app)
 
 unsigned app_quiz_leave_session(struct app *app)
 {
-	bool review = in_review(app);
-	size_t done = app->review.answered, n = app->quiz.count;
-	bool finished = app->quiz.finished;
+	app_status(app, false, "Back to the topics");
 	app->reader.back_to_quiz = 0;
-	app_tree_follow(app); /* the tree's node: never a session, so the scope changes */
-	if (review && !finished)
-		app_status(app, false, "Left the review with %zu of %zu done; %s comes back to it", done, n,
-			   app_key(app, ACTION_REVIEW, -1).name);
-	else
-		app_status(app, false, "Back to the topics");
+	app_tree_follow(app); /* the tree's node: never a session, so the scope changes (and says so) */
 	return APP_REDRAW;
 }

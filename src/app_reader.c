@@ -247,7 +247,6 @@ static bool go_back(struct app *app)
 
 unsigned app_reader_dispatch(struct app *app, enum action action, int arg)
 {
-	(void)arg;
 	if (app_scroll(action, &app->reader.top, app_reader_page(app)->count, app->geometry.reader_rows)) {
 		app_reader_mark_read(app);
 		return APP_REDRAW;
@@ -259,6 +258,10 @@ unsigned app_reader_dispatch(struct app *app, enum action action, int arg)
 			return APP_REDRAW;
 		break;
 	case ACTION_OPEN:
+		if (app->reader.link < 0 && !app->reader.full_width && app_quiz_in_session(app) &&
+		    app_current_question(app))
+			/* in a review the reader is the question's topic: Enter opens it, as t does */
+			return app_quiz_dispatch(app, ACTION_OPEN_TOPIC, arg);
 		if (!follow_link(app))
 			return APP_REDRAW;
 		break;

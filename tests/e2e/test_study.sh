@@ -109,6 +109,11 @@ expect_screen topic-full "topic-one - a topic with every field"
 expect_not_screen topic-full-alone "Review 3 of 3"
 keys BSpace
 expect_screen back-to-question "Review 3 of 3"
+keys Tab Tab Enter    # Enter in the reader, which shows the question's topic, opens it as well
+expect_screen enter-opens-topic "topic-one - a topic with every field"
+expect_not_screen enter-topic-full "Review 3 of 3"
+keys BSpace
+expect_screen back-again "Review 3 of 3"
 keys a Enter Enter
 expect_screen round-done "Review done: 3 answered, 2 right; 1 lapse came back"
 expect_screen round-next "Next reviews: "

@@ -299,6 +299,15 @@ static void test_review_leave_return_and_topic(void **state)
 	assert_false(w->app->reader.full_width);
 	assert_int_equal(w->app->focus, APP_FOCUS_QUIZ);
 	assert_int_equal(w->app->quiz.scope.kind, APP_NODE_REVIEW);
+	/* Enter in the reader, which shows the question's topic, opens it too */
+	act(w, ACTION_FOCUS_PREV);
+	assert_int_equal(w->app->focus, APP_FOCUS_READER);
+	act(w, ACTION_OPEN);
+	assert_true(w->app->reader.full_width);
+	act(w, ACTION_CLOSE); /* Esc there: back to the question as well */
+	assert_false(w->app->reader.full_width);
+	assert_int_equal(w->app->focus, APP_FOCUS_QUIZ);
+	assert_int_equal(w->app->quiz.scope.kind, APP_NODE_REVIEW);
 	act(w, ACTION_CLOSE);
 	assert_int_equal(w->app->quiz.scope.kind, APP_NODE_DOMAIN);
 	assert_non_null(strstr(w->app->status, "Left the review with 1 of 2 done"));
@@ -309,6 +318,13 @@ static void test_review_leave_return_and_topic(void **state)
 	char title[256], right[64];
 	app_quiz_header(w->app, title, sizeof title, right, sizeof right);
 	assert_string_equal(title, "Review 2 of 2");
+	/* a move in the tree leaves the round too, and says so */
+	act(w, ACTION_FOCUS_NEXT);
+	act(w, ACTION_MOVE_DOWN);
+	assert_int_equal(w->app->quiz.scope.kind, APP_NODE_DOMAIN);
+	assert_non_null(strstr(w->app->status, "Left the review with 1 of 2 done"));
+	act(w, ACTION_REVIEW);
+	assert_int_equal(w->app->quiz.pos, 1);
 	/* the first entry, done in this round, shows its answer; a retry of it
 	 * is practice, in a review too */
 	act(w, ACTION_PREV_QUESTION);

@@ -482,7 +482,8 @@ static void new_round(struct app *app, int64_t now)
 	app->review.round_open = true;
 	app->review.round_day = study_day(now);
 	app->review.answered = app->review.right = app->review.relearned = 0;
-	app_status(app, false, "Review: %zu due, %zu new", due, fresh);
+	app_status(app, false, "Review: %zu due, %zu new; %s reads a question's topic, %s leaves", due, fresh,
+		   app_key(app, ACTION_OPEN_TOPIC, -1).name, app_key(app, ACTION_CLOSE, -1).name);
 }
 
 unsigned app_review_start(struct app *app)

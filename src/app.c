@@ -354,11 +354,11 @@ void app_next_step(struct app *app, char *buf, size_t size)
 	size_t due, fresh, n = 0;
 	int64_t now = clock_now(), exam = app->log.study->exam_date;
 	app_review_counts(app, &due, &fresh);
-	const char *review = app_key(app, ACTION_REVIEW, -1).name;
+	struct app_key review = app_key(app, ACTION_REVIEW, -1); /* a copy: it outlives this line */
 	if (due)
-		n += (size_t)snprintf(buf, size, "Now: %s for %zu review%s due", review, due, due == 1 ? "" : "s");
+		n += (size_t)snprintf(buf, size, "Now: %s for %zu review%s due", review.name, due, due == 1 ? "" : "s");
 	else if (fresh)
-		n += (size_t)snprintf(buf, size, "Now: nothing due; %s for %zu new question%s", review, fresh,
+		n += (size_t)snprintf(buf, size, "Now: nothing due; %s for %zu new question%s", review.name, fresh,
 				      fresh == 1 ? "" : "s");
 	else
 		n += (size_t)snprintf(buf, size, "Now: no reviews left today");

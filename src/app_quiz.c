@@ -296,7 +296,8 @@ static void submit(struct app *app)
 	if (!saved)
 		return;
 	bool again = !practice && in_review(app) && count_in_round(app, q, right);
-	const char *next = app_key(app, ACTION_OPEN, -1).name;
+	struct app_key open = app_key(app, ACTION_OPEN, -1); /* a copy: it outlives this line */
+	const char *next = open.name;
 	if (practice)
 		app_status(app, false, "Practice, not counted: %s; %s for the next", right ? "right" : "wrong", next);
 	else if (again)

@@ -189,15 +189,17 @@ static void test_exam_finish_is_one_write(void **state)
 	unlimit();
 	assert_int_equal(w->study->exam_count, 0);
 	assert_int_equal(w->study->questions[w->single->index].attempts, 0);
-	/* Then with room: the finish and both answers, in that order. */
+	/* Then with room: the pause, the finish, an item per question and the one answer. */
 	assert_true(answer_finish_exam(&w->log, x, false, why, sizeof why));
 	assert_int_equal(x->right, 1);
 	assert_int_equal(w->study->exam_count, 1);
 	assert_int_equal(w->study->exams[0].right, 1);
 	assert_int_equal(w->study->exams[0].total, 2);
 	assert_int_equal(w->study->questions[w->single->index].last_correct, 1);
-	assert_int_equal(w->study->questions[w->multi->index].last_correct, 0);
-	assert_int_equal(journal_lines(w), 4); /* the failed attempt left nothing behind */
+	/* the unanswered question is not an answer: still new */
+	assert_int_equal(w->study->questions[w->multi->index].last_correct, -1);
+	assert_int_equal(w->study->questions[w->multi->index].attempts, 0);
+	assert_int_equal(journal_lines(w), 1 + 5); /* the failed attempt left nothing behind */
 	assert_false(w->study->exam.active);
 	exam_free(x);
 }

@@ -13,7 +13,12 @@ static void test_mock_exam_flow_and_expiry(void **state)
 	struct exam *x = w->app->exam.exam;
 	assert_int_equal(x->count, 2); /* the pack's exam asks 4, it has 2 */
 	assert_true(app_wants_tick(w->app));
-	app_dispatch(w->app, ACTION_CHOOSE, 0);
+	/* the first question answered right: every correct choice, wherever it is shown */
+	const struct content_question *first = w->pack->questions[x->questions[0]];
+	for (unsigned c = 0; c < first->choices_count; c++)
+		if (choice_set_has(first->correct, c))
+			exam_pick(w, c);
+	assert_int_equal(exam_answered(x), 1);
 	act(w, ACTION_FLAG);
 	assert_true(x->flags[0]);
 	assert_non_null(app_exam_page(w->app));
@@ -48,12 +53,15 @@ static void test_mock_exam_flow_and_expiry(void **state)
 	assert_true(resumed->exam.exam->timed_out);
 	assert_false(again->exam.active);
 	assert_int_equal(again->exam_count, 1);
-	/* every exam question became an answer, reviewed just now: none new, none due today */
+	/* only the answered question became an answer (right: not due today); the
+	 * unanswered one is still new (issue 14: unanswered ones used to count as wrong) */
 	size_t due, fresh;
 	app_review_counts(resumed, &due, &fresh);
-	assert_int_equal(fresh, 0);
+	assert_int_equal(fresh, 1);
 	assert_int_equal(due, 0);
-	assert_int_equal(again->questions[0].attempts + again->questions[1].attempts, 2);
+	assert_int_equal(again->questions[first->index].attempts, 1);
+	assert_int_equal(again->questions[first->index].last_correct, 1);
+	assert_int_equal(again->questions[0].attempts + again->questions[1].attempts, 1);
 	app_dispatch(resumed, ACTION_OPEN, 0); /* review each question */
 	assert_int_equal(resumed->exam.stage, APP_EXAM_REVIEW);
 	const struct manfmt_page *page = app_exam_page(resumed);
@@ -83,8 +91,10 @@ static void test_submit_warns_then_scores(void **state)
 	assert_int_equal(w->app->exam.exam->right, 0);
 	struct study_stats st;
 	study_domain_stats(w->study, -1, &st);
-	assert_int_equal(st.answers, 2); /* both, unanswered, count as wrong answers */
+	/* both unanswered: wrong in the score, but no answers (issue 14; they used to count as two) */
+	assert_int_equal(st.answers, 0);
 	assert_int_equal(st.right, 0);
+	assert_int_equal(st.questions_seen, 0);
 }
 
 static void test_exam_page_scrolls_to_its_last_line(void **state)

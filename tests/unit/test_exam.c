@@ -143,10 +143,11 @@ static void test_clock_choose_score_and_resume(void **state)
 	assert_int_equal(exam_seconds_left(e, 1000 + 7199), 1);
 	assert_int_equal(exam_seconds_left(e, 1000 + 7200), 0); /* expired */
 	assert_int_equal(exam_seconds_left(e, 1000 + 99999), 0);
-	assert_true(exam_choose(e, 0)); /* right: every synthetic question's answer is a */
+	/* choices are named by where they are shown; every synthetic question's answer is its first */
+	assert_true(exam_choose(e, choice_order_position(&e->orders[0], 0))); /* right */
 	assert_false(exam_choose(e, 5));
 	e->pos = 1;
-	assert_true(exam_choose(e, 1)); /* wrong */
+	assert_true(exam_choose(e, choice_order_position(&e->orders[1], 1))); /* wrong */
 	e->flags[2] = true;
 	assert_int_equal(exam_answered(e), 2);
 	assert_int_equal(exam_flagged(e), 1);
@@ -154,6 +155,7 @@ static void test_clock_choose_score_and_resume(void **state)
 	/* What the journal would hold, replayed: same questions, picks, flags, time used. */
 	struct study_open_exam open = {.active = true, .seed = 99, .seconds_used = 600};
 	open.picks = calloc(s.pack->question_count, sizeof *open.picks);
+	open.struck = calloc(s.pack->question_count, sizeof *open.struck);
 	open.flags = calloc(s.pack->question_count, sizeof *open.flags);
 	open.picks[e->questions[0]] = e->picks[0];
 	open.picks[e->questions[1]] = e->picks[1];
@@ -176,6 +178,7 @@ static void test_clock_choose_score_and_resume(void **state)
 	open.active = false;
 	assert_null(exam_resume(s.pack, &open, 0));
 	free(open.picks);
+	free(open.struck);
 	free(open.flags);
 	exam_free(r);
 	exam_free(e);

@@ -165,14 +165,28 @@ static void test_unknown_ids_and_exam_events(void **state)
 	assert_int_equal(s->exam.seconds_used, 150);
 	assert_int_equal(s->exam.picks[content_find_question(fx.pack, "q-multi")->index].bits, 5);
 	assert_true(s->exam.flags[content_find_question(fx.pack, "q-single")->index]);
+	/* A finish block as journals before exam items wrote it: an answer per
+	 * question, the unanswered one with nothing chosen. */
 	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, "fixture", T0 + 300, 0, 0);
 	fin.choices = 1;
 	fin.value = 2;
 	apply(s, fin);
+	struct journal_event multi = ev(JOURNAL_ANSWER, "q-multi", T0 + 300, 1, 3);
+	multi.choices = 5;
+	apply(s, multi);
+	apply(s, ev(JOURNAL_ANSWER, "q-single", T0 + 300, 0, 1));
 	assert_false(s->exam.active);
 	assert_int_equal(s->exam_count, 1);
 	assert_int_equal(s->exams[0].right, 1);
 	assert_int_equal(s->exams[0].total, 2);
+	assert_int_equal(s->exams[0].item_count, 2);
+	assert_int_equal(s->exams[0].seconds_used, 250); /* the pause's 150, then 100 s to the finish */
+	assert_int_equal(s->exam_items[1].question, content_find_question(fx.pack, "q-single")->index);
+	assert_int_equal(s->exam_items[1].picked.bits, 0);
+	/* the answered one is an answer; the unanswered one never was */
+	assert_int_equal(s->questions[content_find_question(fx.pack, "q-multi")->index].attempts, 1);
+	assert_int_equal(s->questions[content_find_question(fx.pack, "q-single")->index].attempts, 0);
+	assert_false(s->questions[content_find_question(fx.pack, "q-single")->index].has_memory);
 	study_free(s);
 	fixture_free(&fx);
 }

@@ -105,6 +105,12 @@ bool app_wants_tick(const struct app *app)
 		app->exam.stage == APP_EXAM_CONFIRM);
 }
 
+/* An exam started and not finished, in memory. */
+static bool paused(const struct app *app)
+{
+	return app->exam.exam && !app->exam.exam->finished;
+}
+
 static void drop_past(struct app *app)
 {
 	exam_free(app->exam.past);
@@ -164,7 +170,7 @@ unsigned app_exam_open(struct app *app)
 		app->exam.exam = NULL;
 	}
 	/* a paused exam, in memory or in the journal, is offered: resume, submit or discard */
-	app->exam.stage = app->exam.exam || app->log.study->exam.active ? APP_EXAM_RESUME : APP_EXAM_INTRO;
+	app->exam.stage = paused(app) || app->log.study->exam.active ? APP_EXAM_RESUME : APP_EXAM_INTRO;
 	return APP_REDRAW;
 }
 
@@ -186,6 +192,10 @@ static void begin(struct app *app)
 {
 	int64_t now = clock_now();
 	/* the paused exam in memory, the open one from the journal, or (none open after all) a new one */
+	if (app->exam.exam && !paused(app)) {
+		exam_free(app->exam.exam); /* one finished, whose report was left for the history */
+		app->exam.exam = NULL;
+	}
 	struct exam *x = app->exam.exam;
 	if (!x && app->exam.stage == APP_EXAM_RESUME)
 		x = exam_resume(app->pack, &app->log.study->exam, now);
@@ -301,7 +311,7 @@ static unsigned intro(struct app *app, enum action action, int arg)
 		return APP_REDRAW;
 	case ACTION_CLOSE:
 	case ACTION_QUIT:
-		if (app->exam.exam && !app->exam.exam->finished) {
+		if (paused(app)) {
 			app->view = APP_VIEW_MAIN; /* the paused exam stays for X */
 			return APP_REDRAW;
 		}
@@ -551,7 +561,7 @@ static unsigned history(struct app *app, enum action action, int arg)
 	case ACTION_EXAM_HISTORY:
 	case ACTION_CLOSE:
 	case ACTION_QUIT:
-		app->exam.stage = app->exam.exam || app->log.study->exam.active ? APP_EXAM_RESUME : APP_EXAM_INTRO;
+		app->exam.stage = paused(app) || app->log.study->exam.active ? APP_EXAM_RESUME : APP_EXAM_INTRO;
 		return APP_REDRAW;
 	default:
 		return APP_UNCHANGED;

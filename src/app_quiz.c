@@ -183,8 +183,8 @@ static void undo(struct app *app)
 	/* the stem's start names the question, cut between characters */
 	const char *stem = app->pack->questions[question]->stem;
 	int used;
-	size_t n = text_fit(stem, strcspn(stem, "\n"), 32, &used);
-	app_confirm_start(app, undo_confirmed, "Undo your %s answer to \"%.*s%s\"? y undoes it, any other key keeps it",
+	size_t n = text_fit(stem, strcspn(stem, "\n"), 24, &used); /* the question fits 80 columns */
+	app_confirm_start(app, undo_confirmed, "Undo your %s answer to \"%.*s%s\"? y: yes, other keys: no",
 			  p->last_correct == 1 ? "right" : "wrong", (int)n, stem, stem[n] ? "..." : "");
 }
 

@@ -371,10 +371,10 @@ static void print_queue_effect(struct plain_session *s, const struct exam *x)
 			q.queued < q.wrong ? "Of the wrong answers," : "The", q.queued, q.queued == 1 ? "is" : "are",
 			days <= 0 ? "now" : "from ", days <= 0 ? "" : when);
 	} else if (!q.wrong) {
-		fputs("None you answered was wrong.\n", s->out);
+		fputs("None of your answers was wrong.\n", s->out);
 	}
 	if (q.unanswered)
-		fprintf(s->out, "The %zu unanswered %s not in your review queue: %s new, as if never seen.\n", q.unanswered,
+		fprintf(s->out, "The %zu unanswered %s not in your review queue: %s new.\n", q.unanswered,
 			q.unanswered == 1 ? "is" : "are", q.unanswered == 1 ? "it stays" : "they stay");
 }
 

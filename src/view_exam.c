@@ -269,11 +269,11 @@ static void queue_promise(struct app *app, struct ui_sink *s, const struct exam 
 			 of[0] ? "the" : "The", q.wrong, q.queued == 1 && !of[0] ? "is" : "are", when);
 		ui_sink_line(s, buf, ROLE_DIM);
 	} else if (!q.wrong) {
-		ui_sink_line(s, "None you answered was wrong.", ROLE_DIM);
+		ui_sink_line(s, "None of your answers was wrong.", ROLE_DIM);
 	}
 	if (q.unanswered) {
-		snprintf(buf, sizeof buf, "The %zu unanswered %s not in your review queue: %s new, as if never seen.",
-			 q.unanswered, q.unanswered == 1 ? "is" : "are", q.unanswered == 1 ? "it stays" : "they stay");
+		snprintf(buf, sizeof buf, "The %zu unanswered %s not in your review queue: %s new.", q.unanswered,
+			 q.unanswered == 1 ? "is" : "are", q.unanswered == 1 ? "it stays" : "they stay");
 		ui_sink_line(s, buf, ROLE_DIM);
 	}
 }
@@ -511,7 +511,7 @@ static const struct ui_hint review_hints[] = {
 };
 static const struct ui_hint history_hints[] = {
 	{KEYS_ANY, ACTION_OPEN, "Report"},
-	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"},
+	{KEYS_ANY, ACTION_MOVE_DOWN, "Move"},
 	{KEYS_ANY, ACTION_QUIT, "Back"},
 };
 

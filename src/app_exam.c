@@ -70,7 +70,7 @@ bool app_exam_filter_matches(const struct exam *x, enum app_exam_filter filter, 
 const struct manfmt_page *app_exam_page(struct app *app)
 {
 	struct exam *x = shown(app);
-	if (!x || (app->exam.stage != APP_EXAM_RUNNING && app->exam.stage != APP_EXAM_REVIEW))
+	if (!x || x->pos >= x->count || (app->exam.stage != APP_EXAM_RUNNING && app->exam.stage != APP_EXAM_REVIEW))
 		return NULL;
 	int width = app->geometry.page_width > 0 ? app->geometry.page_width : 80;
 	if (app->exam.page && !app->exam.page_stale && app->exam.page_width == width)
@@ -95,7 +95,8 @@ const struct manfmt_page *app_exam_page(struct app *app)
 /* The question page's scrolling, by the page's own length and rows. */
 static bool scroll_page(struct app *app, enum action action)
 {
-	return app_scroll(action, &app->exam.top, app_exam_page(app)->count, app->geometry.page_rows);
+	const struct manfmt_page *page = app_exam_page(app);
+	return page && app_scroll(action, &app->exam.top, page->count, app->geometry.page_rows);
 }
 
 bool app_wants_tick(const struct app *app)
@@ -459,6 +460,10 @@ static const char *const filter_names[APP_EXAM_FILTER_COUNT] = {"questions", "wr
 static void start_review(struct app *app)
 {
 	struct exam *x = shown(app);
+	if (!x->count) {
+		app_status(app, false, "This exam has no questions to review");
+		return;
+	}
 	size_t first = next_match(x, app->exam.filter, 0, 1);
 	if (first == x->count) {
 		app_status(app, false, "No %s in this exam: reviewing every question (%s changes which)",

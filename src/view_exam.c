@@ -367,6 +367,8 @@ static void draw_review(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct exam *x = app_exam_shown(app);
 	char left[160], keys[192];
+	if (x->pos >= x->count)
+		return; /* an exam without questions is never reviewed */
 	snprintf(left, sizeof left, "Exam review %zu/%zu: %s%s%s", x->pos + 1, x->count,
 		 exam_is_answered(x, x->pos) ? (x->correct[x->pos] ? "right" : "wrong")
 		 : exam_is_incomplete(x, x->pos) ? "incomplete" : "unanswered",

@@ -390,6 +390,28 @@ static void test_history_and_review_filters(void **state)
 	unsetenv("MLCERT_NOW");
 }
 
+/* A finished exam with no questions left (a finish without items, or a
+ * pack that lost them all) opens, says so, and is not reviewed. */
+static void test_empty_exam_from_history(void **state)
+{
+	struct world *w = *state;
+	struct journal_event fin = answer_event(JOURNAL_EXAM_FINISH, "fixture");
+	fin.time = 1767261600;
+	study_apply(w->study, &fin);
+	assert_int_equal(w->study->exam_count, 1);
+	act(w, ACTION_EXAM);
+	act(w, ACTION_EXAM_HISTORY);
+	act(w, ACTION_OPEN);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_REPORT);
+	assert_int_equal(app_exam_shown(w->app)->count, 0);
+	act(w, ACTION_OPEN);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_REPORT);
+	assert_string_equal(w->app->status, "This exam has no questions to review");
+	assert_null(app_exam_page(w->app));
+	act(w, ACTION_REVIEW_FILTER);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_REPORT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +423,7 @@ int main(void)
 		APP_TEST(test_time_warnings),
 		APP_TEST(test_paused_exam_discarded),
 		APP_TEST(test_history_and_review_filters),
+		APP_TEST(test_empty_exam_from_history),
 	};
 	return cmocka_run_group_tests_name("app_exam", tests, NULL, NULL);
 }

@@ -643,7 +643,7 @@ def test_examkill(rounds=60):
     check("exam kill -9: every open exam resumes", not_resumable == 0, "%d rounds" % not_resumable)
     figure("kill -9 during a mock exam (%d rounds, half aimed at its %.0f ms submit): %d submitted, "
            "%d left open and resumable (%d of all rounds with the submit cut mid-way in the file), "
-           "%d finishes without all their answers" % (rounds, submit * 1000, finished, open_exams, cut, bad))
+           "%d finishes without all their lines" % (rounds, submit * 1000, finished, open_exams, cut, bad))
 
 
 # ---- output paths: nothing from a pack reaches the terminal -------------------------

@@ -79,6 +79,27 @@ void app_prompt_start(struct app *app, enum app_prompt_kind kind)
 	app->prompt.text[0] = '\0';
 }
 
+void app_confirm_start(struct app *app, unsigned (*yes)(struct app *app), const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->confirm.question, sizeof app->confirm.question, fmt, ap);
+	va_end(ap);
+	app->confirm.yes = yes;
+	app_prompt_start(app, APP_PROMPT_CONFIRM);
+}
+
+unsigned app_confirm_dispatch(struct app *app, enum action action, int arg)
+{
+	unsigned (*yes)(struct app *) = app->confirm.yes;
+	app->prompt.kind = APP_PROMPT_NONE;
+	app->confirm.yes = NULL;
+	if (action == ACTION_PROMPT_CHAR && (arg == 'y' || arg == 'Y') && yes)
+		return yes(app) | APP_REDRAW;
+	app_status(app, false, "Nothing changed");
+	return APP_REDRAW;
+}
+
 const char *app_place_title(const struct app *app, struct app_place place)
 {
 	switch (place.kind) {
@@ -290,14 +311,17 @@ static unsigned (*const view_dispatch[APP_VIEW_COUNT])(struct app *, enum action
 
 unsigned app_dispatch(struct app *app, enum action action, int arg)
 {
+	/* A tick is not the learner's: it leaves the status (an exam's time warning) alone. */
+	if (action == ACTION_TICK)
+		return app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED;
 	/* A status message lasts until the next action. */
 	unsigned reaction = app->status[0] ? APP_REDRAW : APP_UNCHANGED;
 	app->status[0] = '\0';
 	app->status_is_error = false;
 	if (action == ACTION_REDRAW)
 		return APP_REDRAW | APP_REPAINT;
-	if (action == ACTION_TICK)
-		return app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED;
+	if (app->prompt.kind == APP_PROMPT_CONFIRM)
+		return reaction | app_confirm_dispatch(app, action, arg);
 	if (app->prompt.kind != APP_PROMPT_NONE)
 		return reaction | app_prompt_dispatch(app, action, arg);
 	return reaction | view_dispatch[app->view](app, action, arg);
@@ -373,6 +397,7 @@ void app_free(struct app *app)
 	manfmt_free(app->quiz.page);
 	manfmt_free(app->exam.page);
 	exam_free(app->exam.exam);
+	exam_free(app->exam.past);
 	search_index_free(app->search.index);
 	free(app->quiz.questions);
 	free(app->bookmarks.topics);

@@ -122,6 +122,7 @@ static unsigned prompt_enter(struct app *app)
 		return APP_REDRAW;
 	case APP_PROMPT_EXAM_DATE:
 		return exam_date_entered(app);
+	case APP_PROMPT_CONFIRM: /* answered in app_confirm_dispatch */
 	case APP_PROMPT_NONE:
 		break;
 	}

@@ -496,7 +496,7 @@ static bool units_of(const struct event_list *l, bool incoming, struct unit *out
 		const struct journal_event *e = &l->items[i];
 		if (e->kind == JOURNAL_EXAM_FINISH) {
 			size_t want = e->value > 0 ? (size_t)e->value : 0;
-			while (len <= want && i + len < l->count && l->items[i + len].kind == JOURNAL_ANSWER)
+			while (len <= want && i + len < l->count && journal_block_line(l->items[i + len].kind))
 				len++;
 			if (len != want + 1) {
 				*bad = i;
@@ -602,12 +602,12 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 	if (ok && !units_of(&incoming, true, units + n_existing, &n_incoming, &bad)) {
 		if (csv)
 			diag_add(diags, DIAG_ERROR, path, incoming.lines[bad], 1,
-				 "this exam-finish row is not followed by exactly its %" PRId64 " answer rows",
+				 "this exam-finish row is not followed by exactly its %" PRId64 " exam-item and answer rows",
 				 incoming.items[bad].value);
 		else
 			diag_add(diags, DIAG_ERROR, path, 0, 0,
 				 "event %d of \"events\", an exam-finish, is not followed by exactly its %" PRId64
-				 " answers",
+				 " exam items and answers",
 				 incoming.lines[bad], incoming.items[bad].value);
 		ok = false;
 	}

@@ -385,6 +385,11 @@ void journal_set_listener(struct journal *j, journal_reset_fn reset, journal_vis
 	j->ctx = ctx;
 }
 
+bool journal_block_line(enum journal_kind kind)
+{
+	return kind == JOURNAL_ANSWER || kind == JOURNAL_EXAM_ITEM;
+}
+
 const char *journal_kind_word(enum journal_kind kind)
 {
 	return kind < JOURNAL_KIND_COUNT ? kind_words[kind] : "unknown";
@@ -558,7 +563,7 @@ bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct
 					bool anl;
 					size_t alen = line_at(buf, got, p, &anl);
 					struct journal_event a;
-					if (!journal_parse_line(buf + p, alen, &a) || a.kind != JOURNAL_ANSWER)
+					if (!journal_parse_line(buf + p, alen, &a) || !journal_block_line(a.kind))
 						break;
 					have++;
 					p += alen + (anl ? 1 : 0);
@@ -575,7 +580,7 @@ bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct
 					}
 				} else {
 					damaged(&r, line_no,
-						"skipped an exam finish cut short (%zu of its %zu answers follow it); "
+						"skipped an exam finish cut short (%zu of its %zu lines follow it); "
 						"the exam stays open",
 						have, want);
 					j->ends_in_cut_block = p >= got;
@@ -742,15 +747,24 @@ bool journal_append_lines(struct journal *j, const struct journal_event *events,
 {
 	if (count == 0)
 		return true;
-	/* An exam finish opens a block of exactly its answers (see journal_replay). A
-	 * lone finish line is still accepted, for writers that add the answers one by one. */
-	bool block_ok = count == 1 || events[0].kind != JOURNAL_EXAM_FINISH || events[0].value == (int64_t)count - 1;
-	for (size_t i = 1; i < count; i++)
-		block_ok = block_ok && events[i].kind != JOURNAL_EXAM_FINISH &&
-			   (events[0].kind != JOURNAL_EXAM_FINISH || events[i].kind == JOURNAL_ANSWER);
+	/* An exam finish opens a block of exactly its lines (see journal_replay)
+	 * and ends the batch; lines may come before it (the exam's last pause). A
+	 * lone finish line is still accepted, for writers that add the lines one by one. */
+	size_t finish = count;
+	bool block_ok = true;
+	for (size_t i = 0; i < count; i++)
+		if (events[i].kind == JOURNAL_EXAM_FINISH) {
+			block_ok = block_ok && finish == count;
+			finish = i;
+		}
+	if (finish < count && count > 1) {
+		block_ok = block_ok && events[finish].value == (int64_t)(count - finish - 1);
+		for (size_t i = finish + 1; i < count; i++)
+			block_ok = block_ok && journal_block_line(events[i].kind);
+	}
 	if (!block_ok) {
-		snprintf(why, why_size, "an exam finish must be followed by exactly its %lld answers",
-			 (long long)events[0].value);
+		snprintf(why, why_size, "an exam finish must be followed by exactly its %lld lines",
+			 (long long)events[finish < count ? finish : 0].value);
 		return false;
 	}
 	size_t len;

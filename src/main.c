@@ -57,6 +57,8 @@ static const char usage_text[] =
 	"  --exam-date DATE      your exam day (YYYY-MM-DD), for the readiness forecast\n"
 	"  --retention R         FSRS desired retention, 0.7 to 0.99 (default 0.9)\n"
 	"  --new-per-day N       new questions a review may add per day (default 10)\n"
+	"  --exam-domains        name each question's domain in the mock exam (the real\n"
+	"                        exam does not)\n"
 	"  --version             print the version\n"
 	"  --help                print this help\n"
 	"\n"
@@ -70,6 +72,7 @@ struct options {
 	const char *exam_date;
 	double retention;
 	unsigned new_per_day;
+	bool exam_domains;
 };
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -158,7 +161,8 @@ static int command_quiz(int argc, char **argv, const struct options *o)
 	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
 	if (status != 0)
 		return status;
-	struct plain_session ps = {s.pack, {s.journal, s.study}, o->new_per_day, stdin, stdout};
+	struct plain_session ps = {.pack = s.pack, .log = {s.journal, s.study}, .new_per_day = o->new_per_day,
+				   .in = stdin, .out = stdout, .exam_domains = o->exam_domains};
 	status = plain_run(&ps, mode, id);
 	session_close(&s);
 	return status == 0 && unsaved ? 2 : status;
@@ -305,6 +309,7 @@ static int command_study(const struct options *o)
 	struct app_options ao = {
 		.ascii = !locale_is_utf8(), /* the one ASCII decision: the core and the screen follow it */
 		.new_per_day = o->new_per_day,
+		.exam_domains = o->exam_domains,
 		.notes_dir = notes_folder(s.state_dir, s.pack->meta->id, notes, sizeof notes) ? notes : NULL,
 		.key_name = ui_key_name,
 	};
@@ -372,6 +377,8 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 				return -1;
 			}
 			o->new_per_day = (unsigned)n;
+		} else if (strcmp(a, "--exam-domains") == 0) {
+			o->exam_domains = true;
 		} else if (strncmp(a, "--color=", 8) == 0 &&
 			   (strcmp(a + 8, "never") == 0 || strcmp(a + 8, "always") == 0 ||
 			    strcmp(a + 8, "auto") == 0)) {

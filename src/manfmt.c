@@ -384,24 +384,27 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	struct layout l;
 	struct manfmt_page *page = new_page(&l, width, ascii);
 	l.indent = 0;
-	char buf[512];
-	const char *domain = pack->meta && q->domain_index >= 0 ? pack->meta->domains[q->domain_index].title
-								: q->domain;
+	char buf[512], domain[256] = "";
+	const struct choice_order order = v->order ? *v->order : choice_order_identity(q->choices_count);
+	if (!v->hide_domain)
+		snprintf(domain, sizeof domain, " - %s",
+			 pack->meta && q->domain_index >= 0 ? pack->meta->domains[q->domain_index].title : q->domain);
 	unsigned wanted = choice_set_count(q->correct);
 	bool multiple = q->type == QUESTION_MULTIPLE;
 	if (multiple)
-		snprintf(buf, sizeof buf, "Question %zu of %zu - choose %s - %s", v->position, v->total,
+		snprintf(buf, sizeof buf, "Question %zu of %zu - choose %s%s", v->position, v->total,
 			 wanted < 9 ? count_words[wanted] : "several", domain);
 	else
-		snprintf(buf, sizeof buf, "Question %zu of %zu - %s", v->position, v->total, domain);
+		snprintf(buf, sizeof buf, "Question %zu of %zu%s", v->position, v->total, domain);
 	add_text(&l, buf, MANFMT_DIM, 0);
 	if (v->submitted) {
 		bool right = choice_set_equal(v->chosen, q->correct);
 		char answer[64] = "";
 		size_t n = 0;
-		for (unsigned i = 0; i < q->choices_count && n + 4 < sizeof answer; i++)
-			if (choice_set_has(q->correct, i))
-				n += (size_t)snprintf(answer + n, sizeof answer - n, "%s%c", n ? ", " : "", 'a' + i);
+		/* by the letters the learner saw */
+		for (unsigned pos = 0; pos < order.count && n + 4 < sizeof answer; pos++)
+			if (choice_set_has(q->correct, order.at[pos]))
+				n += (size_t)snprintf(answer + n, sizeof answer - n, "%s%c", n ? ", " : "", 'a' + pos);
 		if (right)
 			snprintf(buf, sizeof buf, "Right: %s.", answer);
 		else
@@ -411,12 +414,16 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	blank_line(&l);
 	add_prose(&l, q->stem);
 	blank_line(&l);
-	for (unsigned i = 0; i < q->choices_count; i++) {
+	for (unsigned pos = 0; pos < order.count; pos++) {
+		unsigned i = order.at[pos];
 		const struct content_choice *c = &q->choices[i];
 		bool chosen = choice_set_has(v->chosen, i);
 		const char *mark;
 		enum manfmt_style style;
-		if (!v->submitted) {
+		if (!v->submitted && !chosen && choice_set_has(v->struck, i)) {
+			mark = multiple ? "[-]" : "(-)";
+			style = MANFMT_STRUCK;
+		} else if (!v->submitted) {
 			mark = chosen ? (multiple ? "[x]" : "(*)") : (multiple ? "[ ]" : "( )");
 			style = chosen ? MANFMT_CHOSEN : MANFMT_CHOICE;
 		} else if (choice_set_has(q->correct, i)) {
@@ -426,7 +433,7 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 			mark = chosen ? (ascii ? "[x]" : "[\xE2\x9C\x97]") : "[ ]";
 			style = chosen ? MANFMT_WRONG : MANFMT_CHOICE;
 		}
-		snprintf(buf, sizeof buf, "%s %c. ", mark, 'a' + i);
+		snprintf(buf, sizeof buf, "%s %c. ", mark, 'a' + pos);
 		l.bullet = buf;
 		l.hang = text_width(buf, strlen(buf));
 		add_text(&l, c->text, style, 0);

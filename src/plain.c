@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mlcert/answer.h"
 #include "mlcert/clock.h"
@@ -85,35 +86,91 @@ static bool save(struct plain_session *s, struct journal_event *e)
 static const char *const number_words[] = {"zero", "one", "two", "three", "four",
 					   "five", "six", "seven", "eight"};
 
+/* A question as printed: its choices in order, lettered by position. */
 static void print_question(struct plain_session *s, const struct content_question *q, size_t pos,
-			   size_t total)
+			   size_t total, const struct choice_order *order, bool show_domain)
 {
-	const char *domain = q->domain_index >= 0 ? s->pack->meta->domains[q->domain_index].title : q->domain;
-	fprintf(s->out, "\nQuestion %zu of %zu (%s)", pos, total, domain);
+	fprintf(s->out, "\nQuestion %zu of %zu", pos, total);
+	if (show_domain)
+		fprintf(s->out, " (%s)", q->domain_index >= 0 ? s->pack->meta->domains[q->domain_index].title : q->domain);
 	unsigned wanted = choice_set_count(q->correct);
 	if (q->type == QUESTION_MULTIPLE)
 		fprintf(s->out, ". Choose %s", wanted < 9 ? number_words[wanted] : "several");
 	fputs(".\n", s->out);
 	print_prose(s->out, "", q->stem);
-	for (unsigned i = 0; i < q->choices_count; i++) {
-		char *text = text_sanitize(q->choices[i].text, false);
-		for (char *p = text; p && *p; p++)
-			if (*p == '\n')
-				*p = ' ';
-		fprintf(s->out, "%c) %s\n", 'a' + i, text ? text : "");
+	for (unsigned p = 0; p < order->count; p++) {
+		char *text = text_sanitize(q->choices[order->at[p]].text, false);
+		for (char *c = text; c && *c; c++)
+			if (*c == '\n')
+				*c = ' ';
+		fprintf(s->out, "%c) %s\n", 'a' + p, text ? text : "");
 		free(text);
 	}
 }
 
-enum reply { REPLY_ANSWER, REPLY_SKIP, REPLY_STOP };
+/* The next presentation's order: new each time. */
+static struct choice_order new_order(struct plain_session *s, const struct content_question *q)
+{
+	s->presented++;
+	return choice_order_shuffled(q->choices_count, choice_seed(clock_now(), s->presented << 24 ^ (uint64_t)q->index));
+}
 
-/* Asks until the reply is a valid answer, a skip or a stop; EOF stops. */
-static enum reply ask(struct plain_session *s, const struct content_question *q, struct choice_set *chosen)
+enum reply { REPLY_ANSWER, REPLY_SKIP, REPLY_STOP, REPLY_UNDONE, REPLY_DISCARDED };
+
+/* Asks y/n; true only for y. */
+static bool ask_yes(struct plain_session *s, const char *question)
+{
+	char line[64];
+	fprintf(s->out, "%s (y/n): ", question);
+	fflush(s->out);
+	if (!read_line(s->in, line, sizeof line)) {
+		fputc('\n', s->out);
+		return false;
+	}
+	return strcmp(line, "y") == 0 || strcmp(line, "Y") == 0;
+}
+
+/* u at the prompt: takes back the last answer, when there is one and the
+ * learner confirms; returns the question it was to, or -1. */
+static int undo_last(struct plain_session *s)
+{
+	int question;
+	int64_t time;
+	if (!study_undoable(s->log.study, &question, &time)) {
+		fputs("Nothing to undo: no answer since the last undo or mock exam.\n", s->out);
+		return -1;
+	}
+	const struct content_question *q = s->pack->questions[question];
+	char ask_text[160];
+	int used;
+	size_t n = text_fit(q->stem, strcspn(q->stem, "\n"), 40, &used);
+	snprintf(ask_text, sizeof ask_text, "Undo your %s answer to \"%.*s%s\"?",
+		 s->log.study->questions[question].last_correct == 1 ? "right" : "wrong", (int)n, q->stem,
+		 q->stem[n] ? "..." : "");
+	if (!ask_yes(s, ask_text)) {
+		fputs("Kept.\n", s->out);
+		return -1;
+	}
+	char why[512];
+	if (!saved(s, answer_undo(&s->log, why, sizeof why), why))
+		return -1;
+	fputs("Undone: that answer no longer counts.\n", s->out);
+	return question;
+}
+
+/* Asks until the reply is a valid answer, a skip, a stop, an undo (*undone:
+ * the question whose answer was taken back) or, in an exam, a discard; EOF
+ * stops. Letters name the choices as printed. */
+static enum reply ask(struct plain_session *s, const struct content_question *q, const struct choice_order *order,
+		      bool in_exam, struct choice_set *chosen, int *undone)
 {
 	char line[256];
 	for (;;) {
-		fprintf(s->out, "Answer with %s (a-%c), s to skip, q to stop: ",
-			q->type == QUESTION_MULTIPLE ? "letters" : "a letter", 'a' + q->choices_count - 1);
+		bool undoable = !in_exam && study_undoable(s->log.study, &(int){0}, &(int64_t){0});
+		fprintf(s->out, "Answer with %s (a-%c), s to skip, %s%s: ",
+			q->type == QUESTION_MULTIPLE ? "letters" : "a letter", 'a' + q->choices_count - 1,
+			in_exam ? "q to pause, d to discard the exam" : "q to stop",
+			undoable ? ", u to undo your last answer" : "");
 		fflush(s->out);
 		if (!read_line(s->in, line, sizeof line)) {
 			fputc('\n', s->out);
@@ -123,14 +180,26 @@ static enum reply ask(struct plain_session *s, const struct content_question *q,
 			return REPLY_STOP;
 		if (strcmp(line, "s") == 0)
 			return REPLY_SKIP;
-		/* Letters name choices in the order printed, which is the pack's. */
+		if (strcmp(line, "u") == 0 && !in_exam) {
+			*undone = undo_last(s);
+			if (*undone >= 0)
+				return REPLY_UNDONE;
+			continue;
+		}
+		if (strcmp(line, "d") == 0 && in_exam) {
+			if (ask_yes(s, "Discard this exam and all its answers?"))
+				return REPLY_DISCARDED;
+			fputs("Kept: the exam goes on.\n", s->out);
+			continue;
+		}
 		struct choice_set set = {0};
 		bool bad = false;
 		for (const char *p = line; *p; p++) {
 			int c = tolower((unsigned char)*p);
 			int k = c >= 'a' && c <= 'h' ? c - 'a' : c >= '1' && c <= '8' ? c - '1' : -1;
-			if (k >= 0 && (unsigned)k < q->choices_count)
-				set = choice_set_with(set, (unsigned)k);
+			unsigned choice;
+			if (k >= 0 && choice_order_choice(order, (unsigned)k, &choice))
+				set = choice_set_with(set, choice);
 			else if (c != ' ' && c != ',')
 				bad = true;
 		}
@@ -152,68 +221,84 @@ static enum reply ask(struct plain_session *s, const struct content_question *q,
 	}
 }
 
-static void print_feedback(struct plain_session *s, const struct content_question *q, struct choice_set chosen)
+/* Each choice in the order shown, with its verdict and rationale. */
+static void print_feedback(struct plain_session *s, const struct content_question *q, const struct choice_order *order,
+			   struct choice_set chosen)
 {
-	for (unsigned i = 0; i < q->choices_count; i++) {
+	for (unsigned p = 0; p < order->count; p++) {
+		unsigned i = order->at[p];
 		bool picked = choice_set_has(chosen, i);
 		const char *verdict = choice_set_has(q->correct, i) ? (picked ? "right, your choice" : "right, missed")
 							    : (picked ? "wrong, your choice" : "wrong");
 		char *why = text_sanitize(q->choices[i].why, false);
-		fprintf(s->out, "%c) %s: %s\n", 'a' + i, verdict, why ? why : "");
+		fprintf(s->out, "%c) %s: %s\n", 'a' + p, verdict, why ? why : "");
 		free(why);
 	}
 	fputs("Why:\n", s->out);
 	print_prose(s->out, "  ", q->explanation);
 }
 
-static void answer_text(const struct content_question *q, char *buf, size_t size)
+/* The letters of the correct choices as shown. */
+static void answer_text(const struct content_question *q, const struct choice_order *order, char *buf, size_t size)
 {
 	size_t n = 0;
 	buf[0] = '\0';
-	for (unsigned i = 0; i < q->choices_count && n + 4 < size; i++)
-		if (choice_set_has(q->correct, i))
-			n += (size_t)snprintf(buf + n, size - n, "%s%c", n ? ", " : "", 'a' + i);
+	for (unsigned p = 0; p < order->count && n + 4 < size; p++)
+		if (choice_set_has(q->correct, order->at[p]))
+			n += (size_t)snprintf(buf + n, size - n, "%s%c", n ? ", " : "", 'a' + p);
 }
 
-/* One practice question with feedback. Returns false when the learner stops. */
-static bool practise(struct plain_session *s, const struct content_question *q, size_t pos, size_t total,
-		     bool *saved_ok)
+enum step { STEP_NEXT, STEP_STOP, STEP_BACK };
+
+/* One practice question with feedback: on to the next, stop, or back (the
+ * learner undid the answer to *undone: it may be asked again). */
+static enum step practise(struct plain_session *s, const struct content_question *q, size_t pos, size_t total,
+			  bool *saved_ok, int *undone)
 {
-	print_question(s, q, pos, total);
+	struct choice_order order = new_order(s, q);
+	print_question(s, q, pos, total, &order, true);
 	struct choice_set chosen = {0};
-	enum reply r = ask(s, q, &chosen);
-	if (r != REPLY_ANSWER)
-		return r == REPLY_SKIP;
+	switch (ask(s, q, &order, false, &chosen, undone)) {
+	case REPLY_ANSWER:
+		break;
+	case REPLY_SKIP:
+		return STEP_NEXT;
+	case REPLY_UNDONE:
+		return STEP_BACK;
+	case REPLY_STOP:
+	case REPLY_DISCARDED:
+		return STEP_STOP;
+	}
 	bool right;
 	char why[512];
 	if (!saved(s, answer_submit(&s->log, q, chosen, &right, why, sizeof why), why)) {
 		*saved_ok = false;
-		return false;
+		return STEP_STOP;
 	}
 	char answer[64];
-	answer_text(q, answer, sizeof answer);
+	answer_text(q, &order, answer, sizeof answer);
 	if (right)
 		fprintf(s->out, "Saved. Right: %s.\n", answer);
 	else
 		fprintf(s->out, "Saved. Wrong: the answer is %s.\n", answer);
-	print_feedback(s, q, chosen);
+	print_feedback(s, q, &order, chosen);
 	if (!right)
-		return true;
+		return STEP_NEXT;
 	fputs("Enter to go on, g if you guessed, e if it was too easy: ", s->out);
 	fflush(s->out);
 	char line[64];
 	if (!read_line(s->in, line, sizeof line)) {
 		fputc('\n', s->out);
-		return false;
+		return STEP_STOP;
 	}
 	if (strcmp(line, "g") == 0 || strcmp(line, "e") == 0) {
 		if (!saved(s, answer_rate(&s->log, q, line[0] == 'g' ? FSRS_HARD : FSRS_EASY, why, sizeof why), why)) {
 			*saved_ok = false;
-			return false;
+			return STEP_STOP;
 		}
 		fprintf(s->out, "Saved as %s.\n", line[0] == 'g' ? "guessed" : "easy");
 	}
-	return true;
+	return STEP_NEXT;
 }
 
 static int run_list(struct plain_session *s, const int *list, size_t n, const char *what)
@@ -221,13 +306,24 @@ static int run_list(struct plain_session *s, const int *list, size_t n, const ch
 	fprintf(s->out, "mlcert: %zu question%s (%s). End of input stops at any time; progress is saved as you go.\n",
 		n, n == 1 ? "" : "s", what);
 	bool saved_ok = true;
-	size_t done = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!practise(s, s->pack->questions[list[i]], i + 1, n, &saved_ok))
+	size_t i = 0;
+	while (i < n) {
+		int undone = -1;
+		enum step step = practise(s, s->pack->questions[list[i]], i + 1, n, &saved_ok, &undone);
+		if (step == STEP_STOP)
 			break;
-		done++;
+		if (step == STEP_NEXT) {
+			i++;
+			continue;
+		}
+		/* an answer undone in this session: back to its question, to answer it again */
+		for (size_t j = i; j-- > 0;)
+			if (list[j] == undone) {
+				i = j;
+				break;
+			}
 	}
-	fprintf(s->out, "\nSession over: %zu of %zu questions.\n", done, n);
+	fprintf(s->out, "\nSession over: %zu of %zu questions.\n", i, n);
 	return saved_ok ? 0 : 2;
 }
 
@@ -239,6 +335,47 @@ static void exam_event(struct plain_session *s, enum journal_kind kind, const ch
 	e.value = value;
 	if (!save(s, &e))
 		*ok = false;
+}
+
+/* The time warnings of the full-screen exam, as lines: at 15 and at 5
+ * minutes left, and on resuming past one; none for a threshold the whole
+ * exam is shorter than. */
+static const int64_t warn_at[] = {15 * 60, 5 * 60};
+enum { WARNINGS = sizeof warn_at / sizeof warn_at[0] };
+
+static void warn_time(struct plain_session *s, const struct exam *x, int *warned)
+{
+	int64_t left = exam_seconds_left(x, clock_now());
+	int level = 0;
+	while (level < WARNINGS && left <= warn_at[level])
+		level++;
+	if (level <= *warned || left == 0)
+		return;
+	*warned = level;
+	fprintf(s->out, "\nWarning: %lld minutes left on the exam clock.\n", (long long)((left + 59) / 60));
+}
+
+/* What the exam did to the review queue, true to the letter (exam_queue_effect). */
+static void print_queue_effect(struct plain_session *s, const struct exam *x)
+{
+	struct exam_queue_effect q;
+	exam_queue_effect(x, s->log.study, &q);
+	if (q.queued) {
+		int64_t days = study_day(q.first_due) - study_day(clock_now());
+		char when[64];
+		time_t due = (time_t)q.first_due;
+		struct tm tm;
+		gmtime_r(&due, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d", &tm);
+		fprintf(s->out, "%s %zu you answered wrong %s in your review queue, due %s%s (--review).\n",
+			q.queued < q.wrong ? "Of the wrong answers," : "The", q.queued, q.queued == 1 ? "is" : "are",
+			days <= 0 ? "now" : "from ", days <= 0 ? "" : when);
+	} else if (!q.wrong) {
+		fputs("None of your answers was wrong.\n", s->out);
+	}
+	if (q.unanswered)
+		fprintf(s->out, "The %zu unanswered %s not in your review queue: %s new.\n", q.unanswered,
+			q.unanswered == 1 ? "is" : "are", q.unanswered == 1 ? "it stays" : "they stay");
 }
 
 static int run_exam(struct plain_session *s)
@@ -254,28 +391,43 @@ static int run_exam(struct plain_session *s)
 		x = exam_new(pack, (uint64_t)now, now);
 		exam_event(s, JOURNAL_EXAM_START, pack->meta->id, (struct choice_set){0}, (int64_t)x->seed, &ok);
 		fprintf(s->out, "Mock exam: %zu questions, %d minutes. No feedback until the end; "
-				"s skips, q pauses (the next --exam resumes).\n",
+				"s skips, q pauses (the next --exam resumes), d discards it.\n",
 			x->count, pack->meta->exam.minutes);
 	}
+	int warned = 0;
+	while (warned < WARNINGS && x->limit <= warn_at[warned])
+		warned++;
 	bool stopped = false, timed_out = false;
 	for (size_t i = 0; i < x->count && ok; i++) {
-		if (choice_set_count(x->picks[i]))
+		if (exam_is_answered(x, i))
 			continue;
 		if (exam_seconds_left(x, clock_now()) == 0) {
 			timed_out = true;
 			break;
 		}
+		warn_time(s, x, &warned);
 		x->pos = i;
 		const struct content_question *q = pack->questions[x->questions[i]];
-		print_question(s, q, i + 1, x->count);
+		print_question(s, q, i + 1, x->count, &x->orders[i], s->exam_domains);
 		fprintf(s->out, "(%lld minutes left)\n", (long long)(exam_seconds_left(x, clock_now()) / 60));
 		struct choice_set chosen = {0};
-		enum reply r = ask(s, q, &chosen);
+		int undone = -1;
+		enum reply r = ask(s, q, &x->orders[i], true, &chosen, &undone);
+		if (r == REPLY_DISCARDED) {
+			char why[512];
+			size_t answered = exam_answered(x);
+			ok = saved(s, answer_discard_exam(&s->log, why, sizeof why), why);
+			if (ok)
+				fprintf(s->out, "\nExam discarded with its %zu answer%s: none of them count.\n", answered,
+					answered == 1 ? "" : "s");
+			exam_free(x);
+			return ok ? 0 : 2;
+		}
 		if (r == REPLY_STOP) {
 			stopped = true;
 			break;
 		}
-		if (r == REPLY_SKIP)
+		if (r != REPLY_ANSWER)
 			continue;
 		x->picks[i] = chosen;
 		exam_event(s, JOURNAL_EXAM_PICK, q->id, chosen, 0, &ok);
@@ -292,9 +444,10 @@ static int run_exam(struct plain_session *s)
 		return ok ? 0 : 2;
 	}
 	char why[512];
-	ok = saved(s, answer_finish_exam(&s->log, x, timed_out, why, sizeof why), why) && ok;
-	fprintf(s->out, "\n%sScore: %u of %zu right (%zu%%).\n", timed_out ? "Time is up. " : "", x->right, x->count,
-		x->count ? (size_t)x->right * 100 / x->count : 0);
+	bool finished = saved(s, answer_finish_exam(&s->log, x, timed_out, why, sizeof why), why);
+	ok = finished && ok;
+	fprintf(s->out, "\n%sScore: %u of %zu right (%zu%%); %zu answered.\n", timed_out ? "Time is up. " : "", x->right,
+		x->count, x->count ? (size_t)x->right * 100 / x->count : 0, exam_answered(x));
 	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
 		const struct exam_domain_score *sc = &x->by_domain[d];
 		if (!sc->total)
@@ -302,7 +455,9 @@ static int run_exam(struct plain_session *s)
 		fprintf(s->out, "  %-50s weight %3d%%  %u/%u right\n", pack->meta->domains[d].title,
 			pack->meta->domains[d].weight, sc->right, sc->total);
 	}
-	fputs("Google publishes no passing score. Wrong answers are now in your review queue (--review).\n", s->out);
+	fputs("Google publishes no passing score.\n", s->out);
+	if (finished)
+		print_queue_effect(s, x);
 	exam_free(x);
 	return ok ? 0 : 2;
 }

@@ -250,6 +250,9 @@ static void draw_prompt(struct ui *ui)
 			 ui_key(KEYS_PROMPT, ACTION_OPEN).name, ui_key(KEYS_READER, ACTION_FIND_NEXT).name,
 			 ui_key(KEYS_READER, ACTION_FIND_PREV).name);
 		break;
+	case APP_PROMPT_CONFIRM:
+		ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, app->confirm.question, ui->theme.attr[ROLE_STATUS]);
+		return;
 	case APP_PROMPT_SEARCH:
 	case APP_PROMPT_NONE:
 		snprintf(label, sizeof label, "Search: ");

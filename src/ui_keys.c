@@ -77,6 +77,7 @@ static const struct keys_binding bindings[] = {
 	{KEYS_QUIZ, '-', ACTION_MARK_GUESSED, 0, "-"},
 	{KEYS_QUIZ, '+', ACTION_MARK_EASY, 0, "+"},
 	{KEYS_QUIZ, '=', ACTION_MARK_EASY, 0, NULL},
+	{KEYS_QUIZ, 'u', ACTION_UNDO, 0, "u"},
 
 	{KEYS_DASHBOARD, 'e', ACTION_SET_EXAM_DATE, 0, "e"},
 
@@ -85,9 +86,14 @@ static const struct keys_binding bindings[] = {
 	{KEYS_EXAM, 'p', ACTION_PREV_QUESTION, 0, "p"},
 	{KEYS_EXAM, KEY_LEFT, ACTION_PREV_QUESTION, 0, "Left"},
 	{KEYS_EXAM, 'm', ACTION_FLAG, 0, "m"},
+	{KEYS_EXAM, 'x', ACTION_STRIKE, 0, "x"},
 	{KEYS_EXAM, 'v', ACTION_NAVIGATOR, 0, "v"},
 	{KEYS_EXAM, 'S', ACTION_SUBMIT_EXAM, 0, "S"},
 	{KEYS_EXAM, 'y', ACTION_CONFIRM, 0, "y"},
+
+	{KEYS_EXAM_AROUND, 'd', ACTION_DISCARD_EXAM, 0, "d"},
+	{KEYS_EXAM_AROUND, 'H', ACTION_EXAM_HISTORY, 0, "H"},
+	{KEYS_EXAM_AROUND, 'f', ACTION_REVIEW_FILTER, 0, "f"},
 
 	{KEYS_PROMPT, '\n', ACTION_OPEN, 0, "Enter"},
 	{KEYS_PROMPT, '\r', ACTION_OPEN, 0, NULL},
@@ -127,9 +133,13 @@ static const struct keys_binding *find(enum keys_context context, int key)
 	return NULL;
 }
 
-/* The contexts a lookup in context tries after it, a choosing context the choice keys, every other the general ones. */
+/* The context a lookup in context tries after it: a choosing context the
+ * choice keys, the exam's other screens the exam's keys, every other the
+ * general ones. */
 static enum keys_context fallback(enum keys_context context)
 {
+	if (context == KEYS_EXAM_AROUND)
+		return KEYS_EXAM;
 	return context == KEYS_QUIZ || context == KEYS_EXAM ? KEYS_CHOICES : KEYS_ANY;
 }
 
@@ -162,7 +172,8 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_CHOICES] = "Answering, in the quiz panel and the mock exam",
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",
-		[KEYS_PROMPT] = "At a prompt (search, exam date)",
+		[KEYS_EXAM_AROUND] = "Before and after a mock exam (start, resume, report, review, history)",
+		[KEYS_PROMPT] = "At a prompt (search, exam date; y answers a yes-or-no question)",
 		[KEYS_WIZARD] = "In the decision wizard",
 	};
 	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";

@@ -27,12 +27,17 @@
 	X(PREV_QUESTION, "prev-question", "previous question")                         \
 	X(MARK_GUESSED, "mark-guessed", "after a right answer: I guessed (review it sooner)") \
 	X(MARK_EASY, "mark-easy", "after a right answer: too easy (review it later)")  \
+	X(UNDO, "undo", "undo your last answer (asks first)")               \
 	X(DASHBOARD, "dashboard", "show the progress dashboard")                       \
 	X(REVIEW, "review", "review the questions due today, then a few new ones")      \
 	X(EXAM, "exam", "start or resume the timed mock exam")                         \
 	X(FLAG, "flag", "in the mock exam: flag this question for review")             \
 	X(NAVIGATOR, "navigator", "in the mock exam: list every question, jump to one") \
 	X(SUBMIT_EXAM, "submit-exam", "in the mock exam: submit it for scoring")       \
+	X(STRIKE, "strike", "in the mock exam: strike out a choice (then its letter)") \
+	X(DISCARD_EXAM, "discard-exam", "a paused mock exam: discard it and its answers (asks)") \
+	X(EXAM_HISTORY, "exam-history", "every finished mock exam: scores, trend, reports") \
+	X(REVIEW_FILTER, "review-filter", "exam review: all, wrong, flagged or unanswered") \
 	X(CONFIRM, "confirm", "answer yes to the question on screen")                  \
 	X(SET_EXAM_DATE, "set-exam-date", "on the dashboard: set your exam date")      \
 	X(PROMPT_CHAR, "prompt-char", "type into the prompt")                          \

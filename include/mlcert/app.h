@@ -43,15 +43,25 @@ enum app_focus { APP_FOCUS_TREE, APP_FOCUS_READER, APP_FOCUS_QUIZ, APP_FOCUS_COU
 /* Where a mock exam is: each stage is one screen of the exam view. */
 enum app_exam_stage {
 	APP_EXAM_INTRO,     /* what is about to happen; Enter starts */
-	APP_EXAM_RESUME,    /* an unfinished exam was found at start */
+	APP_EXAM_RESUME,    /* an unfinished exam: resume, submit or discard it */
 	APP_EXAM_RUNNING,   /* one question per screen, the clock running */
 	APP_EXAM_NAVIGATOR, /* every question with its state; Enter jumps */
-	APP_EXAM_CONFIRM,   /* submit? with the unanswered and flagged counts */
-	APP_EXAM_REPORT,    /* the score by domain */
+	APP_EXAM_CONFIRM,   /* submit? with the unanswered, incomplete and flagged ones */
+	APP_EXAM_REPORT,    /* the score by domain and objective */
 	APP_EXAM_REVIEW,    /* each question with its answer and explanation */
+	APP_EXAM_HISTORY,   /* every finished exam, its score and the trend */
 };
 
-enum app_prompt_kind { APP_PROMPT_NONE, APP_PROMPT_EXAM_DATE, APP_PROMPT_SEARCH, APP_PROMPT_FIND };
+/* Which questions the review after an exam steps through. */
+enum app_exam_filter {
+	APP_EXAM_ALL,
+	APP_EXAM_WRONG,      /* answered, wrongly */
+	APP_EXAM_FLAGGED,
+	APP_EXAM_UNANSWERED, /* no answer, or an incomplete one */
+	APP_EXAM_FILTER_COUNT
+};
+
+enum app_prompt_kind { APP_PROMPT_NONE, APP_PROMPT_EXAM_DATE, APP_PROMPT_SEARCH, APP_PROMPT_FIND, APP_PROMPT_CONFIRM };
 
 /* Effects the core asks the UI to carry out: they need the terminal. */
 enum app_request_kind {
@@ -112,6 +122,7 @@ typedef void app_key_name_fn(const struct app *app, enum action action, int arg,
 
 struct app_options {
 	bool ascii;                 /* no UTF-8 locale: ASCII marks and text */
+	bool exam_domains;          /* the mock exam names each question's domain (the real one does not) */
 	unsigned new_per_day;       /* new questions a review may add per day */
 	const char *notes_dir;      /* where notes live (see notes.h); NULL: no notes */
 	app_key_name_fn *key_name;  /* NULL: keys are named "?" */
@@ -164,6 +175,8 @@ struct app {
 		struct manfmt_page *page;
 		int page_width;
 		bool page_stale;
+		struct choice_order order;    /* this presentation's: letters name its positions */
+		uint64_t presented;           /* presentations so far, for each one's seed */
 	} quiz;
 
 	struct {
@@ -175,6 +188,11 @@ struct app {
 		bool page_stale;
 		int page_width;
 		int64_t shown_second; /* the clock as last drawn */
+		int warned;           /* time warnings given: 1 at 15 minutes left, 2 at 5 */
+		bool striking;        /* the strike key was pressed: a letter follows */
+		enum app_exam_filter filter; /* the review's */
+		struct app_list history;     /* the history's list: newest first */
+		struct exam *past;           /* a finished exam from the history, shown */
 	} exam;
 
 	struct {
@@ -182,6 +200,13 @@ struct app {
 		char text[128];
 		size_t len;
 	} prompt;
+
+	/* A yes-or-no question on the hint line (APP_PROMPT_CONFIRM): y runs
+	 * yes, any other key keeps things as they are. */
+	struct {
+		char question[256];
+		unsigned (*yes)(struct app *app);
+	} confirm;
 
 	struct {
 		size_t due, fresh; /* the review queue's counts */
@@ -239,6 +264,13 @@ unsigned app_dispatch(struct app *app, enum action action, int arg);
 const struct manfmt_page *app_reader_page(struct app *app);
 const struct manfmt_page *app_quiz_page(struct app *app);
 const struct manfmt_page *app_exam_page(struct app *app);
+
+/* The exam on the exam view's screen: one reopened from the history, or
+ * the current one; NULL when there is none. */
+const struct exam *app_exam_shown(const struct app *app);
+
+/* Whether the exam review's filter lets the question at pos through. */
+bool app_exam_filter_matches(const struct exam *exam, enum app_exam_filter filter, size_t pos);
 
 /* The title of what a place shows: a domain's, a topic's, or "Review". */
 const char *app_place_title(const struct app *app, struct app_place place);

@@ -41,6 +41,11 @@ struct app_key app_key_range(const struct app *app, enum action action, int firs
 /* Starts the prompt of kind on the hint line, empty. */
 void app_prompt_start(struct app *app, enum app_prompt_kind kind);
 
+/* Asks question (printf-style) on the hint line; y runs yes. */
+void app_confirm_start(struct app *app, unsigned (*yes)(struct app *app), const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+unsigned app_confirm_dispatch(struct app *app, enum action action, int arg);
+
 /* ---- tree (app_tree.c) ------------------------------------------------------- */
 
 void app_tree_rebuild(struct app *app);

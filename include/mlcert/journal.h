@@ -21,8 +21,12 @@
 	X(EXAM_PICK, "exam-pick")     /* id=question choices: the open exam's answer */ \
 	X(EXAM_FLAG, "exam-flag")     /* id=question correct=1 flagged, 0 cleared */ \
 	X(EXAM_PAUSE, "exam-pause")   /* id=pack value=seconds used so far */ \
-	X(EXAM_FINISH, "exam-finish") /* id=pack choices=right rating=0 value=total: that many answers follow (a block) */ \
-	X(SETTING, "setting")         /* id=name (exam-date) value */
+	X(EXAM_FINISH, "exam-finish") /* id=pack choices=right correct=1 timed out value=N: a block of N lines follows */ \
+	X(SETTING, "setting")         /* id=name (exam-date) value */ \
+	X(EXAM_ITEM, "exam-item")     /* id=question choices=picked correct=1 right value=order (+2^32 flagged): in a finish block */ \
+	X(EXAM_STRIKE, "exam-strike") /* id=question choices=struck out: the open exam's ruled-out choices */ \
+	X(EXAM_DISCARD, "exam-discard") /* id=pack: the open exam thrown away, nothing of it kept */ \
+	X(UNDO, "undo")               /* id=question value=time of the answer it takes back */
 
 enum journal_kind {
 #define MLCERT_JOURNAL_ENUM(e, word) JOURNAL_##e,
@@ -91,10 +95,15 @@ enum journal_kind journal_kind_from_word(const char *word);
  * ("... and N more damaged lines"); journal_damaged_lines counts them all.
  *
  * An exam finish is a block: the exam-finish line, whose value N is how many
- * answer lines follow it, then exactly N good answer lines (journal_append_lines
- * writes one in one write). A block cut short (by the end of the file, a blank,
- * damaged or other line) is skipped whole with one warning: none of its lines
- * is visited, so the exam stays open and can be finished again. */
+ * lines follow it, then exactly N good block lines (journal_block_line: an
+ * exam-item for every question of the exam, then an answer for each one
+ * answered; journals before exam items held answers only).
+ * journal_append_lines writes a block in one write. A block cut short (by
+ * the end of the file, a blank, damaged or other line) is skipped whole with
+ * one warning: none of its lines is visited, so the exam stays open and can
+ * be finished again. */
+bool journal_block_line(enum journal_kind kind);
+
 enum { JOURNAL_WARNINGS_SHOWN = 10 };
 typedef void (*journal_visit_fn)(void *ctx, const struct journal_event *event);
 bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct diag_list *diags);
@@ -119,10 +128,10 @@ void journal_set_listener(struct journal *j, journal_reset_fn reset, journal_vis
 bool journal_append(struct journal *j, const struct journal_event *event, char *why, size_t why_size);
 
 /* Appends count events as one write() and one fsync(), all or none: what the
- * screen confirms as one step (an exam finish and its answers) is replayed
- * whole or not at all. When events[0] is an exam finish, its value must be
- * count - 1 and the rest answers (the block journal_replay expects);
- * anything else is refused. */
+ * screen confirms as one step (an exam's last pause, its finish and the
+ * finish's block) is replayed whole or not at all. An exam finish must be
+ * followed by exactly its value block lines and end the batch (the block
+ * journal_replay expects); anything else is refused. */
 bool journal_append_lines(struct journal *j, const struct journal_event *events, size_t count, char *why,
 			  size_t why_size);
 

@@ -1,9 +1,13 @@
 /* plain — the study sessions line by line on stdin/stdout, for screen
  * readers, TERM=dumb and scripts. Every answer is journaled before the line
- * confirming it is printed; end of input ends the session cleanly. */
+ * confirming it is printed; end of input ends the session cleanly. Choices
+ * are shown in a new order each time (letters name what is printed), as in
+ * the full-screen program; MLCERT_SHUFFLE=off keeps the pack's order. */
 #ifndef MLCERT_PLAIN_H
 #define MLCERT_PLAIN_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "mlcert/answer.h"
@@ -16,6 +20,8 @@ struct plain_session {
 	struct answer_log log; /* every answer goes through answer (answer.h) */
 	unsigned new_per_day;
 	FILE *in, *out;
+	bool exam_domains;     /* the mock exam names each question's domain */
+	uint64_t presented;    /* questions shown so far: each one's choice order is new */
 };
 
 /* Runs one session; id names the topic or question for those modes.

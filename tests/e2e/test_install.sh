@@ -104,8 +104,9 @@ has override-title "$tmp/out" "Fixture pack"
 
 # ---- export and import: a round trip without duplicates ---------------------------
 a="$tmp/state-a" b="$tmp/state-b"
-printf 'a\n\n' | MLCERT_NOW=1767261600 "$bin" --content "$fixture" --state "$a" quiz --plain --topic alpha > /dev/null
-printf 'a c\ng\n' | MLCERT_NOW=1767348000 "$bin" --content "$fixture" --state "$b" quiz --plain --topic beta > /dev/null
+# (answers typed ahead by letter: the pack's order, MLCERT_SHUFFLE=off)
+printf 'a\n\n' | MLCERT_SHUFFLE=off MLCERT_NOW=1767261600 "$bin" --content "$fixture" --state "$a" quiz --plain --topic alpha > /dev/null
+printf 'a c\ng\n' | MLCERT_SHUFFLE=off MLCERT_NOW=1767348000 "$bin" --content "$fixture" --state "$b" quiz --plain --topic beta > /dev/null
 check export-json 0 "$bin" --content "$fixture" --state "$b" export --format json "$tmp/b.json"
 has export-json-event "$tmp/b.json" '"kind":"answer","id":"q-multi","choices":"ac","correct":true,"rating":3'
 check export-csv 0 "$bin" --content "$fixture" --state "$a" export --format csv

@@ -13,7 +13,9 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 day0=1767261600 # 2026-01-01 10:00 UTC
 at() { # day-offset, then mlcert arguments; stdin is passed through
 	local t=$((day0 + $1 * 86400)); shift
-	MLCERT_NOW=$t "$bin" --content "$pack" --state "$tmp/state" "$@"
+	# Answers are typed ahead by letter: the pack's order (MLCERT_SHUFFLE=off).
+	# Shuffled choices and what an exam logs have their own suite, test_exam.sh.
+	MLCERT_SHUFFLE=off MLCERT_NOW=$t "$bin" --content "$pack" --state "$tmp/state" "$@"
 }
 has() { # name, file, text
 	if grep -qF -- "$3" "$2"; then ok; else bad "$1: '$3' not in $2"; sed 's/^/  | /' "$2"; fi
@@ -72,7 +74,8 @@ at 4 quiz --plain --exam < "$tmp/one" > "$tmp/e2"
 has exam-resumed "$tmp/e2" "Resuming your unfinished mock exam: 1 answered"
 has exam-report "$tmp/e2" "Score:"
 has exam-domains "$tmp/e2" "weight  60%"
-grep -qE '^1 [0-9]+ exam-finish fixture [0-9] 0 0 2 ' "$tmp/state/fixture.journal" && ok || bad "exam finish journaled"
+# the finish counts its block: an exam item per question, then an answer per answered one (both)
+grep -qE '^1 [0-9]+ exam-finish fixture [0-9] 0 0 4 ' "$tmp/state/fixture.journal" && ok || bad "exam finish journaled"
 
 # The clock is enforced: an exam whose time ran out (the journal says 600 of its
 # 600 seconds were used) is scored as it stood the moment it is opened again.
@@ -84,7 +87,7 @@ body = "1 %d exam-pause fixture 0 0 0 600" % t
 open(path, "a").write("%s %08x\n" % (body, zlib.crc32(body.encode())))
 PY
 at 6 quiz --plain --exam < /dev/null > "$tmp/e3" 2>&1
-has clock-enforced "$tmp/e3" "Time is up. Score: 0 of 2 right (0%)."
+has clock-enforced "$tmp/e3" "Time is up. Score: 0 of 2 right (0%); 0 answered."
 
 # A bad id is an error, not a silent empty session.
 at 5 quiz --plain --topic nope < /dev/null > /dev/null 2> "$tmp/err"; st=$?

@@ -53,7 +53,9 @@ exit_status() {
 }
 
 # ---- first session at 80x24 ------------------------------------------------------
-start 80 24
+# This session answers by letter, so the choices keep the pack's order
+# (MLCERT_SHUFFLE=off); shuffled choices have their own suite, test_exam.sh.
+start 80 24 MLCERT_SHUFFLE=off
 expect_screen layout-title "mlcert  Fixture pack"
 expect_screen layout-tree "Topics"
 expect_screen layout-hints "Enter Open"
@@ -127,7 +129,7 @@ if tmx capture-pane -p -e -t e2e | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;
 keys q
 
 # ---- 200x50 uses the space ---------------------------------------------------------
-start 200 50
+start 200 50 MLCERT_SHUFFLE=off
 keys j Tab Tab
 expect_screen wide-question "Which two? (Choose two.)"
 expect_screen wide-choices "[ ] c. third"

@@ -32,11 +32,16 @@ vgs() { valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indi
 	--show-leak-kinds=definite,indirect --error-exitcode=9 "$@"; }
 printf 'a\n\ng\n' | vgs "$bin" --content "$pack" --state "$tmp/vs" quiz --plain --topic alpha > /dev/null 2> "$tmp/err"
 st=$?; if [ $st = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL valgrind plain session: $st"; cat "$tmp/err"; fi
+# a plain mock exam: an answer, then the exam discarded
+printf 'a\nd\ny\n' | vgs "$bin" --content "$pack" --state "$tmp/vx" quiz --plain --exam > /dev/null 2> "$tmp/err"
+st=$?; if [ $st = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL valgrind plain exam: $st"; cat "$tmp/err"; fi
 sock="mlcert-vg-$$"
 tmux -L "$sock" new-session -d -s vg -x 100 -y 30 \
 	"env TERM=xterm-256color LANG=C.UTF-8 valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --log-file='$tmp/vg.log' '$bin' --content '$pack' --state '$tmp/vs'; echo \$? > '$tmp/vg.status'"
 sleep 3
-for k in Enter j j Enter G ']' Enter BSpace Tab a Enter Enter D Escape '?' Escape / s e c Enter Escape W Enter 1 Enter X Enter a S y Escape q; do
+# (an answer undone; in the exam a strike, the report's review filtered, the history and a report reopened)
+for k in Enter j j Enter G ']' Enter BSpace Tab a Enter u y Enter D Escape '?' Escape / s e c Enter Escape W Enter 1 Enter \
+	X Enter x b a S y f q H Enter q q Escape q; do
 	tmux -L "$sock" send-keys -t vg "$k" 2>/dev/null; sleep 0.3
 done
 tmux -L "$sock" send-keys -t vg q 2>/dev/null; sleep 0.5; tmux -L "$sock" send-keys -t vg q 2>/dev/null

@@ -188,6 +188,18 @@ static void query(struct study *s, int64_t now)
 		require(x->right <= x->count, "exam score");
 		exam_free(x);
 	}
+	/* every finished exam reopens, its questions all there or counted missing */
+	for (size_t k = 0; k < s->exam_count; k++) {
+		struct exam *past = exam_from_history(pack, s, k);
+		require(past != NULL, "a finished exam does not reopen");
+		require(past->count + past->missing == s->exams[k].item_count, "a reopened exam lost questions");
+		require(s->exams[k].first_item + s->exams[k].item_count <= s->exam_item_count, "exam items out of range");
+		exam_free(past);
+	}
+	int undo_question;
+	int64_t undo_time;
+	if (study_undoable(s, &undo_question, &undo_time))
+		require(undo_question >= 0 && (size_t)undo_question < nq, "the undoable answer is out of range");
 }
 
 static bool replay(struct replay *r, struct diag_list *d)
@@ -293,6 +305,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct journal_event block[3] = {{.kind = JOURNAL_EXAM_FINISH, .time = NOW, .choices = 1, .value = 2},
 					 added, added};
 	snprintf(block[0].id, sizeof block[0].id, "%s", pack->meta->id);
+	block[1].kind = JOURNAL_EXAM_ITEM; /* an exam item, then the answer to it */
 	block[2].correct = 0;
 	require(journal_append_lines(j, block, 3, why, sizeof why), "journal_append_lines failed");
 	journal_close(j);

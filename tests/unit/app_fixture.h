@@ -69,6 +69,26 @@ static inline unsigned act(struct world *w, enum action a)
 	return app_dispatch(w->app, a, 0);
 }
 
+/* Chooses a choice of the quiz panel's question by identity, at whatever
+ * letter this presentation shows it (choices are shuffled). */
+static inline unsigned choose(struct world *w, unsigned choice)
+{
+	return app_dispatch(w->app, ACTION_CHOOSE, (int)choice_order_position(&w->app->quiz.order, choice));
+}
+
+/* The same in the mock exam, for the question on screen. */
+static inline unsigned exam_pick(struct world *w, unsigned choice)
+{
+	const struct exam *x = w->app->exam.exam;
+	return app_dispatch(w->app, ACTION_CHOOSE, (int)choice_order_position(&x->orders[x->pos], choice));
+}
+
+/* The letter a choice is shown at. */
+static inline char letter_of(const struct choice_order *order, unsigned choice)
+{
+	return (char)('a' + choice_order_position(order, choice));
+}
+
 static inline const struct app_tree_row *cursor_row(struct world *w)
 {
 	return &w->app->tree.rows[w->app->tree.list.cursor];

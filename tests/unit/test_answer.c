@@ -189,17 +189,93 @@ static void test_exam_finish_is_one_write(void **state)
 	unlimit();
 	assert_int_equal(w->study->exam_count, 0);
 	assert_int_equal(w->study->questions[w->single->index].attempts, 0);
-	/* Then with room: the finish and both answers, in that order. */
+	/* Then with room: the pause, the finish, an item per question and the one answer. */
 	assert_true(answer_finish_exam(&w->log, x, false, why, sizeof why));
 	assert_int_equal(x->right, 1);
 	assert_int_equal(w->study->exam_count, 1);
 	assert_int_equal(w->study->exams[0].right, 1);
 	assert_int_equal(w->study->exams[0].total, 2);
 	assert_int_equal(w->study->questions[w->single->index].last_correct, 1);
-	assert_int_equal(w->study->questions[w->multi->index].last_correct, 0);
-	assert_int_equal(journal_lines(w), 4); /* the failed attempt left nothing behind */
+	/* the unanswered question is not an answer: still new */
+	assert_int_equal(w->study->questions[w->multi->index].last_correct, -1);
+	assert_int_equal(w->study->questions[w->multi->index].attempts, 0);
+	assert_int_equal(journal_lines(w), 1 + 5); /* the failed attempt left nothing behind */
 	assert_false(w->study->exam.active);
 	exam_free(x);
+}
+
+/* Lines of the journal holding word (" answer ", " exam-item "). */
+static size_t lines_with(const struct world *w, const char *word)
+{
+	FILE *f = fopen(w->path, "r");
+	assert_non_null(f);
+	char line[512];
+	size_t n = 0;
+	while (fgets(line, sizeof line, f))
+		n += strstr(line, word) != NULL;
+	fclose(f);
+	return n;
+}
+
+static void test_exam_logs_only_what_was_answered(void **state)
+{
+	struct world *w = *state;
+	char why[256];
+	struct exam *x = exam_new(w->fx.pack, 3, 1767261600);
+	struct journal_event start = answer_event(JOURNAL_EXAM_START, "fixture");
+	start.value = 3;
+	assert_true(answer_record(&w->log, &start, why, sizeof why));
+	for (size_t i = 0; i < x->count; i++)
+		if (w->fx.pack->questions[x->questions[i]] == w->multi)
+			x->picks[i] = (struct choice_set){1}; /* one of two: incomplete, so unanswered */
+	setenv("MLCERT_NOW", "1767262200", 1); /* ten minutes later */
+	assert_true(answer_finish_exam(&w->log, x, true, why, sizeof why));
+	assert_int_equal(lines_with(w, " answer "), 0);
+	assert_int_equal(lines_with(w, " exam-item "), 2);
+	assert_int_equal(lines_with(w, " exam-pause fixture 0 0 0 600 "), 1);
+	assert_int_equal(lines_with(w, " exam-finish fixture 0 1 0 2 "), 1); /* right 0, timed out, 2 lines */
+	assert_int_equal(w->study->exams[0].seconds_used, 600);
+	assert_int_equal(w->study->answer_count, 0);
+	assert_int_equal(w->study->questions[w->multi->index].attempts, 0);
+	exam_free(x);
+}
+
+static void test_discard_and_undo_are_appended(void **state)
+{
+	struct world *w = *state;
+	char why[256] = "";
+	assert_false(answer_discard_exam(&w->log, why, sizeof why));
+	assert_string_equal(why, "no exam is open");
+	struct journal_event start = answer_event(JOURNAL_EXAM_START, "fixture");
+	start.value = 3;
+	assert_true(answer_record(&w->log, &start, why, sizeof why));
+	struct journal_event pick = answer_event(JOURNAL_EXAM_PICK, "q-single");
+	pick.choices = 1;
+	assert_true(answer_record(&w->log, &pick, why, sizeof why));
+	assert_true(answer_discard_exam(&w->log, why, sizeof why));
+	assert_false(w->study->exam.active);
+	assert_int_equal(lines_with(w, " exam-discard fixture "), 1);
+	assert_int_equal(lines_with(w, " answer "), 0);
+
+	/* undo: refused with nothing to take back, then an appended event */
+	assert_false(answer_undo(&w->log, why, sizeof why));
+	assert_string_equal(why, "there is no answer to undo");
+	bool right;
+	assert_true(answer_submit(&w->log, w->single, (struct choice_set){2}, &right, why, sizeof why));
+	assert_int_equal(w->study->questions[w->single->index].attempts, 1);
+	size_t before = journal_lines(w);
+	assert_true(answer_undo(&w->log, why, sizeof why));
+	assert_int_equal(journal_lines(w), before + 1); /* appended: the answer stays in the file */
+	assert_int_equal(lines_with(w, " undo q-single 0 0 0 1767261600 "), 1);
+	assert_int_equal(w->study->questions[w->single->index].attempts, 0);
+	assert_false(answer_undo(&w->log, why, sizeof why));
+	/* the file says the same */
+	struct study *again = study_new(w->fx.pack);
+	assert_true(journal_replay(w->journal, study_apply, again, &w->fx.diags));
+	assert_int_equal(again->questions[w->single->index].attempts, 0);
+	assert_int_equal(again->exams_discarded, 1);
+	assert_int_equal(again->answer_count, 0);
+	study_free(again);
 }
 
 int main(void)
@@ -213,6 +289,8 @@ int main(void)
 		T(test_without_a_journal_nothing_is_written),
 		T(test_unsaved_events_are_not_applied),
 		T(test_exam_finish_is_one_write),
+		T(test_exam_logs_only_what_was_answered),
+		T(test_discard_and_undo_are_appended),
 	};
 #undef T
 	return cmocka_run_group_tests_name("answer", tests, NULL, NULL);

@@ -165,7 +165,7 @@ static void test_import_keeps_exam_blocks_whole(void **state)
 			    "1767261600,x,exam-finish,p,a,0,0,2\n"
 			    "1767261600,x,answer,q-one,a,1,3,0\n",
 			    &added));
-	assert_non_null(strstr(t->d.items[0].message, "not followed by exactly its 2 answer rows"));
+	assert_non_null(strstr(t->d.items[0].message, "not followed by exactly its 2 exam-item and answer rows"));
 
 	/* The journal holds a block spanning two seconds; the file adds an
 	 * event in the second between, and the same block again. */

@@ -628,6 +628,49 @@ static void test_malformed_block_is_refused(void **state)
 	diag_list_free(&d);
 }
 
+/* Issue 14's submit: the exam's last pause, its finish, an item per question
+ * and an answer per answered one, in one write, read back whole. */
+static void test_pause_finish_items_and_answers_in_one_write(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct journal_event pause = {.kind = JOURNAL_EXAM_PAUSE, .time = 20, .value = 300};
+	snprintf(pause.id, sizeof pause.id, "p");
+	struct journal_event item_one = answer("q-one", 1, 20), item_two = answer("q-two", 0, 20);
+	item_one.kind = item_two.kind = JOURNAL_EXAM_ITEM;
+	item_two.choices = 0; /* unanswered: an item, and no answer */
+	struct journal_event batch[5] = {pause, exam_finish(20, 1, 3), item_one, item_two, answer("q-one", 1, 20)};
+	char why[512];
+	assert_true(journal_append_lines(j, batch, 5, why, sizeof why));
+	journal_close(j);
+	struct seen s = {.count = 0};
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	assert_true(journal_replay(j, visit, &s, &d));
+	journal_close(j);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(s.count, 5);
+	assert_int_equal(s.events[0].kind, JOURNAL_EXAM_PAUSE);
+	assert_int_equal(s.events[2].kind, JOURNAL_EXAM_ITEM);
+	assert_int_equal(s.events[3].kind, JOURNAL_EXAM_ITEM);
+	assert_int_equal(s.events[4].kind, JOURNAL_ANSWER);
+	/* a block holds exam items and answers only, and ends the batch */
+	j = journal_open(t->dir, "p", &d);
+	size_t before = file_size(t->path);
+	struct journal_event read = {.kind = JOURNAL_READ, .time = 20};
+	snprintf(read.id, sizeof read.id, "topic");
+	struct journal_event stranger[2] = {exam_finish(20, 1, 1), read};
+	assert_false(journal_append_lines(j, stranger, 2, why, sizeof why));
+	struct journal_event trailing[3] = {exam_finish(20, 1, 1), item_one, pause};
+	assert_false(journal_append_lines(j, trailing, 3, why, sizeof why));
+	assert_int_equal(file_size(t->path), before);
+	assert_true(journal_block_line(JOURNAL_ANSWER) && journal_block_line(JOURNAL_EXAM_ITEM));
+	assert_false(journal_block_line(JOURNAL_EXAM_PAUSE) || journal_block_line(JOURNAL_UNDO));
+	journal_close(j);
+	diag_list_free(&d);
+}
+
 /* A million damaged lines must not be a million warnings. */
 static void test_damaged_lines_are_summarised(void **state)
 {
@@ -688,6 +731,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_short_write_is_rolled_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exam_finish_block_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_block_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pause_finish_items_and_answers_in_one_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_lines_are_summarised, setup, teardown),
 		cmocka_unit_test(test_event_valid_matches_the_reader),
 		cmocka_unit_test_setup_teardown(test_lines_appended_together, setup, teardown),

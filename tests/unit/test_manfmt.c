@@ -92,6 +92,42 @@ static void test_question_before_and_after(void **state)
 	fixture_free(&fx);
 }
 
+/* Letters follow the order shown; the verdict names the letters seen;
+ * struck choices are marked and dimmed; the exam hides the domain. */
+static void test_question_in_a_shuffled_order(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	const struct content_question *q = content_find_question(fx.pack, "q-multi");
+	struct choice_order order = {3, {2, 1, 0}}; /* third, second, first */
+	struct manfmt_question_view v = {.chosen = {1}, .position = 1, .total = 1, .order = &order,
+					 .struck = {4}, .hide_domain = true};
+	struct manfmt_page *p = manfmt_question(fx.pack, q, &v, 60, true);
+	assert_true(has_line(p, "Question 1 of 1 - choose two", MANFMT_DIM)); /* no domain */
+	assert_true(has_line(p, "[-] a. third", MANFMT_STRUCK));
+	assert_true(has_line(p, "[ ] b. second", MANFMT_CHOICE));
+	assert_true(has_line(p, "[x] c. first", MANFMT_CHOSEN));
+	manfmt_free(p);
+	v.chosen.bits = 3; /* first and second: wrong */
+	v.submitted = true;
+	v.hide_domain = false;
+	p = manfmt_question(fx.pack, q, &v, 60, true);
+	assert_true(has_line(p, "Question 1 of 1 - choose two - Beta domain", MANFMT_DIM));
+	assert_true(has_line(p, "Not quite: the answer is a, c.", MANFMT_WRONG)); /* third and first, as shown */
+	assert_true(has_line(p, "[!] a. third", MANFMT_RIGHT)); /* struck no longer shows once submitted */
+	assert_true(has_line(p, "[x] b. second", MANFMT_WRONG));
+	assert_true(has_line(p, "[+] c. first", MANFMT_RIGHT));
+	manfmt_free(p);
+	struct choice_order other = {3, {1, 0, 2}};
+	v.order = &other;
+	v.chosen.bits = 5;
+	p = manfmt_question(fx.pack, q, &v, 60, true);
+	assert_true(has_line(p, "Right: b, c.", MANFMT_RIGHT));
+	manfmt_free(p);
+	fixture_free(&fx);
+}
+
 static void test_hostile_text_is_sanitised(void **state)
 {
 	(void)state;
@@ -209,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_roff_is_the_same_in_every_locale),
 		cmocka_unit_test(test_every_width_is_respected),
 		cmocka_unit_test(test_question_before_and_after),
+		cmocka_unit_test(test_question_in_a_shuffled_order),
 		cmocka_unit_test(test_hostile_text_is_sanitised),
 		cmocka_unit_test(test_roff_cannot_be_injected),
 	};

@@ -101,6 +101,13 @@ static size_t rows_of(int rows)
 	return rows > 0 ? (size_t)rows : 1;
 }
 
+int app_measure(const struct app *app, int width)
+{
+	if (width <= 0)
+		width = 80;
+	return app->options.measure > 0 && width > app->options.measure ? app->options.measure : width;
+}
+
 size_t app_page_max_top(const struct manfmt_page *page, int rows)
 {
 	size_t h = rows_of(rows), lines = page ? page->count : 0;

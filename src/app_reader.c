@@ -57,7 +57,7 @@ void app_note_changed(struct app *app)
 
 const struct manfmt_page *app_reader_page(struct app *app)
 {
-	int width = app->geometry.reader_width > 0 ? app->geometry.reader_width : 80;
+	int width = app_measure(app, app->geometry.reader_width);
 	if (app->reader.page && app->reader.page_width == width)
 		return app->reader.page;
 	app_reader_drop_page(app);

@@ -12,6 +12,7 @@
 #include "mlcert/answer.h"
 #include "mlcert/app.h"
 #include "mlcert/check.h"
+#include "mlcert/clock.h"
 #include "mlcert/history.h"
 #include "mlcert/notes.h"
 #include "mlcert/ui_keys.h"
@@ -57,6 +58,8 @@ static const char usage_text[] =
 	"  --exam-date DATE      your exam day (YYYY-MM-DD), for the readiness forecast\n"
 	"  --retention R         FSRS desired retention, 0.7 to 0.99 (default 0.9)\n"
 	"  --new-per-day N       new questions a review may add per day (default 10)\n"
+	"  --width N             wrap the reader, quiz and exam at N columns at most\n"
+	"                        (default 80, or $MLCERT_WIDTH; 0: the whole width)\n"
 	"  --version             print the version\n"
 	"  --help                print this help\n"
 	"\n"
@@ -68,9 +71,19 @@ struct options {
 	const char *state_dir;
 	const char *color; /* never, always, auto */
 	const char *exam_date;
+	int64_t exam_day; /* exam_date's midnight UTC */
 	double retention;
 	unsigned new_per_day;
+	const char *width; /* --width as given; NULL: $MLCERT_WIDTH or the default */
 };
+
+enum { DEFAULT_MEASURE = 80 };
+
+/* A reading measure: 0 (the whole width) or 20 to 1000 columns. */
+static bool parse_measure(const char *text, int *measure)
+{
+	return check_parse_int(text, 0, 1000, measure) && (*measure == 0 || *measure >= 20);
+}
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -120,11 +133,9 @@ static int open_session(struct session *s, const struct options *o, enum journal
 		return status;
 	}
 	if (o->exam_date) {
-		int y, m, d;
-		check_parse_date(o->exam_date, &y, &m, &d);
 		char why[512];
 		struct answer_log log = {s->journal, s->study};
-		if (!answer_set_exam_date(&log, check_date_seconds(y, m, d), why, sizeof why)) {
+		if (!answer_set_exam_date(&log, o->exam_day, why, sizeof why)) {
 			text_printf(stderr, "mlcert: the exam date was not saved: %s\n", why);
 			if (unsaved)
 				*unsaved = true;
@@ -295,6 +306,13 @@ static int command_study(const struct options *o)
 	else
 		uo.color = !(no_color && no_color[0]);
 
+	/* The measure, as MANWIDTH for man: the option, else the environment. */
+	int measure = DEFAULT_MEASURE;
+	const char *width = o->width ? o->width : getenv("MLCERT_WIDTH");
+	if (width && width[0] && !parse_measure(width, &measure))
+		return usage_error("%s wants 0 (the whole width) or a number of columns from 20 to 1000, not '%s'",
+				   o->width ? "--width" : "MLCERT_WIDTH", width);
+
 	struct session s;
 	bool unsaved;
 	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
@@ -306,6 +324,7 @@ static int command_study(const struct options *o)
 		.ascii = !locale_is_utf8(), /* the one ASCII decision: the core and the screen follow it */
 		.new_per_day = o->new_per_day,
 		.notes_dir = notes_folder(s.state_dir, s.pack->meta->id, notes, sizeof notes) ? notes : NULL,
+		.measure = measure,
 		.key_name = ui_key_name,
 	};
 	struct app *app = app_new(s.pack, s.study, s.journal, &ao);
@@ -352,9 +371,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 		} else if (strncmp(a, "--state=", 8) == 0) {
 			o->state_dir = a + 8;
 		} else if (strcmp(a, "--exam-date") == 0 && i + 1 < argc) {
-			int y, m, d;
-			if (!check_parse_date(argv[i + 1], &y, &m, &d)) {
-				*status = usage_error("--exam-date wants YYYY-MM-DD, not '%s'", argv[i + 1]);
+			char why[256];
+			if (!answer_parse_exam_date(argv[i + 1], clock_now(), &o->exam_day, why, sizeof why)) {
+				*status = usage_error("--exam-date: %s", why);
 				return -1;
 			}
 			o->exam_date = argv[++i];
@@ -365,6 +384,15 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 				*status = usage_error("--retention wants a number from 0.7 to 0.99, not '%s'", argv[i]);
 				return -1;
 			}
+		} else if ((strcmp(a, "--width") == 0 && i + 1 < argc) || strncmp(a, "--width=", 8) == 0) {
+			const char *value = a[7] == '=' ? a + 8 : argv[++i];
+			int measure;
+			if (!parse_measure(value, &measure)) {
+				*status = usage_error("--width wants 0 (the whole width) or a number of columns from 20 to 1000, not '%s'",
+						      value);
+				return -1;
+			}
+			o->width = value;
 		} else if (strcmp(a, "--new-per-day") == 0 && i + 1 < argc) {
 			int n;
 			if (!check_parse_int(argv[++i], 0, 1000, &n)) {

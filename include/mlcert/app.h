@@ -114,6 +114,7 @@ struct app_options {
 	bool ascii;                 /* no UTF-8 locale: ASCII marks and text */
 	unsigned new_per_day;       /* new questions a review may add per day */
 	const char *notes_dir;      /* where notes live (see notes.h); NULL: no notes */
+	int measure;                /* prose is at most this wide, like MANWIDTH; 0: as wide as the pane */
 	app_key_name_fn *key_name;  /* NULL: keys are named "?" */
 };
 

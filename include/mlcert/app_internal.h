@@ -24,6 +24,10 @@ bool app_record(struct app *app, struct journal_event *e);
  * keys that do not scroll. */
 bool app_scroll(enum action action, size_t *top, size_t lines, int rows);
 
+/* The width to lay prose out at in a pane width columns wide: the reading
+ * measure (app_options.measure) on a wide screen. */
+int app_measure(const struct app *app, int width);
+
 /* The first line of the last full page of a page of lines. */
 size_t app_page_max_top(const struct manfmt_page *page, int rows);
 

@@ -241,7 +241,7 @@ static int command_import(int argc, char **argv, const struct options *o)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	size_t added = 0;
-	bool ok = history_import(s.journal, argv[1], &added, &diags);
+	bool ok = history_import(s.journal, s.pack->meta->id, argv[1], &added, &diags);
 	diag_print(&diags, stderr);
 	if (ok)
 		text_printf(stdout, "imported %zu new events into %s\n", added, journal_path(s.journal));

@@ -104,8 +104,10 @@ void app_reader_mark_read(struct app *app)
 	if (app->log.study->topic_read[topic] || app->reader.top < app_reader_max_top(app))
 		return;
 	struct journal_event e = answer_event(JOURNAL_READ, app->pack->topics[topic]->id);
+	char said[sizeof app->status];
+	snprintf(said, sizeof said, "%s", app->status); /* what a find said stays */
 	if (app_record(app, &e))
-		app_status(app, false, "Read: %s", app->pack->topics[topic]->title);
+		app_status(app, false, "%s%sRead: %s", said, said[0] ? ". " : "", app->pack->topics[topic]->title);
 }
 
 void app_reader_reveal_link(struct app *app)

@@ -69,6 +69,13 @@ static inline unsigned act(struct world *w, enum action a)
 	return app_dispatch(w->app, a, 0);
 }
 
+/* Types text into the prompt, a key at a time. */
+static inline void type(struct world *w, const char *text)
+{
+	for (const char *p = text; *p; p++)
+		app_dispatch(w->app, ACTION_PROMPT_CHAR, *p);
+}
+
 static inline const struct app_tree_row *cursor_row(struct world *w)
 {
 	return &w->app->tree.rows[w->app->tree.list.cursor];

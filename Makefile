@@ -120,14 +120,14 @@ $(BUILD)/san/mlcert: $(SAN_OBJS) $(SAN_UI_OBJS)
 	$(SAN_CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # End-to-end suites against the sanitizer build; any report fails the run.
-# The tmux suite runs without the exit-time leak scan: after a hangup it can
+# The tmux suites (tui, reader) run without the exit-time leak scan: after a hangup it can
 # take many seconds on a busy machine, and leaks are covered by the unit
 # tests under ASan, the other suites here and valgrind's full-screen session.
 e2e-san: $(BUILD)/san/mlcert
 	@rm -rf $(BUILD)/san/reports && mkdir -p $(BUILD)/san/reports
-	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh; do \
+	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_reader.sh; do \
 	  echo "== $$t (ASan+UBSan)"; \
-	  leaks=1; [ $$t = tests/e2e/test_tui.sh ] && leaks=0; \
+	  leaks=1; case $$t in */test_tui.sh | */test_reader.sh) leaks=0 ;; esac; \
 	  ASAN_OPTIONS=detect_leaks=$$leaks:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/$(BUILD)/san/reports/ubsan \

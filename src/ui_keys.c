@@ -168,7 +168,7 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_CHOICES] = "Answering, in the quiz panel and the mock exam",
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",
-		[KEYS_PROMPT] = "At a prompt (search, exam date)",
+		[KEYS_PROMPT] = "At a prompt (search, find on the page, exam date)",
 		[KEYS_WIZARD] = "In the decision wizard",
 	};
 	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";

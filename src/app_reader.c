@@ -164,12 +164,12 @@ bool app_find_move(struct app *app, bool forward, bool from_top)
 		from = from_match ? base + 1 : base;
 	else
 		from = base ? base - 1 : count - 1;
-	if (!count || !find_line(app, from % (count ? count : 1), forward, &line)) {
+	if (!count || !find_line(app, from %= count, forward, &line)) {
 		app->reader.matched = false;
 		app_status(app, false, "Pattern not found: %s", app->find);
 		return false;
 	}
-	bool wrapped = forward ? line < from % count : line > from % count;
+	bool wrapped = forward ? line < from : line > from;
 	app->reader.matched = true;
 	app->reader.match = line;
 	size_t max_top = app_reader_max_top(app);

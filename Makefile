@@ -9,7 +9,7 @@ BUILD      := build
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
 DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libjansson-dev libxxhash-dev libcmocka-dev \
-                tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps
+                tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps mandoc
 
 PKGS      := ncursesw libcyaml yaml-0.1 zlib jansson libxxhash
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -36,7 +36,7 @@ CORE_OBJS := $(CORE_MODULES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
 SAN_OBJS  := $(CORE_MODULES:%=$(BUILD)/san/%.o) $(BUILD)/san/embedded.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run check deps deps-bench bench fuzz fuzz-smoke unit unit-san lint-content e2e e2e-san valgrind clean install uninstall
+.PHONY: all run check deps deps-bench bench fuzz fuzz-smoke unit unit-san lint-content man-check e2e e2e-san valgrind clean install uninstall
 
 all: mlcert
 
@@ -120,14 +120,14 @@ $(BUILD)/san/mlcert: $(SAN_OBJS) $(SAN_UI_OBJS)
 	$(SAN_CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # End-to-end suites against the sanitizer build; any report fails the run.
-# The tmux suite runs without the exit-time leak scan: after a hangup it can
+# The tmux suites (tui, reader) run without the exit-time leak scan: after a hangup it can
 # take many seconds on a busy machine, and leaks are covered by the unit
 # tests under ASan, the other suites here and valgrind's full-screen session.
 e2e-san: $(BUILD)/san/mlcert
 	@rm -rf $(BUILD)/san/reports && mkdir -p $(BUILD)/san/reports
-	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_exam.sh; do \
+	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_exam.sh tests/e2e/test_reader.sh; do \
 	  echo "== $$t (ASan+UBSan)"; \
-	  leaks=1; [ $$t = tests/e2e/test_tui.sh ] || [ $$t = tests/e2e/test_exam.sh ] && leaks=0; \
+	  leaks=1; case $$t in */test_tui.sh | */test_exam.sh | */test_reader.sh) leaks=0 ;; esac; \
 	  ASAN_OPTIONS=detect_leaks=$$leaks:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/$(BUILD)/san/reports/ubsan \
@@ -146,6 +146,11 @@ lint-content: mlcert
 
 e2e: mlcert
 	@set -e; for t in tests/e2e/test_*.sh; do echo "== $$t"; bash $$t ./mlcert; done
+
+# Every generated page, mlcert(1) and mlcert-content(5) through mandoc -T lint
+# and man -l at MANWIDTH=80 (also one of the e2e suites).
+man-check: mlcert
+	bash tests/e2e/test_man.sh ./mlcert
 
 # libFuzzer targets over the content loader and journal replay (tests/fuzz).
 FUZZ_SECONDS ?= 300

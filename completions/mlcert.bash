@@ -37,7 +37,7 @@ _mlcert()
 	done
 	case $command in
 	"")
-		COMPREPLY=($(compgen -W "$commands --content --pack --state --color=never --color=always --color=auto --exam-date --retention --new-per-day --version --help" -- "$cur"))
+		COMPREPLY=($(compgen -W "$commands --content --pack --state --color=never --color=always --color=auto --exam-date --retention --new-per-day --width --version --help" -- "$cur"))
 		;;
 	lint) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
 	stats) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;

@@ -3,7 +3,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "mlcert/check.h"
 #include "mlcert/clock.h"
 #include "mlcert/exam.h"
 #include "mlcert/xalloc.h"
@@ -78,6 +80,23 @@ bool answer_rate(const struct answer_log *log, const struct content_question *q,
 	struct journal_event e = answer_event(JOURNAL_RATE, q->id);
 	e.rating = rating;
 	return answer_record(log, &e, why, why_size);
+}
+
+bool answer_parse_exam_date(const char *text, int64_t now, int64_t *date, char *why, size_t why_size)
+{
+	int y, m, d;
+	if (!check_parse_date(text, &y, &m, &d)) {
+		snprintf(why, why_size, "'%.16s%s' is not a date: type it as YYYY-MM-DD", text,
+			 strlen(text) > 16 ? "..." : "");
+		return false;
+	}
+	int64_t day = check_date_seconds(y, m, d);
+	if (study_day(day) < study_day(now)) {
+		snprintf(why, why_size, "%s is in the past: the exam date is today or later", text);
+		return false;
+	}
+	*date = day;
+	return true;
 }
 
 bool answer_set_exam_date(const struct answer_log *log, int64_t date, char *why, size_t why_size)

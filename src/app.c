@@ -77,6 +77,8 @@ void app_prompt_start(struct app *app, enum app_prompt_kind kind)
 	app->prompt.kind = kind;
 	app->prompt.len = 0;
 	app->prompt.text[0] = '\0';
+	app->prompt.recalled = 0;
+	app->prompt.origin = app->reader.top;
 }
 
 void app_confirm_start(struct app *app, unsigned (*yes)(struct app *app), const char *fmt, ...)
@@ -120,10 +122,23 @@ static size_t rows_of(int rows)
 	return rows > 0 ? (size_t)rows : 1;
 }
 
+int app_measure(const struct app *app, int width)
+{
+	if (width <= 0)
+		width = 80;
+	return app->options.measure > 0 && width > app->options.measure ? app->options.measure : width;
+}
+
 size_t app_page_max_top(const struct manfmt_page *page, int rows)
 {
 	size_t h = rows_of(rows), lines = page ? page->count : 0;
 	return lines > h ? lines - h : 0;
+}
+
+/* Half a page, as less's d and u: never nothing, even on a one-line page. */
+static size_t half_of(size_t rows)
+{
+	return rows > 1 ? rows / 2 : 1;
 }
 
 bool app_scroll(enum action action, size_t *top, size_t lines, int rows)
@@ -136,9 +151,15 @@ bool app_scroll(enum action action, size_t *top, size_t lines, int rows)
 	case ACTION_MOVE_UP:
 		*top = *top ? *top - 1 : 0;
 		return true;
+	case ACTION_HALF_PAGE_DOWN:
+		h = half_of(h);
+		/* fall through */
 	case ACTION_PAGE_DOWN:
 		*top = *top + h > max_top ? max_top : *top + h;
 		return true;
+	case ACTION_HALF_PAGE_UP:
+		h = half_of(h);
+		/* fall through */
 	case ACTION_PAGE_UP:
 		*top = *top > h ? *top - h : 0;
 		return true;
@@ -165,6 +186,8 @@ void app_list_reveal(struct app_list *list, size_t first, size_t last, int rows)
 bool app_list_move(struct app_list *list, enum action action, size_t count, int rows)
 {
 	size_t h = rows_of(rows), last = count ? count - 1 : 0;
+	/* what a page turn moves: the whole page, or half of it */
+	size_t step = action == ACTION_HALF_PAGE_DOWN || action == ACTION_HALF_PAGE_UP ? half_of(h) : h;
 	switch (action) {
 	case ACTION_MOVE_DOWN:
 		if (list->cursor < last)
@@ -175,14 +198,16 @@ bool app_list_move(struct app_list *list, enum action action, size_t count, int 
 			list->cursor--;
 		break;
 	case ACTION_PAGE_DOWN:
+	case ACTION_HALF_PAGE_DOWN:
 		/* The page turns under the cursor, which keeps its row, as in less. */
-		list->cursor = list->cursor + h < last ? list->cursor + h : last;
+		list->cursor = list->cursor + step < last ? list->cursor + step : last;
 		if (list->top + h < count)
-			list->top = list->top + h < count - h ? list->top + h : count - h;
+			list->top = list->top + step < count - h ? list->top + step : count - h;
 		break;
 	case ACTION_PAGE_UP:
-		list->cursor = list->cursor > h ? list->cursor - h : 0;
-		list->top = list->top > h ? list->top - h : 0;
+	case ACTION_HALF_PAGE_UP:
+		list->cursor = list->cursor > step ? list->cursor - step : 0;
+		list->top = list->top > step ? list->top - step : 0;
 		break;
 	case ACTION_TOP:
 		list->cursor = 0;

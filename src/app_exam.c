@@ -72,7 +72,7 @@ const struct manfmt_page *app_exam_page(struct app *app)
 	struct exam *x = shown(app);
 	if (!x || x->pos >= x->count || (app->exam.stage != APP_EXAM_RUNNING && app->exam.stage != APP_EXAM_REVIEW))
 		return NULL;
-	int width = app->geometry.page_width > 0 ? app->geometry.page_width : 80;
+	int width = app_measure(app, app->geometry.page_width);
 	if (app->exam.page && !app->exam.page_stale && app->exam.page_width == width)
 		return app->exam.page;
 	manfmt_free(app->exam.page);

@@ -61,7 +61,7 @@ void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
 
 const struct manfmt_page *app_quiz_page(struct app *app)
 {
-	int width = app->geometry.quiz_width > 0 ? app->geometry.quiz_width : 80;
+	int width = app_measure(app, app->geometry.quiz_width);
 	const struct content_question *q = app_current_question(app);
 	if (!q)
 		return NULL;

@@ -437,13 +437,30 @@ static bool parse_csv(const char *buf, size_t len, const char *path, struct even
 	return ok;
 }
 
-static bool parse_json(const char *buf, size_t len, const char *path, struct event_list *l,
+/* An export names its pack; another pack's events would only be noise here. */
+static bool another_pack(const char *path, int line, const char *theirs, const char *ours, struct diag_list *diags)
+{
+	if (strcmp(theirs, ours) == 0)
+		return false;
+	diag_add(diags, DIAG_ERROR, path, line, line ? 1 : 0,
+		 "an export of the pack '%.64s', not of '%s': import it where you study that pack "
+		 "(--pack or --content)",
+		 theirs, ours);
+	return true;
+}
+
+static bool parse_json(const char *buf, size_t len, const char *path, const char *pack_id, struct event_list *l,
 		       struct diag_list *diags)
 {
 	json_error_t err;
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root) {
 		diag_add(diags, DIAG_ERROR, path, err.line, err.column, "JSON: %s", err.text);
+		return false;
+	}
+	const char *pack = json_string_value(json_object_get(root, "pack"));
+	if (pack && another_pack(path, 1, pack, pack_id, diags)) {
+		json_decref(root);
 		return false;
 	}
 	json_t *events = json_object_get(root, "events");
@@ -574,7 +591,22 @@ static bool same_unit(const struct unit *a, const struct unit *b)
 	return true;
 }
 
-bool history_import(struct journal *j, const char *path, size_t *added, struct diag_list *diags)
+/* The exam events name their pack: in a CSV file, which has no header for
+ * it, they are what tells another pack's export. */
+static bool exams_of_another_pack(const struct event_list *l, const char *path, bool csv, const char *pack_id,
+				  struct diag_list *diags)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		enum journal_kind k = l->items[i].kind;
+		if ((k == JOURNAL_EXAM_START || k == JOURNAL_EXAM_PAUSE || k == JOURNAL_EXAM_FINISH) &&
+		    another_pack(path, csv ? l->lines[i] : 0, l->items[i].id, pack_id, diags))
+			return true;
+	}
+	return false;
+}
+
+bool history_import(struct journal *j, const char *pack_id, const char *path, size_t *added,
+		    struct diag_list *diags)
 {
 	*added = 0;
 	size_t len;
@@ -586,8 +618,11 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 		first++;
 	struct event_list incoming = {0}, existing = {0};
 	bool csv = !(first < len && buf[first] == '{');
-	bool ok = csv ? parse_csv(buf, len, path, &incoming, diags) : parse_json(buf, len, path, &incoming, diags);
+	bool ok = csv ? parse_csv(buf, len, path, &incoming, diags)
+		      : parse_json(buf, len, path, pack_id, &incoming, diags);
 	free(buf);
+	if (ok && exams_of_another_pack(&incoming, path, csv, pack_id, diags))
+		ok = false;
 	/* A file with any bad event is refused whole: a half-merge would be a surprise. */
 	if (ok)
 		ok = journal_replay(j, collect, &existing, diags);

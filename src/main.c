@@ -12,6 +12,7 @@
 #include "mlcert/answer.h"
 #include "mlcert/app.h"
 #include "mlcert/check.h"
+#include "mlcert/clock.h"
 #include "mlcert/history.h"
 #include "mlcert/notes.h"
 #include "mlcert/ui_keys.h"
@@ -59,6 +60,8 @@ static const char usage_text[] =
 	"  --new-per-day N       new questions a review may add per day (default 10)\n"
 	"  --exam-domains        name each question's domain in the mock exam (the real\n"
 	"                        exam does not)\n"
+	"  --width N             wrap the reader, quiz and exam at N columns at most\n"
+	"                        (default 80, or $MLCERT_WIDTH; 0: the whole width)\n"
 	"  --version             print the version\n"
 	"  --help                print this help\n"
 	"\n"
@@ -70,10 +73,20 @@ struct options {
 	const char *state_dir;
 	const char *color; /* never, always, auto */
 	const char *exam_date;
+	int64_t exam_day; /* exam_date's midnight UTC */
 	double retention;
 	unsigned new_per_day;
 	bool exam_domains;
+	const char *width; /* --width as given; NULL: $MLCERT_WIDTH or the default */
 };
+
+enum { DEFAULT_MEASURE = 80 };
+
+/* A reading measure: 0 (the whole width) or 20 to 1000 columns. */
+static bool parse_measure(const char *text, int *measure)
+{
+	return check_parse_int(text, 0, 1000, measure) && (*measure == 0 || *measure >= 20);
+}
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -123,11 +136,9 @@ static int open_session(struct session *s, const struct options *o, enum journal
 		return status;
 	}
 	if (o->exam_date) {
-		int y, m, d;
-		check_parse_date(o->exam_date, &y, &m, &d);
 		char why[512];
 		struct answer_log log = {s->journal, s->study};
-		if (!answer_set_exam_date(&log, check_date_seconds(y, m, d), why, sizeof why)) {
+		if (!answer_set_exam_date(&log, o->exam_day, why, sizeof why)) {
 			text_printf(stderr, "mlcert: the exam date was not saved: %s\n", why);
 			if (unsaved)
 				*unsaved = true;
@@ -234,7 +245,7 @@ static int command_import(int argc, char **argv, const struct options *o)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	size_t added = 0;
-	bool ok = history_import(s.journal, argv[1], &added, &diags);
+	bool ok = history_import(s.journal, s.pack->meta->id, argv[1], &added, &diags);
 	diag_print(&diags, stderr);
 	if (ok)
 		text_printf(stdout, "imported %zu new events into %s\n", added, journal_path(s.journal));
@@ -299,6 +310,13 @@ static int command_study(const struct options *o)
 	else
 		uo.color = !(no_color && no_color[0]);
 
+	/* The measure, as MANWIDTH for man: the option, else the environment. */
+	int measure = DEFAULT_MEASURE;
+	const char *width = o->width ? o->width : getenv("MLCERT_WIDTH");
+	if (width && width[0] && !parse_measure(width, &measure))
+		return usage_error("%s wants 0 (the whole width) or a number of columns from 20 to 1000, not '%s'",
+				   o->width ? "--width" : "MLCERT_WIDTH", width);
+
 	struct session s;
 	bool unsaved;
 	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
@@ -311,6 +329,7 @@ static int command_study(const struct options *o)
 		.new_per_day = o->new_per_day,
 		.exam_domains = o->exam_domains,
 		.notes_dir = notes_folder(s.state_dir, s.pack->meta->id, notes, sizeof notes) ? notes : NULL,
+		.measure = measure,
 		.key_name = ui_key_name,
 	};
 	struct app *app = app_new(s.pack, s.study, s.journal, &ao);
@@ -357,9 +376,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 		} else if (strncmp(a, "--state=", 8) == 0) {
 			o->state_dir = a + 8;
 		} else if (strcmp(a, "--exam-date") == 0 && i + 1 < argc) {
-			int y, m, d;
-			if (!check_parse_date(argv[i + 1], &y, &m, &d)) {
-				*status = usage_error("--exam-date wants YYYY-MM-DD, not '%s'", argv[i + 1]);
+			char why[256];
+			if (!answer_parse_exam_date(argv[i + 1], clock_now(), &o->exam_day, why, sizeof why)) {
+				*status = usage_error("--exam-date: %s", why);
 				return -1;
 			}
 			o->exam_date = argv[++i];
@@ -370,6 +389,15 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 				*status = usage_error("--retention wants a number from 0.7 to 0.99, not '%s'", argv[i]);
 				return -1;
 			}
+		} else if ((strcmp(a, "--width") == 0 && i + 1 < argc) || strncmp(a, "--width=", 8) == 0) {
+			const char *value = a[7] == '=' ? a + 8 : argv[++i];
+			int measure;
+			if (!parse_measure(value, &measure)) {
+				*status = usage_error("--width wants 0 (the whole width) or a number of columns from 20 to 1000, not '%s'",
+						      value);
+				return -1;
+			}
+			o->width = value;
 		} else if (strcmp(a, "--new-per-day") == 0 && i + 1 < argc) {
 			int n;
 			if (!check_parse_int(argv[++i], 0, 1000, &n)) {

@@ -224,31 +224,37 @@ static void draw_title(struct ui *ui)
 	wnoutrefresh(ui->title.win);
 }
 
-/* Puts a key and its name on the hint bar at x, when both fit; returns the
- * new x, or -1 when they did not fit. */
-static int put_hint(struct ui *ui, int x, const char *key, const char *name)
+/* Puts a key and its name on the hint bar at x, when both fit before
+ * column end; returns the new x, or -1 when they did not fit. */
+static int put_hint(struct ui *ui, int x, int end, const char *key, const char *name)
 {
 	WINDOW *w = ui->hint.win;
 	int kw = (int)strlen(key), nw = (int)strlen(name);
-	if (x + kw + nw > COLS)
+	if (x + kw + nw > end)
 		return -1;
 	x += ui_put(&ui->theme, w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
 	return x + ui_put(&ui->theme, w, 0, x, nw, name, ui->theme.attr[ROLE_HINT_TEXT]);
 }
 
+/* The prompt on the hint bar: its label, the text and a cursor, then what
+ * the last key brought (a miss, a refused date). When that does not fit,
+ * the label is cut to its shortest form first. */
 static void draw_prompt(struct ui *ui)
 {
 	struct app *app = ui->app;
-	char label[160], line[320];
+	char label[160], line[512];
+	const char *brief = "";
 	switch (app->prompt.kind) {
 	case APP_PROMPT_EXAM_DATE:
 		snprintf(label, sizeof label, "Exam date (YYYY-MM-DD), %s sets, %s cancels: ",
 			 ui_key(KEYS_PROMPT, ACTION_OPEN).name, ui_key(KEYS_PROMPT, ACTION_CLOSE).name);
+		brief = "Exam date: ";
 		break;
 	case APP_PROMPT_FIND:
 		snprintf(label, sizeof label, "Find in page (%s keeps it, then %s/%s): /",
 			 ui_key(KEYS_PROMPT, ACTION_OPEN).name, ui_key(KEYS_READER, ACTION_FIND_NEXT).name,
 			 ui_key(KEYS_READER, ACTION_FIND_PREV).name);
+		brief = "/";
 		break;
 	case APP_PROMPT_CONFIRM:
 		ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, app->confirm.question, ui->theme.attr[ROLE_STATUS]);
@@ -256,10 +262,17 @@ static void draw_prompt(struct ui *ui)
 	case APP_PROMPT_SEARCH:
 	case APP_PROMPT_NONE:
 		snprintf(label, sizeof label, "Search: ");
+		brief = label;
 		break;
 	}
-	snprintf(line, sizeof line, "%s%s_", label, app->prompt.text);
-	ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
+	const char *said = app->status[0] ? "   " : "";
+	snprintf(line, sizeof line, "%s%s_%s", label, app->prompt.text, said);
+	if (text_width(line, strlen(line)) + text_width(app->status, strlen(app->status)) > COLS)
+		snprintf(line, sizeof line, "%s%s_%s", brief, app->prompt.text, said);
+	int x = ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
+	if (app->status[0] && x < COLS)
+		ui_put(&ui->theme, ui->hint.win, 0, x, COLS - x, app->status,
+		       ui->theme.attr[app->status_is_error ? ROLE_STATUS_ERROR : ROLE_STATUS]);
 }
 
 static void draw_hints(struct ui *ui)
@@ -278,6 +291,13 @@ static void draw_hints(struct ui *ui)
 		return;
 	}
 	const struct ui_keymap *keymap = views[app->view]->keymap(app);
+	/* The position first, at the right end: it outlasts hints on a narrow bar. */
+	char where[64] = " ";
+	if (app->view == APP_VIEW_MAIN && app->reader.full_width) /* no header there */
+		app_reader_position(app, where + 1, sizeof where - 1);
+	int end = where[1] && (int)strlen(where) < COLS / 2 ? COLS - (int)strlen(where) : COLS;
+	if (end < COLS)
+		ui_put(&ui->theme, w, 0, end, COLS - end, where, ui->theme.attr[ROLE_STATUS]);
 	int x = 0;
 	for (size_t i = 0; i < keymap->hint_count; i++) {
 		const struct ui_hint *h = &keymap->hints[i];
@@ -286,7 +306,7 @@ static void draw_hints(struct ui *ui)
 		keys_labels(h->context, h->action, keys_bound, sizeof keys_bound);
 		keys_bound[strcspn(keys_bound, " ")] = '\0';
 		snprintf(name, sizeof name, " %s  ", h->name);
-		int next = put_hint(ui, x, keys_bound, name);
+		int next = put_hint(ui, x, end, keys_bound, name);
 		if (next < 0)
 			break; /* the bar is one line: what does not fit is left out */
 		x = next;
@@ -297,11 +317,11 @@ static void draw_hints(struct ui *ui)
 		app_review_counts(app, &due, &fresh);
 		char name[64];
 		snprintf(name, sizeof name, " Review %zu due %zu new", due, fresh);
-		int next = put_hint(ui, x, ui_key(KEYS_ANY, ACTION_REVIEW).name, name);
+		int next = put_hint(ui, x, end, ui_key(KEYS_ANY, ACTION_REVIEW).name, name);
 		x = next < 0 ? x : next;
 	}
-	if (x < COLS)
-		ui_put(&ui->theme, w, 0, x, COLS - x, "", ui->theme.attr[ROLE_HINT_TEXT]);
+	if (x < end)
+		ui_put(&ui->theme, w, 0, x, end - x, "", ui->theme.attr[ROLE_HINT_TEXT]);
 	wnoutrefresh(w);
 }
 

@@ -15,6 +15,10 @@ static const struct keys_binding bindings[] = {
 	{KEYS_ANY, ' ', ACTION_PAGE_DOWN, 0, "Space"},
 	{KEYS_ANY, KEY_PPAGE, ACTION_PAGE_UP, 0, "PgUp"},
 	{KEYS_ANY, 'b', ACTION_PAGE_UP, 0, "b"},
+	{KEYS_ANY, CTRL('f'), ACTION_PAGE_DOWN, 0, "Ctrl-F"},
+	{KEYS_ANY, CTRL('b'), ACTION_PAGE_UP, 0, "Ctrl-B"},
+	{KEYS_ANY, CTRL('d'), ACTION_HALF_PAGE_DOWN, 0, "Ctrl-D"},
+	{KEYS_ANY, CTRL('u'), ACTION_HALF_PAGE_UP, 0, "Ctrl-U"},
 	{KEYS_ANY, 'g', ACTION_TOP, 0, "g"},
 	{KEYS_ANY, KEY_HOME, ACTION_TOP, 0, "Home"},
 	{KEYS_ANY, 'G', ACTION_BOTTOM, 0, "G"},
@@ -50,7 +54,8 @@ static const struct keys_binding bindings[] = {
 	{KEYS_READER, 127, ACTION_BACK, 0, NULL},
 	{KEYS_READER, CTRL('h'), ACTION_BACK, 0, NULL},
 	{KEYS_READER, KEY_LEFT, ACTION_BACK, 0, "Left"},
-	{KEYS_READER, 'u', ACTION_BACK, 0, "u"},
+	{KEYS_READER, 'd', ACTION_HALF_PAGE_DOWN, 0, "d"},
+	{KEYS_READER, 'u', ACTION_HALF_PAGE_UP, 0, "u"},
 	{KEYS_READER, 'n', ACTION_FIND_NEXT, 0, "n"},
 	{KEYS_READER, 'N', ACTION_FIND_PREV, 0, "N"},
 	{KEYS_READER, 'y', ACTION_COPY_LINK, 0, "y"},
@@ -102,9 +107,11 @@ static const struct keys_binding bindings[] = {
 	{KEYS_PROMPT, KEY_BACKSPACE, ACTION_PROMPT_ERASE, 0, "Backspace"},
 	{KEYS_PROMPT, 127, ACTION_PROMPT_ERASE, 0, NULL},
 	{KEYS_PROMPT, CTRL('h'), ACTION_PROMPT_ERASE, 0, NULL},
-	{KEYS_PROMPT, KEY_DOWN, ACTION_MOVE_DOWN, 0, "Down"},
+	{KEYS_PROMPT, CTRL('w'), ACTION_PROMPT_ERASE_WORD, 0, "Ctrl-W"},
+	{KEYS_PROMPT, CTRL('u'), ACTION_PROMPT_CLEAR, 0, "Ctrl-U"},
+	{KEYS_PROMPT, KEY_UP, ACTION_PROMPT_OLDER, 0, "Up"},
+	{KEYS_PROMPT, KEY_DOWN, ACTION_PROMPT_NEWER, 0, "Down"},
 	{KEYS_PROMPT, CTRL('n'), ACTION_MOVE_DOWN, 0, "Ctrl-N"},
-	{KEYS_PROMPT, KEY_UP, ACTION_MOVE_UP, 0, "Up"},
 	{KEYS_PROMPT, CTRL('p'), ACTION_MOVE_UP, 0, "Ctrl-P"},
 
 	{KEYS_WIZARD, '1', ACTION_CHOOSE, 0, "1-9"},
@@ -120,7 +127,6 @@ static const struct keys_binding bindings[] = {
 	{KEYS_WIZARD, 127, ACTION_BACK, 0, NULL},
 	{KEYS_WIZARD, CTRL('h'), ACTION_BACK, 0, NULL},
 	{KEYS_WIZARD, KEY_LEFT, ACTION_BACK, 0, "Left"},
-	{KEYS_WIZARD, 'u', ACTION_BACK, 0, "u"},
 };
 
 enum { BINDING_COUNT = sizeof bindings / sizeof bindings[0] };
@@ -173,7 +179,7 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",
 		[KEYS_EXAM_AROUND] = "Before and after a mock exam (start, resume, report, review, history)",
-		[KEYS_PROMPT] = "At a prompt (search, exam date; y answers a yes-or-no question)",
+		[KEYS_PROMPT] = "At a prompt (search, find on the page, exam date; y answers a yes-or-no question)",
 		[KEYS_WIZARD] = "In the decision wizard",
 	};
 	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";

@@ -11,6 +11,8 @@
 	X(MOVE_UP, "move-up", "move up one line or item")                              \
 	X(PAGE_DOWN, "page-down", "page down")                                         \
 	X(PAGE_UP, "page-up", "page up")                                               \
+	X(HALF_PAGE_DOWN, "half-page-down", "half a page down, as in less")            \
+	X(HALF_PAGE_UP, "half-page-up", "half a page up, as in less")                  \
 	X(TOP, "top", "go to the top")                                                 \
 	X(BOTTOM, "bottom", "go to the bottom")                                        \
 	X(OPEN, "open", "open, select, or submit the answer")                          \
@@ -21,7 +23,7 @@
 	X(FULL_WIDTH, "full-width", "toggle the full-width reader, like man")          \
 	X(NEXT_LINK, "next-link", "select the next SEE ALSO or RESOURCES entry")       \
 	X(PREV_LINK, "prev-link", "select the previous SEE ALSO or RESOURCES entry")   \
-	X(BACK, "back", "go back to the topic you came from")                          \
+	X(BACK, "back", "go back where you came from (u now scrolls, as in less)")      \
 	X(CHOOSE, "choose", "choose an answer (toggles in a multiple-select question)") \
 	X(NEXT_QUESTION, "next-question", "next question")                             \
 	X(PREV_QUESTION, "prev-question", "previous question")                         \
@@ -42,6 +44,10 @@
 	X(SET_EXAM_DATE, "set-exam-date", "on the dashboard: set your exam date")      \
 	X(PROMPT_CHAR, "prompt-char", "type into the prompt")                          \
 	X(PROMPT_ERASE, "prompt-erase", "erase the last character of the prompt")      \
+	X(PROMPT_ERASE_WORD, "prompt-erase-word", "erase the last word of the prompt") \
+	X(PROMPT_CLEAR, "prompt-clear", "erase the whole prompt")                      \
+	X(PROMPT_OLDER, "prompt-older", "an earlier search (among results: up, then earlier searches)") \
+	X(PROMPT_NEWER, "prompt-newer", "a later search (among results: down)")        \
 	X(TICK, "tick", "a second passed (the exam clock)")                            \
 	X(SEARCH, "search", "search topics, questions and resources (in the reader: this page)") \
 	X(FIND_NEXT, "find-next", "in the reader: next match of the search")            \

@@ -60,6 +60,11 @@ bool answer_submit(const struct answer_log *log, const struct content_question *
 bool answer_rate(const struct answer_log *log, const struct content_question *q, enum fsrs_rating rating,
 		 char *why, size_t why_size);
 
+/* An exam date as the learner types it (YYYY-MM-DD): *date is its midnight
+ * UTC, in seconds. False, with why, for anything that is not a real date
+ * and for a day before now's (an exam in the past forecasts nothing). */
+bool answer_parse_exam_date(const char *text, int64_t now, int64_t *date, char *why, size_t why_size);
+
 /* The exam date (midnight UTC, in seconds); nothing is recorded when it is
  * already the date. */
 bool answer_set_exam_date(const struct answer_log *log, int64_t date, char *why, size_t why_size);

@@ -125,10 +125,18 @@ struct app_options {
 	bool exam_domains;          /* the mock exam names each question's domain (the real one does not) */
 	unsigned new_per_day;       /* new questions a review may add per day */
 	const char *notes_dir;      /* where notes live (see notes.h); NULL: no notes */
+	int measure;                /* prose is at most this wide, like MANWIDTH; 0: as wide as the pane */
 	app_key_name_fn *key_name;  /* NULL: keys are named "?" */
 };
 
-enum { APP_HISTORY_MAX = 64 };
+enum { APP_HISTORY_MAX = 64, APP_PROMPT_MAX = 128, APP_RECALL_MAX = 32 };
+
+/* What was entered at a prompt before, oldest first, each text once: Up
+ * brings it back, as in a shell. */
+struct app_recall {
+	char items[APP_RECALL_MAX][APP_PROMPT_MAX];
+	size_t count;
+};
 
 struct app {
 	const struct content_pack *pack;
@@ -156,6 +164,8 @@ struct app {
 		int domain_pages_width;
 		int page_width;
 		size_t top;                   /* first visible line */
+		bool matched;                 /* match is the line the last find stopped at */
+		size_t match;
 		int link;                     /* selected link, -1 none */
 		struct app_place history[APP_HISTORY_MAX];
 		size_t history_count;
@@ -197,8 +207,12 @@ struct app {
 
 	struct {
 		enum app_prompt_kind kind;
-		char text[128];
+		char text[APP_PROMPT_MAX];
 		size_t len;
+		size_t origin;       /* the reader's top when a find began: a miss or Esc goes back there */
+		size_t recalled;     /* how many entries back Up went; 0: the text is the learner's */
+		char draft[APP_PROMPT_MAX]; /* what was typed before Up */
+		struct app_recall searches, finds;
 	} prompt;
 
 	/* A yes-or-no question on the hint line (APP_PROMPT_CONFIRM): y runs
@@ -221,7 +235,7 @@ struct app {
 		struct app_list list;
 	} search;
 
-	char find[128]; /* the reader's in-page search */
+	char find[APP_PROMPT_MAX]; /* the reader's in-page search */
 
 	struct {
 		size_t cursor;      /* flow list, or option at the current node */
@@ -271,6 +285,10 @@ const struct exam *app_exam_shown(const struct app *app);
 
 /* Whether the exam review's filter lets the question at pos through. */
 bool app_exam_filter_matches(const struct exam *exam, enum app_exam_filter filter, size_t pos);
+
+/* Where the reader is on its page, as less shows it: the first line shown,
+ * the page's length and how far down the last line shown is ("line 5/56 25%"). */
+void app_reader_position(struct app *app, char *buf, size_t size);
 
 /* The title of what a place shows: a domain's, a topic's, or "Review". */
 const char *app_place_title(const struct app *app, struct app_place place);

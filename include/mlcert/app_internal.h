@@ -24,6 +24,10 @@ bool app_record(struct app *app, struct journal_event *e);
  * keys that do not scroll. */
 bool app_scroll(enum action action, size_t *top, size_t lines, int rows);
 
+/* The width to lay prose out at in a pane width columns wide: the reading
+ * measure (app_options.measure) on a wide screen. */
+int app_measure(const struct app *app, int width);
+
 /* The first line of the last full page of a page of lines. */
 size_t app_page_max_top(const struct manfmt_page *page, int rows);
 
@@ -66,8 +70,14 @@ void app_reader_reveal_link(struct app *app);
 void app_reader_mark_read(struct app *app);
 /* Opens a topic from a link, in the tree as well, remembering where we were. */
 void app_open_topic(struct app *app, int topic);
-/* Moves to the next (or previous) line holding the find text. */
-void app_find_move(struct app *app, bool forward, bool include_top);
+/* Moves to the next (or previous) line holding the find text: after the
+ * last match while it is on screen, else from the top line (from_top: from
+ * the top line itself). A miss says "Pattern not found" and moves nothing;
+ * going past the end says so ("search hit BOTTOM, continuing at TOP").
+ * Returns whether a line was found. */
+bool app_find_move(struct app *app, bool forward, bool from_top);
+/* Says which match the page is at ("match 2 of 5: text"), after before. */
+void app_find_say(struct app *app, const char *before);
 unsigned app_reader_dispatch(struct app *app, enum action action, int arg);
 
 /* ---- quiz and review (app_quiz.c) ------------------------------------------------ */

@@ -33,7 +33,10 @@ bool history_export_file(struct journal *j, const char *pack_id, enum history_fo
  * finish must come with its answers; a file with any bad event is refused
  * whole. O(n log n): units (an event, or a finish with its answers) are
  * deduplicated and ordered by sorting. *added counts new events. Problems in
- * the file are diagnostics with a line (and, for JSON, column). */
-bool history_import(struct journal *j, const char *path, size_t *added, struct diag_list *diags);
+ * the file are diagnostics with a line (and, for JSON, column). An export
+ * of another pack than pack_id (its "pack", or the pack its exams name) is
+ * refused, with a message that says so. */
+bool history_import(struct journal *j, const char *pack_id, const char *path, size_t *added,
+		    struct diag_list *diags);
 
 #endif

@@ -62,9 +62,10 @@ keys /
 type_text "Topic one"
 expect_screen find-prompt "Find in page (Enter keeps it, then n/N): /Topic one"
 keys Enter
-expect_screen find-kept "n and N find the next and previous match"
+expect_screen find-kept "match 1 of 1: Topic one"
 keys n
 expect_screen find-next "topic-one(7) - Topic one"
+expect_screen find-wraps "search hit BOTTOM, continuing at TOP; match 1 of 1: Topic one"
 
 # Links: ] to SEE ALSO, Enter follows; ] to the resource, y copies, o opens.
 keys Tab Tab # reader -> quiz -> tree, where / searches everything

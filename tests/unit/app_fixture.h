@@ -89,6 +89,13 @@ static inline char letter_of(const struct choice_order *order, unsigned choice)
 	return (char)('a' + choice_order_position(order, choice));
 }
 
+/* Types text into the prompt, a key at a time. */
+static inline void type(struct world *w, const char *text)
+{
+	for (const char *p = text; *p; p++)
+		app_dispatch(w->app, ACTION_PROMPT_CHAR, *p);
+}
+
 static inline const struct app_tree_row *cursor_row(struct world *w)
 {
 	return &w->app->tree.rows[w->app->tree.list.cursor];

@@ -131,6 +131,28 @@ static void test_exam_date_recorded_once(void **state)
 	assert_int_equal(journal_lines(w), 1);
 }
 
+/* The exam date as typed: a real day, today or later. */
+static void test_exam_date_parsed_and_checked(void **state)
+{
+	(void)state;
+	char why[256];
+	int64_t date = -1, today = 1780315200; /* 2026-06-01 12:00 UTC */
+	assert_true(answer_parse_exam_date("2026-06-01", today, &date, why, sizeof why));
+	assert_int_equal(date, 1780272000); /* that day's midnight: today counts */
+	assert_true(answer_parse_exam_date("2028-02-29", today, &date, why, sizeof why));
+	date = -1;
+	assert_false(answer_parse_exam_date("2026-05-31", today, &date, why, sizeof why));
+	assert_string_equal(why, "2026-05-31 is in the past: the exam date is today or later");
+	assert_int_equal(date, -1);
+	const char *bad[] = {"2025-13-45", "2027-02-29", "2026-6-1", "tomorrow", "", "2026-06-01x"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_false(answer_parse_exam_date(bad[i], today, &date, why, sizeof why));
+		assert_non_null(strstr(why, "is not a date: type it as YYYY-MM-DD"));
+	}
+	assert_false(answer_parse_exam_date("2025-13-45 and a great deal more", today, &date, why, sizeof why));
+	assert_string_equal(why, "'2025-13-45 and a...' is not a date: type it as YYYY-MM-DD");
+}
+
 static void test_without_a_journal_nothing_is_written(void **state)
 {
 	struct world *w = *state;
@@ -286,6 +308,7 @@ int main(void)
 		T(test_check_and_grade),
 		T(test_submit_and_rate_are_journaled_then_applied),
 		T(test_exam_date_recorded_once),
+		T(test_exam_date_parsed_and_checked),
 		T(test_without_a_journal_nothing_is_written),
 		T(test_unsaved_events_are_not_applied),
 		T(test_exam_finish_is_one_write),

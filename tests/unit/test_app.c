@@ -1,5 +1,6 @@
 /* app: the routing of every action, the main view, overlays, key names and the scroll rule, without a terminal. */
 #include "app_fixture.h"
+#include "mlcert/text.h"
 
 static void test_focus_cycles(void **state)
 {
@@ -107,11 +108,78 @@ static void test_lists_keep_the_cursor_in_view(void **state)
 	assert_int_equal(list.cursor, 0);
 }
 
+/* d and u, Ctrl-D and Ctrl-U: half a page, as in less, in lists and pages alike. */
+static void test_half_pages_as_in_less(void **state)
+{
+	(void)state;
+	struct app_list list = {0, 0};
+	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 10);
+	assert_int_equal(list.cursor, 5);
+	assert_int_equal(list.top, 5); /* the page turns half a page under the cursor */
+	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 10);
+	assert_int_equal(list.top, 10);
+	app_list_move(&list, ACTION_HALF_PAGE_UP, 100, 10);
+	assert_int_equal(list.cursor, 5);
+	assert_int_equal(list.top, 5);
+	list = (struct app_list){95, 90};
+	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 10);
+	assert_int_equal(list.cursor, 99);
+	assert_int_equal(list.top, 90); /* the last page stays the last page */
+
+}
+
+static int widest(const struct manfmt_page *page)
+{
+	int w = 0;
+	for (size_t i = 0; i < page->count; i++) {
+		int n = text_width(page->lines[i].text, strlen(page->lines[i].text));
+		w = n > w ? n : w;
+	}
+	return w;
+}
+
+/* The reading measure: the reader, the quiz and the exam lay prose out at
+ * most measure columns wide however wide their pane is. */
+static void test_prose_keeps_a_reading_measure(void **state)
+{
+	struct world *w = *state;
+	/* the exam names each question's domain here: the fixture's questions
+	 * alone are too short to need a measure */
+	struct app_options wide = {.new_per_day = 10, .exam_domains = true};
+	struct app_options narrow = {.new_per_day = 10, .measure = 24, .exam_domains = true};
+	struct app *unmeasured = app_new(w->pack, w->study, w->journal, &wide);
+	struct app *measured = app_new(w->pack, w->study, w->journal, &narrow);
+	app_set_geometry(unmeasured, &geometry); /* panes 60 and 79 columns wide */
+	app_set_geometry(measured, &geometry);
+	struct app *apps[] = {unmeasured, measured};
+	int reader[2], quiz[2], exam[2];
+	for (int i = 0; i < 2; i++) {
+		struct app *a = apps[i];
+		app_dispatch(a, ACTION_OPEN, 0);
+		app_dispatch(a, ACTION_MOVE_DOWN, 0);
+		app_dispatch(a, ACTION_MOVE_DOWN, 0);
+		app_dispatch(a, ACTION_OPEN, 0); /* topic one */
+		reader[i] = widest(app_reader_page(a));
+		quiz[i] = widest(app_quiz_page(a));
+		app_dispatch(a, ACTION_EXAM, 0);
+		app_dispatch(a, ACTION_OPEN, 0);
+		exam[i] = widest(app_exam_page(a));
+		app_dispatch(a, ACTION_QUIT, 0);
+	}
+	/* without a measure the pages run wider than 24 columns; with one, never */
+	assert_true(reader[0] > 24 && quiz[0] > 24 && exam[0] > 24);
+	assert_true(reader[1] <= 24 && quiz[1] <= 24 && exam[1] <= 24);
+	assert_true(reader[1] > 16);
+	app_free(unmeasured);
+	app_free(measured);
+}
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		APP_TEST(test_focus_cycles),
+		APP_TEST(test_half_pages_as_in_less),
+		APP_TEST(test_prose_keeps_a_reading_measure),
 		APP_TEST(test_overlays_and_quit),
 		APP_TEST(test_status_names_keys_from_the_ui),
 		APP_TEST(test_scope_titles),

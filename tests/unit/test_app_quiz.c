@@ -86,11 +86,11 @@ static void test_review_session_and_exam_date_prompt(void **state)
 	assert_int_equal(w->app->focus, APP_FOCUS_QUIZ);
 	assert_int_equal(w->app->quiz.scope.kind, APP_NODE_REVIEW);
 	assert_int_equal(w->app->quiz.count, 2); /* two new ones, under the cap of 10 */
+	setenv("MLCERT_NOW", "1780315200", 1); /* 2026-06-01 12:00 UTC */
 	act(w, ACTION_DASHBOARD);
 	act(w, ACTION_SET_EXAM_DATE);
 	assert_int_equal(w->app->prompt.kind, APP_PROMPT_EXAM_DATE);
-	for (const char *p = "2026-12-15"; *p; p++)
-		app_dispatch(w->app, ACTION_PROMPT_CHAR, *p);
+	type(w, "2026-12-15");
 	act(w, ACTION_OPEN);
 	assert_int_equal(w->app->prompt.kind, APP_PROMPT_NONE);
 	assert_int_equal(w->study->exam_date, 1797292800); /* 2026-12-15 00:00 UTC */
@@ -100,6 +100,41 @@ static void test_review_session_and_exam_date_prompt(void **state)
 	assert_non_null(strstr(w->app->status, "is not a date"));
 	act(w, ACTION_CLOSE);
 	assert_int_equal(w->app->prompt.kind, APP_PROMPT_NONE);
+	unsetenv("MLCERT_NOW");
+}
+
+/* A refused date says why and keeps the prompt with what was typed, so the
+ * next keys mend it instead of vanishing; a day before today is refused. */
+static void test_exam_date_prompt_refuses_and_stays(void **state)
+{
+	struct world *w = *state;
+	setenv("MLCERT_NOW", "1780315200", 1); /* 2026-06-01 12:00 UTC */
+	act(w, ACTION_DASHBOARD);
+	act(w, ACTION_SET_EXAM_DATE);
+	type(w, "2025-13-45");
+	act(w, ACTION_OPEN);
+	assert_int_equal(w->app->prompt.kind, APP_PROMPT_EXAM_DATE);
+	assert_string_equal(w->app->prompt.text, "2025-13-45");
+	assert_true(w->app->status_is_error);
+	assert_string_equal(w->app->status, "'2025-13-45' is not a date: type it as YYYY-MM-DD");
+	assert_int_equal(w->study->exam_date, 0);
+	act(w, ACTION_PROMPT_CLEAR);
+	type(w, "2026-05-31");
+	act(w, ACTION_OPEN);
+	assert_int_equal(w->app->prompt.kind, APP_PROMPT_EXAM_DATE);
+	assert_string_equal(w->app->status, "2026-05-31 is in the past: the exam date is today or later");
+	act(w, ACTION_PROMPT_ERASE);
+	act(w, ACTION_PROMPT_ERASE); /* "2026-05-" */
+	type(w, "06-01");
+	assert_string_equal(w->app->prompt.text, "2026-05-06-01");
+	act(w, ACTION_PROMPT_CLEAR);
+	type(w, "2026-06-01"); /* today */
+	act(w, ACTION_OPEN);
+	assert_int_equal(w->app->prompt.kind, APP_PROMPT_NONE);
+	assert_int_equal(w->study->exam_date, 1780272000);
+	assert_string_equal(w->app->status, "Exam date set to 2026-06-01");
+	assert_int_equal(w->app->view, APP_VIEW_DASHBOARD); /* the keys are the dashboard's again */
+	unsetenv("MLCERT_NOW");
 }
 
 
@@ -200,6 +235,7 @@ int main(void)
 		APP_TEST(test_review_session_and_exam_date_prompt),
 		APP_TEST(test_choices_are_shuffled_per_presentation),
 		APP_TEST(test_undo_the_last_answer),
+		APP_TEST(test_exam_date_prompt_refuses_and_stays),
 	};
 	return cmocka_run_group_tests_name("app_quiz", tests, NULL, NULL);
 }

@@ -38,11 +38,42 @@ static void test_reader_scrolls_marks_read_and_follows_links(void **state)
 	assert_int_equal(page->links[w->app->reader.link].kind, MANFMT_LINK_URL);
 }
 
+/* less's keys in the reader: half pages, and where the page is, as less's
+ * prompt says it: the first line shown, the length, how far down the last
+ * line shown is. */
+static void test_reader_half_pages_and_position(void **state)
+{
+	struct world *w = *state;
+	open_topic_one(w);
+	size_t count = app_reader_page(w->app)->count; /* 31 lines, 10 rows */
+	assert_int_equal(count, 31);
+	char where[64];
+	app_reader_position(w->app, where, sizeof where);
+	assert_string_equal(where, "line 1/31 32%");
+	act(w, ACTION_HALF_PAGE_DOWN);
+	assert_int_equal(w->app->reader.top, 5);
+	app_reader_position(w->app, where, sizeof where);
+	assert_string_equal(where, "line 6/31 48%");
+	for (int i = 0; i < 4; i++)
+		act(w, ACTION_HALF_PAGE_DOWN);
+	assert_int_equal(w->app->reader.top, 21); /* the last page, and no further */
+	app_reader_position(w->app, where, sizeof where);
+	assert_string_equal(where, "line 22/31 100%");
+	assert_true(w->study->topic_read[w->app->reader.shown.index]); /* read to the end */
+	act(w, ACTION_HALF_PAGE_UP);
+	assert_int_equal(w->app->reader.top, 16);
+	struct app_geometry full = geometry;
+	full.reader_rows = 40; /* the page fits */
+	app_set_geometry(w->app, &full);
+	app_reader_position(w->app, where, sizeof where);
+	assert_string_equal(where, "line 1/31 100%");
+}
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		APP_TEST(test_reader_scrolls_marks_read_and_follows_links),
+		APP_TEST(test_reader_half_pages_and_position),
 	};
 	return cmocka_run_group_tests_name("app_reader", tests, NULL, NULL);
 }

@@ -104,7 +104,7 @@ static bool import(struct tmp *t, const char *text, size_t *added)
 	write_text(path, text);
 	diag_list_free(&t->d);
 	diag_list_init(&t->d);
-	return history_import(t->j, path, added, &t->d);
+	return history_import(t->j, "p", path, added, &t->d);
 }
 
 /* What a spreadsheet saves: a byte-order mark, every field quoted, CRLF. */
@@ -151,7 +151,7 @@ static void test_import_accepts_only_what_the_reader_does(void **state)
 	snprintf(path, sizeof path, "%s/in.json", t->dir);
 	write_text(path, "{\"events\":[{\"time\":-1,\"kind\":\"answer\",\"id\":\"q-one\",\"choices\":\"a\","
 			 "\"correct\":true,\"rating\":3,\"value\":0}]}");
-	assert_false(history_import(t->j, path, &added, &t->d));
+	assert_false(history_import(t->j, "p", path, &added, &t->d));
 	assert_int_equal(replay(t).count, 0);
 }
 
@@ -345,14 +345,43 @@ static void test_bad_rows_refuse_the_whole_file(void **state)
 	assert_non_null(strstr(t->d.items[t->d.count - 1].message, "event 1 of \"events\""));
 	char path[128];
 	snprintf(path, sizeof path, "%s/missing.csv", t->dir);
-	assert_false(history_import(t->j, path, &added, &t->d));
+	assert_false(history_import(t->j, "p", path, &added, &t->d));
 	assert_non_null(strstr(t->d.items[t->d.count - 1].message, "cannot read"));
+}
+
+/* Another pack's export is refused whole and says whose it is: the pack
+ * its JSON names, or (CSV has no such field) the pack its exams name. */
+static void test_import_refuses_another_packs_export(void **state)
+{
+	struct tmp *t = *state;
+	size_t added = 9;
+	char path[128];
+	snprintf(path, sizeof path, "%s/other.json", t->dir);
+	write_text(path, "{\"format\":\"mlcert-history-1\",\"pack\":\"other\",\"events\":[]}");
+	assert_false(history_import(t->j, "p", path, &added, &t->d));
+	assert_int_equal(added, 0);
+	assert_int_equal(t->d.errors, 1);
+	assert_non_null(strstr(t->d.items[0].message, "an export of the pack 'other', not of 'p'"));
+	assert_false(import(t,
+			    "1767261600,x,answer,q-one,a,1,3,0\n"
+			    "1767261700,x,exam-start,other,,0,0,7\n",
+			    &added));
+	assert_int_equal(t->d.errors, 1);
+	assert_int_equal(t->d.items[0].line, 2);
+	assert_non_null(strstr(t->d.items[0].message, "the pack 'other', not of 'p'"));
+	assert_int_equal(replay(t).count, 0);
+	/* its own pack's export goes in */
+	write_text(path, "{\"pack\":\"p\",\"events\":[{\"time\":1767261600,\"kind\":\"exam-start\",\"id\":\"p\","
+			 "\"choices\":\"\",\"correct\":false,\"rating\":0,\"value\":7}]}");
+	assert_true(history_import(t->j, "p", path, &added, &t->d));
+	assert_int_equal(added, 1);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_csv_from_a_spreadsheet, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_refuses_another_packs_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_accepts_only_what_the_reader_does, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_keeps_exam_blocks_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_adds_each_event_once, setup, teardown),

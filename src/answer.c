@@ -113,6 +113,8 @@ bool answer_finish_exam(const struct answer_log *log, struct exam *x, bool timed
 	bool saved = append(log, events, x->count + 1, why, why_size);
 	for (size_t i = 0; saved && i <= x->count; i++)
 		study_apply(log->study, &events[i]);
+	if (!saved)
+		x->finished = false; /* the journal has it open, so the exam is */
 	free(events);
 	return saved;
 }

@@ -22,9 +22,10 @@ void app_status(struct app *app, bool is_error, const char *fmt, ...)
 
 bool app_saved(struct app *app, bool saved, const char *why)
 {
-	if (!saved)
+	if (!saved) {
 		app_status(app, true, "NOT SAVED: %s", why);
-	else
+		app->not_saved = true;
+	} else
 		app->review.stale = true;
 	return saved;
 }

@@ -49,11 +49,6 @@ void app_reader_show(struct app *app, enum app_node_kind kind, int index, bool r
 	app->reader.link = -1;
 }
 
-void app_note_changed(struct app *app)
-{
-	app_reader_drop_page(app);
-}
-
 const struct manfmt_page *app_reader_page(struct app *app)
 {
 	int width = app->geometry.reader_width > 0 ? app->geometry.reader_width : 80;

@@ -66,7 +66,9 @@ bool answer_set_exam_date(const struct answer_log *log, int64_t date, char *why,
 
 /* Scores the exam (exam_finish) and records its finish and then every
  * question as an ordinary answer, so wrong and unanswered ones join the
- * review queue: all of it in one write, so it is saved whole or not at all. */
+ * review queue: all of it in one write, so it is saved whole or not at all.
+ * When it was not saved the exam stays unfinished, as the journal has it:
+ * the caller shows no score and may submit again. */
 bool answer_finish_exam(const struct answer_log *log, struct exam *exam, bool timed_out, char *why,
 			size_t why_size);
 

@@ -291,14 +291,15 @@ static unsigned (*const view_dispatch[APP_VIEW_COUNT])(struct app *, enum action
 
 unsigned app_dispatch(struct app *app, enum action action, int arg)
 {
+	/* The clock is not the learner's action: a status (NOT SAVED) outlives it. */
+	if (action == ACTION_TICK)
+		return app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED;
 	/* A status message lasts until the next action. */
 	unsigned reaction = app->status[0] ? APP_REDRAW : APP_UNCHANGED;
 	app->status[0] = '\0';
 	app->status_is_error = false;
 	if (action == ACTION_REDRAW)
 		return APP_REDRAW | APP_REPAINT;
-	if (action == ACTION_TICK)
-		return app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED;
 	if (app->prompt.kind != APP_PROMPT_NONE)
 		return reaction | app_prompt_dispatch(app, action, arg);
 	return reaction | view_dispatch[app->view](app, action, arg);

@@ -169,6 +169,9 @@ static void test_submit_not_saved_shows_no_score(void **state)
 	assert_true(w->app->not_saved);
 	assert_true(w->study->exam.active);
 	assert_int_equal(w->study->exam_count, 0);
+	/* the clock's tick is no action of the learner's: the message stays on screen */
+	app_dispatch(w->app, ACTION_TICK, 0);
+	assert_non_null(strstr(w->app->status, "NOT SAVED, not submitted"));
 	/* the same when the clock runs out and the tick submits */
 	setenv("MLCERT_NOW", "1767262300", 1);
 	limit_journal(w, 60);

@@ -129,6 +129,8 @@ static bool read_line(struct plain_session *s, char *buf, size_t size)
 		ssize_t got = read(fd, &c, 1);
 		if (got < 0 && errno == EINTR)
 			continue;
+		if (got < 0 && errno == EIO && !stop_signal)
+			stop_signal = SIGHUP; /* the terminal is gone: a hangup, whether or not its SIGHUP came yet */
 		if (got <= 0) {
 			if (!n)
 				return false;
@@ -141,7 +143,8 @@ static bool read_line(struct plain_session *s, char *buf, size_t size)
 	}
 	buf[n] = '\0';
 	buf[strcspn(buf, "\r")] = '\0';
-	return true;
+	/* a signal that came with the input (pselect reports the input first) wins */
+	return !stop_requested();
 }
 
 /* Holds the stop signals for a session and catches them; *before keeps
@@ -180,7 +183,7 @@ static void release_stop_signals(const struct signal_state *before)
  * said on the output, or status. */
 static int ending_status(struct plain_session *s, int status)
 {
-	if (!stop_signal)
+	if (!stop_requested())
 		return status;
 	int sig = stop_signal;
 	fprintf(s->out, "\nStopped by a signal (%s): everything confirmed above is saved.\n",

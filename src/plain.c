@@ -129,8 +129,6 @@ static bool read_line(struct plain_session *s, char *buf, size_t size)
 		ssize_t got = read(fd, &c, 1);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got < 0 && errno == EIO && !stop_signal)
-			stop_signal = SIGHUP; /* the terminal is gone: a hangup, whether or not its SIGHUP came yet */
 		if (got <= 0) {
 			if (!n)
 				return false;

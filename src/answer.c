@@ -147,6 +147,8 @@ bool answer_finish_exam(const struct answer_log *log, struct exam *x, bool timed
 	bool saved = append(log, events, n, why, why_size);
 	for (size_t i = 0; saved && i < n; i++)
 		study_apply(log->study, &events[i]);
+	if (!saved)
+		x->finished = false; /* the journal has it open, so the exam is */
 	free(events);
 	return saved;
 }

@@ -22,9 +22,10 @@ void app_status(struct app *app, bool is_error, const char *fmt, ...)
 
 bool app_saved(struct app *app, bool saved, const char *why)
 {
-	if (!saved)
+	if (!saved) {
 		app_status(app, true, "NOT SAVED: %s", why);
-	else
+		app->not_saved = true;
+	} else
 		app->review.stale = true;
 	return saved;
 }
@@ -336,7 +337,7 @@ static unsigned (*const view_dispatch[APP_VIEW_COUNT])(struct app *, enum action
 
 unsigned app_dispatch(struct app *app, enum action action, int arg)
 {
-	/* A tick is not the learner's: it leaves the status (an exam's time warning) alone. */
+	/* A tick is not the learner's: it leaves the status (a time warning, NOT SAVED) alone. */
 	if (action == ACTION_TICK)
 		return app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED;
 	/* A status message lasts until the next action. */

@@ -128,17 +128,22 @@ static void close_exam(struct app *app)
 	app->view = APP_VIEW_MAIN;
 }
 
-/* Scores the exam and records it, through the answer module, in one write. */
+/* Scores the exam and records it, through the answer module, in one write.
+ * A submit that was not saved shows no score: the exam stays open at the
+ * confirmation (as the journal has it), to submit again or pause. */
 static void submit(struct app *app, bool timed_out)
 {
 	char why[512];
-	bool saved = app_saved(app, answer_finish_exam(&app->log, app->exam.exam, timed_out, why, sizeof why), why);
+	if (!app_saved(app, answer_finish_exam(&app->log, app->exam.exam, timed_out, why, sizeof why), why)) {
+		app->exam.stage = APP_EXAM_CONFIRM;
+		app_status(app, true, "NOT SAVED, not submitted (%s tries again): %s", app_key(app, ACTION_CONFIRM, -1).name,
+			   why);
+		return;
+	}
 	drop_past(app);
 	app->exam.stage = APP_EXAM_REPORT;
 	app->overlay_top = 0;
-	if (saved)
-		app_status(app, false, timed_out ? "Time is up: the exam was submitted as it stood"
-						 : "Exam submitted and saved");
+	app_status(app, false, timed_out ? "Time is up: the exam was submitted as it stood" : "Exam submitted and saved");
 }
 
 /* Leaves a running exam for later: the time used so far is journaled. */

@@ -50,11 +50,6 @@ void app_reader_show(struct app *app, enum app_node_kind kind, int index, bool r
 	app->reader.matched = false;
 }
 
-void app_note_changed(struct app *app)
-{
-	app_reader_drop_page(app);
-}
-
 const struct manfmt_page *app_reader_page(struct app *app)
 {
 	int width = app_measure(app, app->geometry.reader_width);

@@ -345,11 +345,14 @@ static int command_study(const struct options *o)
 			   journal_damaged_lines(s.journal));
 	char why[512] = "";
 	status = ui_run(app, &uo, why, sizeof why);
+	bool not_saved = app->not_saved;
 	app_free(app);
 	session_close(&s);
 	if (why[0])
 		text_printf(stderr, "mlcert: %s\n", why);
-	return status == 0 && unsaved ? 2 : status;
+	if (not_saved)
+		fputs("mlcert: not everything was saved this session (the status line said NOT SAVED and why)\n", stderr);
+	return status == 0 && (unsaved || not_saved) ? 2 : status;
 }
 
 /* Takes the options before the command; returns the index of the command, or -1 after an error. */

@@ -2,10 +2,14 @@
 #include "mlcert/plain.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/select.h>
+#include <unistd.h>
 
 #include "mlcert/answer.h"
 #include "mlcert/clock.h"
@@ -60,20 +64,137 @@ static void print_prose(FILE *out, const char *indent, const char *raw)
 	doc_free(&d);
 }
 
-/* Reads one line; false at end of input. */
-static bool read_line(FILE *in, char *buf, size_t size)
+/* The signal that asked the session to stop, 0 none: set by the handler,
+ * read at the one point where stopping is safe, the wait for a reply. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
 {
-	if (!fgets(buf, (int)size, in))
-		return false;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	return true;
+	stop_signal = sig;
+}
+
+static const int stop_signals[] = {SIGHUP, SIGTERM, SIGINT};
+enum { STOP_SIGNAL_COUNT = sizeof stop_signals / sizeof stop_signals[0] };
+
+/* The signal mask of the session with the stop signals let through. */
+static sigset_t waiting_mask(void)
+{
+	sigset_t mask;
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
+		sigdelset(&mask, stop_signals[i]);
+	return mask;
+}
+
+/* True when a stop signal came: the ones pending are taken now. */
+static bool stop_requested(void)
+{
+	sigset_t waiting = waiting_mask(), held;
+	sigprocmask(SIG_SETMASK, &waiting, &held);
+	sigprocmask(SIG_SETMASK, &held, NULL);
+	return stop_signal != 0;
+}
+
+/* Reads one line; false at end of input or when a stop signal came. The
+ * stop signals are held for the whole session and let in only while this
+ * waits for input (pselect) and before each question (stop_requested), so
+ * a session never stops between an answer's save and its confirmation; the
+ * input is read a byte at a time after pselect says one is there, so no
+ * wait happens with them held. A stream without a file descriptor (a
+ * test's) only takes the signals pending. */
+static bool read_line(struct plain_session *s, char *buf, size_t size)
+{
+	fflush(s->out);
+	int fd = fileno(s->in);
+	if (fd < 0) {
+		if (stop_requested() || !fgets(buf, (int)size, s->in))
+			return false;
+		buf[strcspn(buf, "\r\n")] = '\0';
+		return true;
+	}
+	sigset_t waiting = waiting_mask();
+	size_t n = 0;
+	for (;;) {
+		/* pselect takes a pending signal only when it has to wait */
+		if (stop_requested())
+			return false;
+		fd_set readable;
+		FD_ZERO(&readable);
+		FD_SET(fd, &readable);
+		if (pselect(fd + 1, &readable, NULL, NULL, NULL, &waiting) < 0) {
+			if (errno == EINTR)
+				continue; /* a stop signal, or another one (SIGWINCH): look again */
+			return false;
+		}
+		char c;
+		ssize_t got = read(fd, &c, 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			if (!n)
+				return false;
+			break; /* a last line without its newline is still a line */
+		}
+		if (c == '\n')
+			break;
+		if (n + 1 < size) /* the rest of an overlong line is dropped */
+			buf[n++] = c;
+	}
+	buf[n] = '\0';
+	buf[strcspn(buf, "\r")] = '\0';
+	/* a signal that came with the input (pselect reports the input first) wins */
+	return !stop_requested();
+}
+
+/* Holds the stop signals for a session and catches them; *before keeps
+ * what was there, for release_stop_signals. */
+struct signal_state {
+	sigset_t mask;
+	struct sigaction actions[STOP_SIGNAL_COUNT];
+};
+
+static void catch_stop_signals(struct signal_state *before)
+{
+	sigset_t stops;
+	sigemptyset(&stops);
+	for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
+		sigaddset(&stops, stop_signals[i]);
+	sigprocmask(SIG_BLOCK, &stops, &before->mask);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the wait for input must return when one comes. */
+	for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
+		sigaction(stop_signals[i], &sa, &before->actions[i]);
+	stop_signal = 0;
+}
+
+static void release_stop_signals(const struct signal_state *before)
+{
+	/* a signal still pending is taken by our handler, then the old ones return */
+	sigprocmask(SIG_SETMASK, &before->mask, NULL);
+	for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
+		sigaction(stop_signals[i], &before->actions[i], NULL);
+}
+
+/* The status of a session that ended: 128 + the signal that stopped it,
+ * said on the output, or status. */
+static int ending_status(struct plain_session *s, int status)
+{
+	if (!stop_requested())
+		return status;
+	int sig = stop_signal;
+	fprintf(s->out, "\nStopped by a signal (%s): everything confirmed above is saved.\n",
+		sig == SIGHUP ? "hangup" : sig == SIGTERM ? "terminate" : "interrupt");
+	return 128 + sig;
 }
 
 /* Says so when an event could not be saved; returns saved. */
 static bool saved(struct plain_session *s, bool saved, const char *why)
 {
 	if (!saved)
-		fprintf(s->out, "Not saved: %s\n", why);
+		text_printf(s->out, "Not saved: %s\n", why);
 	return saved;
 }
 
@@ -86,24 +207,31 @@ static bool save(struct plain_session *s, struct journal_event *e)
 static const char *const number_words[] = {"zero", "one", "two", "three", "four",
 					   "five", "six", "seven", "eight"};
 
+/* A pack's string for one line of output, through the one cleaner of
+ * command-line output (text.h): no escape sequence, no line of its own. */
+static char *one_line(const char *text)
+{
+	return text_clean(text ? text : "", TEXT_ONE_LINE | TEXT_ANY_LOCALE);
+}
+
 /* A question as printed: its choices in order, lettered by position. */
 static void print_question(struct plain_session *s, const struct content_question *q, size_t pos,
 			   size_t total, const struct choice_order *order, bool show_domain)
 {
 	fprintf(s->out, "\nQuestion %zu of %zu", pos, total);
-	if (show_domain)
-		fprintf(s->out, " (%s)", q->domain_index >= 0 ? s->pack->meta->domains[q->domain_index].title : q->domain);
+	if (show_domain) {
+		char *domain = one_line(q->domain_index >= 0 ? s->pack->meta->domains[q->domain_index].title : q->domain);
+		fprintf(s->out, " (%s)", domain);
+		free(domain);
+	}
 	unsigned wanted = choice_set_count(q->correct);
 	if (q->type == QUESTION_MULTIPLE)
 		fprintf(s->out, ". Choose %s", wanted < 9 ? number_words[wanted] : "several");
 	fputs(".\n", s->out);
 	print_prose(s->out, "", q->stem);
 	for (unsigned p = 0; p < order->count; p++) {
-		char *text = text_sanitize(q->choices[order->at[p]].text, false);
-		for (char *c = text; c && *c; c++)
-			if (*c == '\n')
-				*c = ' ';
-		fprintf(s->out, "%c) %s\n", 'a' + p, text ? text : "");
+		char *text = one_line(q->choices[order->at[p]].text);
+		fprintf(s->out, "%c) %s\n", 'a' + p, text);
 		free(text);
 	}
 }
@@ -123,7 +251,7 @@ static bool ask_yes(struct plain_session *s, const char *question)
 	char line[64];
 	fprintf(s->out, "%s (y/n): ", question);
 	fflush(s->out);
-	if (!read_line(s->in, line, sizeof line)) {
+	if (!read_line(s, line, sizeof line)) {
 		fputc('\n', s->out);
 		return false;
 	}
@@ -172,7 +300,7 @@ static enum reply ask(struct plain_session *s, const struct content_question *q,
 			in_exam ? "q to pause, d to discard the exam" : "q to stop",
 			undoable ? ", u to undo your last answer" : "");
 		fflush(s->out);
-		if (!read_line(s->in, line, sizeof line)) {
+		if (!read_line(s, line, sizeof line)) {
 			fputc('\n', s->out);
 			return REPLY_STOP;
 		}
@@ -230,8 +358,8 @@ static void print_feedback(struct plain_session *s, const struct content_questio
 		bool picked = choice_set_has(chosen, i);
 		const char *verdict = choice_set_has(q->correct, i) ? (picked ? "right, your choice" : "right, missed")
 							    : (picked ? "wrong, your choice" : "wrong");
-		char *why = text_sanitize(q->choices[i].why, false);
-		fprintf(s->out, "%c) %s: %s\n", 'a' + p, verdict, why ? why : "");
+		char *why = one_line(q->choices[i].why);
+		fprintf(s->out, "%c) %s: %s\n", 'a' + p, verdict, why);
 		free(why);
 	}
 	fputs("Why:\n", s->out);
@@ -287,7 +415,7 @@ static enum step practise(struct plain_session *s, const struct content_question
 	fputs("Enter to go on, g if you guessed, e if it was too easy: ", s->out);
 	fflush(s->out);
 	char line[64];
-	if (!read_line(s->in, line, sizeof line)) {
+	if (!read_line(s, line, sizeof line)) {
 		fputc('\n', s->out);
 		return STEP_STOP;
 	}
@@ -303,11 +431,11 @@ static enum step practise(struct plain_session *s, const struct content_question
 
 static int run_list(struct plain_session *s, const int *list, size_t n, const char *what)
 {
-	fprintf(s->out, "mlcert: %zu question%s (%s). End of input stops at any time; progress is saved as you go.\n",
-		n, n == 1 ? "" : "s", what);
+	text_printf(s->out, "mlcert: %zu question%s (%s). End of input stops at any time; progress is saved as you go.\n",
+		    n, n == 1 ? "" : "s", what);
 	bool saved_ok = true;
 	size_t i = 0;
-	while (i < n) {
+	while (i < n && !stop_requested()) {
 		int undone = -1;
 		enum step step = practise(s, s->pack->questions[list[i]], i + 1, n, &saved_ok, &undone);
 		if (step == STEP_STOP)
@@ -327,14 +455,13 @@ static int run_list(struct plain_session *s, const int *list, size_t n, const ch
 	return saved_ok ? 0 : 2;
 }
 
-static void exam_event(struct plain_session *s, enum journal_kind kind, const char *id,
-		       struct choice_set choices, int64_t value, bool *ok)
+static bool exam_event(struct plain_session *s, enum journal_kind kind, const char *id, struct choice_set choices,
+		       int64_t value)
 {
 	struct journal_event e = answer_event(kind, id);
 	e.choices = choices.bits;
 	e.value = value;
-	if (!save(s, &e))
-		*ok = false;
+	return save(s, &e);
 }
 
 /* The time warnings of the full-screen exam, as lines: at 15 and at 5
@@ -378,18 +505,42 @@ static void print_queue_effect(struct plain_session *s, const struct exam *x)
 			q.unanswered == 1 ? "is" : "are", q.unanswered == 1 ? "it stays" : "they stay");
 }
 
+static void print_score(struct plain_session *s, const struct exam *x)
+{
+	const struct content_meta *meta = s->pack->meta;
+	fprintf(s->out, "\n%sScore: %u of %zu right (%zu%%); %zu answered.\n", x->timed_out ? "Time is up. " : "",
+		x->right, x->count, x->count ? (size_t)x->right * 100 / x->count : 0, exam_answered(x));
+	for (unsigned d = 0; d < meta->domains_count; d++) {
+		const struct exam_domain_score *sc = &x->by_domain[d];
+		if (!sc->total)
+			continue;
+		char *title = one_line(meta->domains[d].title);
+		fprintf(s->out, "  %-50s weight %3d%%  %u/%u right\n", title, meta->domains[d].weight, sc->right,
+			sc->total);
+		free(title);
+	}
+	fputs("Google publishes no passing score.\n", s->out);
+	print_queue_effect(s, x);
+}
+
+/* The exam as the journal has it; every answer is saved before "Recorded."
+ * and a submit is one write (answer_finish_exam). Whatever fails to save
+ * ends the session (exit 2) with no score: the exam stays open, as saved. */
 static int run_exam(struct plain_session *s)
 {
 	const struct content_pack *pack = s->pack;
 	int64_t now = clock_now();
-	bool ok = true;
 	struct exam *x = exam_resume(pack, &s->log.study->exam, now);
 	if (x) {
 		fprintf(s->out, "Resuming your unfinished mock exam: %zu answered, %lld minutes left.\n",
 			exam_answered(x), (long long)(exam_seconds_left(x, now) / 60));
 	} else {
 		x = exam_new(pack, (uint64_t)now, now);
-		exam_event(s, JOURNAL_EXAM_START, pack->meta->id, (struct choice_set){0}, (int64_t)x->seed, &ok);
+		if (!exam_event(s, JOURNAL_EXAM_START, pack->meta->id, (struct choice_set){0}, (int64_t)x->seed)) {
+			fputs("The mock exam did not start.\n", s->out);
+			exam_free(x);
+			return 2;
+		}
 		fprintf(s->out, "Mock exam: %zu questions, %d minutes. No feedback until the end; "
 				"s skips, q pauses (the next --exam resumes), d discards it.\n",
 			x->count, pack->meta->exam.minutes);
@@ -398,9 +549,13 @@ static int run_exam(struct plain_session *s)
 	while (warned < WARNINGS && x->limit <= warn_at[warned])
 		warned++;
 	bool stopped = false, timed_out = false;
-	for (size_t i = 0; i < x->count && ok; i++) {
+	for (size_t i = 0; i < x->count; i++) {
 		if (exam_is_answered(x, i))
 			continue;
+		if (stop_requested()) {
+			stopped = true;
+			break;
+		}
 		if (exam_seconds_left(x, clock_now()) == 0) {
 			timed_out = true;
 			break;
@@ -416,12 +571,12 @@ static int run_exam(struct plain_session *s)
 		if (r == REPLY_DISCARDED) {
 			char why[512];
 			size_t answered = exam_answered(x);
-			ok = saved(s, answer_discard_exam(&s->log, why, sizeof why), why);
-			if (ok)
+			bool discarded = saved(s, answer_discard_exam(&s->log, why, sizeof why), why);
+			if (discarded)
 				fprintf(s->out, "\nExam discarded with its %zu answer%s: none of them count.\n", answered,
 					answered == 1 ? "" : "s");
 			exam_free(x);
-			return ok ? 0 : 2;
+			return discarded ? 0 : 2;
 		}
 		if (r == REPLY_STOP) {
 			stopped = true;
@@ -429,35 +584,32 @@ static int run_exam(struct plain_session *s)
 		}
 		if (r != REPLY_ANSWER)
 			continue;
+		if (!exam_event(s, JOURNAL_EXAM_PICK, q->id, chosen, 0)) {
+			fprintf(s->out, "Exam stopped with %zu answered as saved before; run --exam again to resume.\n",
+				exam_answered(x));
+			exam_free(x);
+			return 2;
+		}
 		x->picks[i] = chosen;
-		exam_event(s, JOURNAL_EXAM_PICK, q->id, chosen, 0, &ok);
-		if (ok)
-			fputs("Recorded.\n", s->out);
+		fputs("Recorded.\n", s->out);
 	}
 	if (exam_seconds_left(x, clock_now()) == 0)
 		timed_out = true;
+	bool ok = true;
 	if (stopped && !timed_out) {
-		exam_event(s, JOURNAL_EXAM_PAUSE, pack->meta->id, (struct choice_set){0},
-			   exam_seconds_used(x, clock_now()), &ok);
+		ok = exam_event(s, JOURNAL_EXAM_PAUSE, pack->meta->id, (struct choice_set){0},
+				exam_seconds_used(x, clock_now()));
 		fprintf(s->out, "\nExam paused with %zu answered; run --exam again to resume.\n", exam_answered(x));
-		exam_free(x);
-		return ok ? 0 : 2;
+	} else {
+		char why[512];
+		ok = saved(s, answer_finish_exam(&s->log, x, timed_out, why, sizeof why), why);
+		if (ok)
+			print_score(s, x);
+		else
+			fprintf(s->out, "The exam was not submitted and has no score: it stays open with %zu answered; "
+					"run --exam again to submit it.\n",
+				exam_answered(x));
 	}
-	char why[512];
-	bool finished = saved(s, answer_finish_exam(&s->log, x, timed_out, why, sizeof why), why);
-	ok = finished && ok;
-	fprintf(s->out, "\n%sScore: %u of %zu right (%zu%%); %zu answered.\n", timed_out ? "Time is up. " : "", x->right,
-		x->count, x->count ? (size_t)x->right * 100 / x->count : 0, exam_answered(x));
-	for (unsigned d = 0; d < pack->meta->domains_count; d++) {
-		const struct exam_domain_score *sc = &x->by_domain[d];
-		if (!sc->total)
-			continue;
-		fprintf(s->out, "  %-50s weight %3d%%  %u/%u right\n", pack->meta->domains[d].title,
-			pack->meta->domains[d].weight, sc->right, sc->total);
-	}
-	fputs("Google publishes no passing score.\n", s->out);
-	if (finished)
-		print_queue_effect(s, x);
 	exam_free(x);
 	return ok ? 0 : 2;
 }
@@ -469,12 +621,14 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 	int *list = xcalloc(cap, sizeof *list);
 	int status = 0;
 	char what[256];
+	struct signal_state before;
+	catch_stop_signals(&before);
 	if (mode == PLAIN_EXAM) {
 		status = run_exam(s);
 	} else if (mode == PLAIN_QUESTION) {
 		const struct content_question *q = content_find_question(pack, id);
 		if (!q) {
-			fprintf(stderr, "mlcert: no question '%s' in this pack\n", id);
+			text_printf(stderr, "mlcert: no question '%s' in this pack\n", id);
 			status = 2;
 		} else {
 			list[0] = q->index;
@@ -490,7 +644,7 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 		else if (domain >= 0)
 			n = scope_questions_of_domain(pack, domain, list, cap);
 		if (!t && domain < 0) {
-			fprintf(stderr, "mlcert: no topic or domain '%s' in this pack\n", id);
+			text_printf(stderr, "mlcert: no topic or domain '%s' in this pack\n", id);
 			status = 2;
 		} else {
 			snprintf(what, sizeof what, "%s %s", t ? "topic" : "domain", id);
@@ -503,5 +657,8 @@ int plain_run(struct plain_session *s, enum plain_mode mode, const char *id)
 		status = run_list(s, list, n, what);
 	}
 	free(list);
+	status = ending_status(s, status);
+	fflush(s->out);
+	release_stop_signals(&before);
 	return status;
 }

@@ -8,10 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
 
+#include "mlcert/notes.h"
+#include "mlcert/spawn.h"
 #include "mlcert/study.h"
 #include "mlcert/text.h"
 #include "mlcert/ui_pane.h"
@@ -374,33 +375,16 @@ static bool copy_to_clipboard(const char *text)
 	return true;
 }
 
-/* Runs a program on the terminal with the screen handed over to it. The
- * command may carry its own arguments ("code --wait"); arg is added last. */
+/* Runs a program on the terminal with the screen handed over to it (see
+ * spawn.h: the command is a shell word list, arg is added last, and Ctrl-C
+ * goes to it, not to mlcert). */
 static int run_on_terminal(const char *command, const char *arg)
 {
-	char buf[1024], last[4096];
-	snprintf(buf, sizeof buf, "%s", command);
-	snprintf(last, sizeof last, "%s", arg);
-	char *argv[32];
-	int argc = 0;
-	for (char *tok = strtok(buf, " \t"); tok && argc < 30; tok = strtok(NULL, " \t"))
-		argv[argc++] = tok;
-	if (!argc)
-		return -1;
-	argv[argc++] = last;
-	argv[argc] = NULL;
 	def_prog_mode();
 	endwin();
-	pid_t pid = fork();
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	int status = -1;
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	int status = spawn_wait(command, arg);
 	reset_prog_mode();
-	return pid < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return status;
 }
 
 /* Effects the core asked for that need the terminal. Returns true when the
@@ -432,12 +416,9 @@ static bool carry_out_request(struct app *app)
 			editor = getenv("EDITOR");
 		if (!editor || !editor[0])
 			editor = "vi";
+		struct notes_version before = notes_version_of(arg);
 		int rc = run_on_terminal(editor, arg);
-		app_note_changed(app);
-		if (rc == 0)
-			app_status(app, false, "Note saved beside your progress: %s", arg);
-		else
-			app_status(app, true, "The editor '%s' failed (status %d)", editor, rc);
+		app_note_edited(app, arg, editor, rc, !notes_version_equal(before, notes_version_of(arg)));
 		return true;
 	}
 	case APP_REQUEST_NONE:

@@ -74,7 +74,9 @@ bool answer_set_exam_date(const struct answer_log *log, int64_t date, char *why,
  * every question (its picks, grade, flag and choice order: the history),
  * and an ordinary answer for each question answered (exam_is_answered)
  * only, so the answered ones, right or wrong, join the review queue and
- * the unanswered stay new, as if never seen. */
+ * the unanswered stay new, as if never seen.
+ * When it was not saved the exam stays unfinished, as the journal has it:
+ * the caller shows no score and may submit again. */
 bool answer_finish_exam(const struct answer_log *log, struct exam *exam, bool timed_out, char *why,
 			size_t why_size);
 

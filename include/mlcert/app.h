@@ -259,6 +259,7 @@ struct app {
 
 	char status[256];
 	bool status_is_error;
+	bool not_saved; /* something failed to save ("NOT SAVED"): the program exits 2 */
 };
 
 /* app borrows pack, study and journal (NULL: nothing is saved); study is
@@ -300,8 +301,11 @@ bool app_wants_tick(const struct app *app);
 /* Due and new counts of the review queue, recounted when answers or the day change. */
 void app_review_counts(struct app *app, size_t *due, size_t *fresh);
 
-/* After the UI ran the note editor: the reader shows the new note. */
-void app_note_changed(struct app *app);
+/* After the UI ran editor on the note at path: the reader shows the note as
+ * it is now, and the status says what happened: saved only when the file
+ * changed (notes_version_equal), unchanged, or the editor's failure
+ * (status as spawn_wait gives it). */
+void app_note_edited(struct app *app, const char *path, const char *editor, int status, bool changed);
 
 /* Work worth doing before the first key but after the first frame: the
  * search index, so the first typed character is as fast as the rest. */

@@ -13,7 +13,8 @@
 /* ---- shared (app.c) ---------------------------------------------------------- */
 
 /* After an attempt to record: when it was not saved the status says so
- * (as an error), else the review counts are due a recount. Returns saved. */
+ * (as an error) and app->not_saved is set, else the review counts are due
+ * a recount. Returns saved. */
 bool app_saved(struct app *app, bool saved, const char *why);
 
 /* Records e through the answer module (journal, then study). */

@@ -9,6 +9,7 @@ that spins after a hangup burns a whole core; one that exits burns almost none).
 usage: reliability.py BINARY FIXTURE_PACK [test ...]
 tests: kill9 signals hostile sizes resizes terms
        instances replaced shortwrite examkill hostilecli hangs history damaged locale
+       plainsignals examfull unsaved editor hostileplain links
 (SIGTSTP and SIGCONT need a shell's job control: tests/e2e/test_tui.sh runs them in tmux.)
 """
 import errno
@@ -29,7 +30,8 @@ import unicodedata
 BIN = os.path.abspath(sys.argv[1])
 PACK = os.path.abspath(sys.argv[2])
 ALL_TESTS = ["kill9", "signals", "hostile", "sizes", "resizes", "terms", "instances", "replaced", "shortwrite",
-             "examkill", "hostilecli", "hangs", "history", "damaged", "locale"]
+             "examkill", "hostilecli", "hangs", "history", "damaged", "locale",
+             "plainsignals", "examfull", "unsaved", "editor", "hostileplain", "links"]
 WANTED = sys.argv[3:] or ALL_TESTS
 TMP = tempfile.mkdtemp(prefix="mlcert-rel-")
 results = {"passed": 0, "failed": 0}
@@ -50,11 +52,14 @@ def figure(text):
 class Pty:
     """mlcert on a pseudo-terminal of a given size; collects everything it writes."""
 
-    def __init__(self, args, cols=80, rows=24, env=None):
+    def __init__(self, args, cols=80, rows=24, env=None, fsize=None):
         self.pid, self.fd = os.forkpty()
         if self.pid == 0:
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+                if fsize is not None:  # a file-size limit: a full disk for the journal
+                    import resource
+                    resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, resource.RLIM_INFINITY))
                 e = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
                 e.pop("NO_COLOR", None)
                 e.update(env or {})
@@ -86,6 +91,13 @@ class Pty:
         end = time.monotonic() + limit
         while time.monotonic() < end and self._read(quiet):
             pass
+
+    def wait_for(self, text, limit=10.0):
+        """Reads until text has been written; False when it was not in time."""
+        end = time.monotonic() + limit
+        while text not in self.out and time.monotonic() < end:
+            self._read(0.05)
+        return text in self.out
 
     def send(self, data):
         os.write(self.fd, data)
@@ -822,6 +834,369 @@ def test_locale():
     check("locale: ASCII roff with glyph names", all(b < 0x80 for b in pages[0]) and b"caf\\[u00E9]" in pages[0],
           pages[0][:300])
 
+# ---- the program's own side: plain mode's signals, failed saves, editor, links ------------
+
+def test_plainsignals(rounds=90):
+    """Plain mode gets SIGTERM, SIGINT or a hangup at a random moment around an
+    answer (its save, fsync and confirmation): it always ends by itself with
+    128+N, and the journal holds exactly the answers it confirmed."""
+    rng = random.Random(1729)
+    kinds = ((signal.SIGTERM, "SIGTERM"), (signal.SIGINT, "SIGINT"), (signal.SIGHUP, "hangup"))
+    killed = bad_status = unconfirmed = lost = bad_load = 0
+    before_answer = after_confirmation = 0
+    latencies = []
+    for r in range(rounds):
+        sig, how = kinds[r % 3]
+        st = state("plainsig-%d" % r)
+        env = {"MLCERT_NOW": str(1767261600 + r)}
+        args = ["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"]
+        delay = rng.uniform(0, 0.008)
+        if how == "hangup":
+            # a dropped SSH link: the terminal closes under plain mode
+            t = Pty(args, env=env)
+            if not t.wait_for(b"Answer with"):
+                bad_status += 1
+                t.kill()
+                continue
+            t.send(b"a\r")
+            time.sleep(delay)
+            start = time.monotonic()
+            os.close(t.fd)
+            usage = t.wait(5.0)
+            if usage is None:
+                bad_status += 1
+                t.kill()
+                continue
+            latencies.append((time.monotonic() - start) * 1000)
+            status = t.status
+            confirmed = None  # what it printed after the hangup went nowhere
+        else:
+            p = Plain(args, env=env)
+            out = p.wait_for(b"Answer with")
+            p.p.stdin.write(b"a\n")
+            p.p.stdin.flush()
+            time.sleep(delay)
+            start = time.monotonic()
+            os.kill(p.p.pid, sig)
+            rc, rest, _ = p.finish(timeout=10)
+            latencies.append((time.monotonic() - start) * 1000)
+            out += rest
+            status = None
+            confirmed = out.count(b"Saved. ")
+            if rc < 0:
+                killed += 1
+            elif rc != 128 + sig or b"Stopped by a signal" not in out:
+                bad_status += 1
+        if status is not None:
+            if os.WIFSIGNALED(status):
+                killed += 1
+            elif os.WEXITSTATUS(status) != 128 + sig:
+                bad_status += 1
+        answers = answers_in_journal(st)
+        if answers is None:
+            bad_load += 1
+            continue
+        if confirmed is not None:
+            if answers > confirmed:
+                unconfirmed += 1
+            elif answers < confirmed:
+                lost += 1
+            if confirmed:
+                after_confirmation += 1
+            else:
+                before_answer += 1
+    check("plain signals x%d: never killed, always exit 128+N by itself" % rounds,
+          killed == 0 and bad_status == 0, "%d killed, %d other endings" % (killed, bad_status))
+    check("plain signals: the journal always loads", bad_load == 0, "%d rounds" % bad_load)
+    check("plain signals: no answer saved without its confirmation, none confirmed and lost",
+          unconfirmed == 0 and lost == 0, "%d saved unconfirmed, %d lost" % (unconfirmed, lost))
+    latencies.sort()
+    figure("plain mode, SIGTERM/SIGINT/hangup at random moments around an answer (%d rounds): %d killed, "
+           "%d saved without confirmation, %d lost; %d stopped before the answer, %d after its confirmation; "
+           "exit %.1f ms median, %.1f ms slowest after the signal"
+           % (rounds, killed, unconfirmed, lost, before_answer, after_confirmation,
+              latencies[len(latencies) // 2] if latencies else 0, latencies[-1] if latencies else 0))
+
+
+def test_examfull():
+    """A mock exam's submit on a full disk (a file-size limit): plain mode says
+    Not saved, prints no score and exits 2, the exam stays open with its
+    answers and the next run submits it whole; the full-screen program says
+    NOT SAVED at the confirmation, shows no report, and exits 2."""
+    env = {"MLCERT_NOW": "1767261600", "MLCERT_NO_CACHE": "1"}
+    st = state("examfull-plain")
+    run(["--content", PACK, "--state", st, "quiz", "--plain", "--exam"], stdin=b"a c\nq\n", env=env)
+    size = os.path.getsize(os.path.join(st, "fixture.journal"))
+    p = subprocess.run([BIN, "--content", PACK, "--state", st, "quiz", "--plain", "--exam"], input=b"a\n",
+                       capture_output=True, preexec_fn=limited(size + 100), env=dict(os.environ, **env))
+    plain_ok = (p.returncode == 2 and b"Not saved: cannot save progress" in p.stdout and b"Score" not in p.stdout
+                and b"not submitted" in p.stdout)
+    plain_score = b"Score:" in p.stdout
+    check("exam full disk, plain: Not saved, no score, exit 2", plain_ok,
+          "exit %d: %r" % (p.returncode, p.stdout[-300:]))
+    check("exam full disk, plain: no part of the submit in the journal",
+          not any(" exam-finish " in line for line in journal_lines(st)))
+    q = run(["--content", PACK, "--state", st, "quiz", "--plain", "--exam"], stdin=b"", env=env)
+    check("exam full disk, plain: the next run resumes it with both answers and submits it",
+          b"Resuming your unfinished mock exam: 2 answered" in q.stdout and b"Score: 2 of 2 right" in q.stdout,
+          q.stdout[-300:])
+    st = state("examfull-tui")
+    t = Pty(["--content", PACK, "--state", st], env=env, fsize=120)
+    t.settle()
+    for key in (b"X", b"\r", b"a", b"S"):
+        t.send(key)
+        t.settle(0.1)
+    t.out.clear()
+    t.send(b"y")
+    t.settle()
+    shown = bytes(t.out)
+    report_shown = b"Score report" in shown or b"no passing score" in shown
+    check("exam full disk, full screen: NOT SAVED at the confirmation, no report",
+          b"NOT SAVED, not submitted" in shown and not report_shown and b"right:" not in shown,
+          shown[-400:])
+    for key in (b"q", b"q", b"q"):
+        t.send(key)
+        t.settle(0.1)
+    t.wait(5.0)
+    status = t.status
+    t.kill()
+    check("exam full disk, full screen: exit 2", status is not None and os.WIFEXITED(status)
+          and os.WEXITSTATUS(status) == 2, "status %r" % status)
+    t = Pty(["--content", PACK, "--state", st], env=env)
+    t.settle()
+    t.send(b"S")
+    t.settle()
+    check("exam full disk, full screen: the exam was left open and submits later",
+          b"You have an unfinished mock exam" in t.out and b"Score report" in t.out)
+    t.send(b"qq")
+    t.wait(5.0)
+    t.kill()
+    screen_exit = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else None
+    figure("exam submit on a full disk: plain mode \"Not saved\", %s, exit %d, the exam left open with its answers "
+           "and submitted whole by the next run; the full screen %s, exit %s"
+           % ("then a score" if plain_score else "no score", p.returncode,
+              "showed the score report" if report_shown else "NOT SAVED at the confirmation, no report", screen_exit))
+
+
+def test_unsaved():
+    """Every command that could not save what it was asked to record exits
+    non-zero: plain answers and exams, the full-screen program (a full disk, a
+    read-only second instance), --exam-date, import, export."""
+    env = {"MLCERT_NOW": "1767261600", "MLCERT_NO_CACHE": "1"}
+    st = state("unsaved")
+    run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n", env=env)
+    size = os.path.getsize(os.path.join(st, "fixture.journal"))
+    statuses = {}
+
+    def limited_run(name, args, stdin=b""):
+        p = subprocess.run([BIN, "--content", PACK, "--state", st] + args, input=stdin, capture_output=True,
+                           preexec_fn=limited(size), env=dict(os.environ, **env))
+        statuses[name] = p.returncode
+    limited_run("quiz --plain, an answer", ["quiz", "--plain", "--question", "q-single"], b"a\n\n")
+    limited_run("quiz --plain --exam", ["quiz", "--plain", "--exam"], b"a c\na\n")
+    limited_run("stats --exam-date", ["--exam-date", "2026-12-01", "stats"])
+
+    def screen_run(name, fsize, holder=None):
+        t = Pty(["--content", PACK, "--state", st], env=env, fsize=fsize)
+        t.settle()
+        t.send(b"\t\ta\r")
+        t.settle()
+        said = b"NOT SAVED" in t.out
+        t.send(b"q")
+        t.wait(5.0)
+        status = t.status
+        t.kill()
+        statuses[name] = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) and said else -1
+    screen_run("full screen, an answer on a full disk", size)
+    holder = Plain(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], env=env)
+    holder.wait_for(b"Answer with")
+    screen_run("full screen, read-only second instance", None)
+    exported = os.path.join(TMP, "unsaved.json")
+    with open(exported, "w") as f:
+        f.write('{"events":[{"time":1767261600,"kind":"read","id":"topic-one","choices":"","correct":false,'
+                '"rating":0,"value":0}]}')
+    statuses["import while another runs"] = run(["--content", PACK, "--state", st, "import", exported]).returncode
+    holder.finish()
+    out = os.path.join(TMP, "unsaved-export.json")
+    p = subprocess.run([BIN, "--content", PACK, "--state", st, "export", out], capture_output=True,
+                       preexec_fn=limited(100))
+    statuses["export to a full disk"] = p.returncode
+    zero = {k: v for k, v in statuses.items() if v == 0 or v < 0}
+    check("unsaved: every command that could not save exits non-zero (%d commands)" % len(statuses), not zero,
+          repr(statuses))
+    check("unsaved: the full-screen program exits 2 after NOT SAVED",
+          statuses["full screen, an answer on a full disk"] == 2 and statuses["full screen, read-only second instance"] == 2,
+          repr(statuses))
+    figure("commands that could not save: %d of %d exited non-zero (%s)"
+           % (sum(1 for v in statuses.values() if v > 0), len(statuses),
+              ", ".join("%s %d" % (k, v) for k, v in statuses.items())))
+
+
+def test_editor():
+    """$EDITOR and $BROWSER read as git reads $EDITOR (a quoted path with a
+    space, an option); Ctrl-C in them leaves mlcert running; "Note saved"
+    only when the note changed."""
+    d = os.path.join(TMP, "my editor")
+    os.makedirs(d, exist_ok=True)
+    ed, mode, got = os.path.join(d, "ed"), os.path.join(TMP, "ed-mode"), os.path.join(TMP, "ed-args")
+    with open(ed, "w") as f:
+        f.write('#!/bin/sh\nprintf "%%s\\n" "$@" > "%s"\ncase $(cat "%s") in\n'
+                'write) echo "my note" >> "$2" ;;\nwait) echo "editor waiting"; sleep 30 ;;\nesac\n' % (got, mode))
+    os.chmod(ed, 0o755)
+
+    def set_mode(m):
+        with open(mode, "w") as f:
+            f.write(m + "\n")
+    st = state("editor")
+    t = Pty(["--content", PACK, "--state", st],
+            env={"EDITOR": "'%s' --wait" % ed, "BROWSER": "'%s' --new-tab" % ed}, cols=140)
+    t.settle()
+    t.send(b"\rjj\r")
+    t.settle()
+    note = os.path.join(st, "notes", "fixture", "topic-one.txt")
+    results = {}
+    for m, want in (("write", b"Note saved beside your progress"), ("nothing", b"Note unchanged"),
+                    ("write", b"Note saved beside your progress"), ("nothing", b"Note unchanged")):
+        set_mode(m)
+        t.out.clear()
+        t.send(b"E")
+        t.settle()
+        results.setdefault(m, []).append(want in t.out)
+    try:
+        with open(got) as f:
+            args = f.read().split("\n")
+    except FileNotFoundError:
+        args = []  # the editor never ran
+    check("editor: a quoted path with a space and an option run as git would", args[:2] == ["--wait", note],
+          repr(args))
+    check("editor: \"Note saved\" when it wrote, \"Note unchanged\" when it did not",
+          all(results["write"]) and all(results["nothing"]), repr(results))
+    survived = []
+    for key, what in ((b"E", b"The editor"), (b"]]]o", b"$BROWSER failed")):
+        set_mode("wait")
+        t.out.clear()
+        t.send(key)
+        waited = t.wait_for(b"editor waiting")
+        t.send(b"\x03")  # Ctrl-C: the terminal sends SIGINT to mlcert and the program in front
+        t.wait_for(b"status 130")
+        t.settle()
+        survived.append(waited and t.alive() and what in t.out and b"status 130" in t.out)
+    check("editor: Ctrl-C in $EDITOR and $BROWSER ends them, not mlcert", all(survived), repr(survived))
+    set_mode("nothing")
+    t.send(b"q")
+    t.wait(5.0)
+    status = t.status
+    t.kill()
+    check("editor: mlcert quits normally afterwards", status is not None and os.WIFEXITED(status)
+          and os.WEXITSTATUS(status) == 0, "status %r" % status)
+    figure("$EDITOR '.../my editor/ed' --wait and $BROWSER with an option ran; Ctrl-C in each: %d of 2 times "
+           "mlcert kept running; Note saved %d of 2 writes, Note unchanged %d of 2 times nothing was written"
+           % (sum(survived), sum(results["write"]), sum(results["nothing"])))
+
+
+def hostile_question_pack(path):
+    """The fixture pack with escape sequences, C1 controls, bidi overrides and
+    zero-width characters in its title, domain titles, a stem, a choice, a
+    rationale and an explanation: it lints clean."""
+    shutil.copytree(PACK, path)
+    evil = "\\e]52;c;SEFDS0VE\\a\\e[2J\\x9b31m\\u202E\\u200B"
+
+    def swap(name, old, new):
+        p = os.path.join(path, name)
+        with open(p) as f:
+            text = f.read()
+        with open(p, "w") as f:
+            f.write(text.replace(old, new))
+    swap("pack.yaml", "title: Fixture pack", 'title: "Fixture %s pack"' % evil)
+    swap("pack.yaml", "title: Alpha domain", 'title: "Alpha %s"' % evil)
+    swap("pack.yaml", "title: Beta domain", 'title: "Beta %s"' % evil)
+    swap("questions/questions.yaml", "stem: Which one?", 'stem: "Which one? %s"' % evil)
+    swap("questions/questions.yaml", "text: this one", 'text: "this one %s"' % evil)
+    swap("questions/questions.yaml", "why: because not", 'why: "because not %s"' % evil)
+    swap("questions/questions.yaml", "explanation: Two rules.", 'explanation: "Two rules. %s"' % evil)
+
+
+def test_hostileplain():
+    """Plain mode (the screen-reader path) on a pack with OSC 52 and other
+    escapes in its titles and questions: none of it reaches the output."""
+    hp = state("hostileplain-pack")
+    hostile_question_pack(hp)
+    lint = run(["lint", hp])
+    check("hostile plain: the pack lints clean", lint.returncode == 0, lint.stderr[-300:])
+    st = state("hostileplain")
+    env = {"MLCERT_NOW": "1767261600"}
+    outputs = {}
+    for name, args, stdin in (("question", ["--question", "q-single"], b"b\n"),
+                              ("topic", ["--topic", "topic-one"], b"a\n\na c\n\n"),
+                              ("review", ["--review"], b""),
+                              ("exam", ["--exam"], b"a c\na\n"),
+                              ("an unknown id", ["--topic", "\x1b]52;c;SEFDS0VE\x07"], b"")):
+        p = run(["--content", hp, "--state", st, "quiz", "--plain"] + args, stdin=stdin, env=env)
+        outputs[name] = p.stdout + p.stderr
+    leaked = {name: [x for x in CLI_PAYLOADS if x in out] for name, out in outputs.items()}
+    leaked = {k: v for k, v in leaked.items() if v}
+    check("hostile plain: no payload byte in questions, feedback, review, exam scores, errors", not leaked,
+          repr(leaked))
+    check("hostile plain: the text is still there, each on its own line",
+          b"  Alpha ]52;c;SEFDS0VE[2J31m " in outputs["exam"] and b"(Alpha ]52;c;SEFDS0VE[2J31m)." in outputs["question"],
+          outputs["exam"][-400:])
+    figure("plain mode on a pack with OSC 52, CSI, C1, bidi and zero-width text in titles and questions: "
+           "%d outputs (questions, feedback, review, exam score lines, an error), %s"
+           % (len(outputs), "payload bytes in %d of them" % len(leaked) if leaked else "no payload byte"))
+
+
+def test_links():
+    """What y copies (OSC 52) and o opens ($BROWSER) is the URL's own bytes:
+    a 2048-byte URL (the checker's limit) full of shell characters."""
+    import base64
+    import re
+    lp = state("links-pack")
+    shutil.copytree(PACK, lp)
+    head = "https://example.com/doc?q=$(touch%20pwned);a='b'&c=`id`|d#%E2%80%AE-"
+    url = head + "x" * (2048 - len(head))
+    path = os.path.join(lp, "topics", "topics.yaml")
+    with open(path) as f:
+        text = f.read()
+    with open(path, "w") as f:
+        f.write(text.replace("url: https://example.com/doc", 'url: "%s"' % url))
+    lint = run(["lint", lp])
+    check("links: the pack with a 2048-byte URL lints clean", lint.returncode == 0, lint.stderr[-300:])
+    got = os.path.join(TMP, "browsed")
+    browser = os.path.join(TMP, "browser")
+    with open(browser, "w") as f:
+        f.write('#!/bin/sh\nprintf "%%s" "$1" > "%s"\n' % got)
+    os.chmod(browser, 0o755)
+    cwd = os.getcwd()
+    os.chdir(TMP)  # where `touch pwned` would leave its file
+    t = Pty(["--content", lp, "--state", state("links")], env={"BROWSER": browser})
+    t.settle()
+    t.send(b"\rjj\r]]]")
+    t.settle()
+    t.out.clear()
+    t.send(b"y")
+    t.settle()
+    m = re.search(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07", bytes(t.out))
+    copied = base64.b64decode(m.group(1)) if m else None
+    check("links: the OSC 52 payload decodes to the URL, byte for byte", copied == url.encode(),
+          "%r" % (copied[:80] if copied else m))
+    t.send(b"o")
+    t.settle()
+    try:
+        with open(got, "rb") as f:
+            opened = f.read()
+    except FileNotFoundError:
+        opened = None
+    check("links: $BROWSER gets the URL, byte for byte, as one argument", opened == url.encode(),
+          "%r" % (opened[:80] if opened else opened))
+    check("links: nothing in the URL ran", not os.path.exists(os.path.join(TMP, "pwned")))
+    t.send(b"q")
+    t.wait(5.0)
+    t.kill()
+    os.chdir(cwd)
+    figure("a 2048-byte URL with $( ), quotes, backquotes, | and a percent-encoded bidi override: OSC 52 decoded "
+           "to it %s, $BROWSER got it %s, nothing ran"
+           % ("exactly" if copied == url.encode() else "NOT exactly", "exactly" if opened == url.encode() else "NOT exactly"))
+
 
 def main():
     # Answers are typed ahead by letter: the choices keep the pack's order
@@ -831,7 +1206,9 @@ def main():
              "sizes": test_sizes, "resizes": test_resizes, "terms": test_terms,
              "instances": test_instances, "replaced": test_replaced, "shortwrite": test_shortwrite,
              "examkill": test_examkill, "hostilecli": test_hostilecli, "hangs": test_hangs,
-             "history": test_history, "damaged": test_damaged, "locale": test_locale}
+             "history": test_history, "damaged": test_damaged, "locale": test_locale,
+             "plainsignals": test_plainsignals, "examfull": test_examfull, "unsaved": test_unsaved,
+             "editor": test_editor, "hostileplain": test_hostileplain, "links": test_links}
     try:
         for name in WANTED:
             tests[name]()

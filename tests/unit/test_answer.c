@@ -209,6 +209,7 @@ static void test_exam_finish_is_one_write(void **state)
 	limit_growth(w, 60);
 	assert_false(answer_finish_exam(&w->log, x, false, why, sizeof why));
 	unlimit();
+	assert_false(x->finished); /* open, as the journal has it: no score to show */
 	assert_int_equal(w->study->exam_count, 0);
 	assert_int_equal(w->study->questions[w->single->index].attempts, 0);
 	/* Then with room: the pause, the finish, an item per question and the one answer. */

@@ -1,4 +1,8 @@
 /* app_exam: the mock exam through every stage, its clock, its page and its report. */
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 #include "app_fixture.h"
 
 static void test_mock_exam_flow_and_expiry(void **state)
@@ -141,6 +145,75 @@ static void test_report_scroll_is_bounded(void **state)
 	assert_int_equal(w->app->overlay_top, 0);
 }
 
+/* Lets the journal grow by at most bytes more (a full disk); -1 lifts it. */
+static void limit_journal(struct world *w, long bytes)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/fixture.journal", w->dir);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	signal(SIGXFSZ, SIG_IGN);
+	struct rlimit r = {bytes < 0 ? RLIM_INFINITY : (rlim_t)(st.st_size + bytes), RLIM_INFINITY};
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &r), 0);
+}
+
+/* A submit that was not saved shows no score: the confirmation stays, with
+ * NOT SAVED, the exam open as the journal has it, to be submitted again. */
+static void test_submit_not_saved_shows_no_score(void **state)
+{
+	struct world *w = *state;
+	setenv("MLCERT_NOW", "1767261600", 1);
+	act(w, ACTION_EXAM);
+	act(w, ACTION_OPEN);
+	app_dispatch(w->app, ACTION_CHOOSE, 0);
+	act(w, ACTION_SUBMIT_EXAM);
+	assert_false(w->app->not_saved);
+	limit_journal(w, 60);
+	act(w, ACTION_CONFIRM);
+	limit_journal(w, -1);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_CONFIRM);
+	assert_false(w->app->exam.exam->finished);
+	assert_true(app_wants_tick(w->app)); /* its clock still runs */
+	assert_true(w->app->status_is_error);
+	assert_non_null(strstr(w->app->status, "NOT SAVED, not submitted (? tries again): cannot save progress"));
+	assert_true(w->app->not_saved);
+	assert_true(w->study->exam.active);
+	assert_int_equal(w->study->exam_count, 0);
+	/* the clock's tick is no action of the learner's: the message stays on screen */
+	app_dispatch(w->app, ACTION_TICK, 0);
+	assert_non_null(strstr(w->app->status, "NOT SAVED, not submitted"));
+	/* the same when the clock runs out and the tick submits */
+	setenv("MLCERT_NOW", "1767262300", 1);
+	limit_journal(w, 60);
+	assert_int_equal(app_dispatch(w->app, ACTION_TICK, 0), APP_REDRAW);
+	limit_journal(w, -1);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_CONFIRM);
+	assert_int_equal(w->study->exam_count, 0);
+	/* with room again, the next tick submits it, time being up */
+	app_dispatch(w->app, ACTION_TICK, 0);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_REPORT);
+	assert_true(w->app->exam.exam->finished);
+	assert_string_equal(w->app->status, "Time is up: the exam was submitted as it stood");
+	assert_int_equal(w->study->exam_count, 1);
+	unsetenv("MLCERT_NOW");
+}
+
+/* Anything not saved is remembered for the exit status; a saved event does not clear it. */
+static void test_not_saved_is_remembered(void **state)
+{
+	struct world *w = *state;
+	open_topic_one(w);
+	act(w, ACTION_FOCUS_NEXT); /* the quiz */
+	app_dispatch(w->app, ACTION_CHOOSE, 0);
+	limit_journal(w, 0);
+	act(w, ACTION_OPEN);
+	limit_journal(w, -1);
+	assert_true(w->app->not_saved);
+	assert_non_null(strstr(w->app->status, "NOT SAVED"));
+	act(w, ACTION_OPEN);
+	assert_null(strstr(w->app->status, "NOT SAVED"));
+	assert_true(w->app->not_saved);
+}
 
 /* Lines of the journal holding word. */
 static size_t journal_count(struct world *w, const char *word)
@@ -424,6 +497,8 @@ int main(void)
 		APP_TEST(test_paused_exam_discarded),
 		APP_TEST(test_history_and_review_filters),
 		APP_TEST(test_empty_exam_from_history),
+		APP_TEST(test_submit_not_saved_shows_no_score),
+		APP_TEST(test_not_saved_is_remembered),
 	};
 	return cmocka_run_group_tests_name("app_exam", tests, NULL, NULL);
 }

@@ -9,6 +9,8 @@
 # and opened byte for byte; plain mode prints nothing of a hostile pack's
 # escape sequences.
 set -u
+# The answers below are typed by letter: the pack's order, not a shuffle.
+export MLCERT_SHUFFLE=off
 bin=$(realpath "${1:-./mlcert}")
 here=$(cd "$(dirname "$0")/../.." && pwd)
 pack="$here/tests/data/packs/good"
@@ -37,7 +39,7 @@ shell() { # width height
 	tmx kill-server 2>/dev/null
 	run=$((run + 1)); sock="mlcert-hard-$$-$run"
 	tmx new-session -d -s e2e -x "${1:-100}" -y "${2:-30}" \
-		"env -i PATH='$PATH' TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$tmp/home' MLCERT_NO_CACHE=1 MLCERT_NOW=1767261600 PS1='shell\$ ' bash --norc --noprofile -i"
+		"env -i PATH='$PATH' TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$tmp/home' MLCERT_NO_CACHE=1 MLCERT_NOW=1767261600 MLCERT_SHUFFLE=off PS1='shell\$ ' bash --norc --noprofile -i"
 	tmx set-option -t e2e status off >/dev/null
 	tmx set-option -s set-clipboard on >/dev/null
 	wait_for 'shell$ ' || bad "no shell prompt"
@@ -99,7 +101,7 @@ expect_screen exam-plain-open "The exam was not submitted and has no score: it s
 expect_screen exam-plain-status "EXIT 2"
 expect_not_screen exam-plain-no-score "Score:"
 typed "'$bin' --content '$pack' --state '$st' quiz --plain --exam < /dev/null"
-expect_screen exam-plain-submitted "Score: 2 of 2 right (100%)."
+expect_screen exam-plain-submitted "Score: 2 of 2 right (100%); 2 answered."
 
 # the full-screen program: the confirmation says NOT SAVED, no report; exit 2
 st="$tmp/exam-tui"

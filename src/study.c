@@ -128,9 +128,9 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		s->exam.last_event = e->time;
 		return;
 	}
-	if (!s->exam.active)
-		return;
 	if (e->kind == JOURNAL_EXAM_FINISH) {
+		/* Counted even with no exam open: in journals of two devices merged
+		 * by time, the other device's exam can have closed this one first. */
 		if (s->exam_count == s->exam_cap) {
 			s->exam_cap = s->exam_cap ? s->exam_cap * 2 : 8;
 			s->exams = xreallocarray(s->exams, s->exam_cap, sizeof *s->exams);
@@ -140,6 +140,8 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		close_exam(s);
 		return;
 	}
+	if (!s->exam.active)
+		return;
 	if (e->kind == JOURNAL_EXAM_PAUSE) {
 		s->exam.seconds_used = e->value > 0 ? e->value : 0;
 		s->exam.last_event = e->time;

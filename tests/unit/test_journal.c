@@ -15,15 +15,21 @@
 
 struct tmp {
 	char dir[64];
-	char path[128];
+	char path[256]; /* this device's journal of pack "p" */
 };
 
+/* A state folder whose device has an id, so the tests know the path of its
+ * journal before they open it (STATE/p/ID.journal; nothing there yet). */
 static int setup(void **state)
 {
 	struct tmp *t = calloc(1, sizeof *t);
 	snprintf(t->dir, sizeof t->dir, "/tmp/mlcert-journal-XXXXXX");
 	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof t->path, "%s/p.journal", t->dir);
+	char id[JOURNAL_DEVICE_ID_LEN + 1], why[256], folder[128];
+	assert_true(journal_device_id(t->dir, true, id, why, sizeof why));
+	snprintf(folder, sizeof folder, "%s/p", t->dir);
+	assert_int_equal(mkdir(folder, 0700), 0);
+	snprintf(t->path, sizeof t->path, "%s/%s.journal", folder, id);
 	*state = t;
 	return 0;
 }
@@ -360,10 +366,12 @@ static void test_reader_writes_nothing(void **state)
 	assert_false(journal_append(j, &e, why, sizeof why));
 	assert_non_null(strstr(why, "read-only"));
 	journal_close(j);
-	assert_int_equal(file_size(path), 0);
+	/* No device id, no journal folder, no journal: only the state folder. */
+	assert_int_equal(access(path, F_OK), -1);
 	struct stat st;
 	assert_int_equal(stat(missing, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(rmdir(missing), 0);
 
 	/* Beside a writer, a reader reads what it wrote. */
 	struct journal *w = journal_open(t->dir, "p", &d);
@@ -423,8 +431,8 @@ static void test_replaced_journal_is_followed(void **state)
 	journal_set_listener(j, reset, visit, &s);
 
 	/* The replacement: our line and two from another machine. */
-	char tmp[160], line[300];
-	snprintf(tmp, sizeof tmp, "%s/p.journal.sync-tmp", t->dir);
+	char tmp[300], line[300];
+	snprintf(tmp, sizeof tmp, "%s/p/.p.journal.sync-tmp", t->dir);
 	struct journal_event mine = answer("q-one", 1, 10), theirs1 = answer("q-two", 0, 11),
 			     theirs2 = answer("q-three", 1, 12);
 	line_of(&mine, line, sizeof line);

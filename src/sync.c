@@ -309,8 +309,8 @@ static bool keep_file(const char *dir, const char *name, const char *text, size_
 	free(have);
 	if (same)
 		return true;
-	snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, name);
-	int fd = mkstemp(tmp);
+	snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX.tmp", dir, name); /* *.tmp: ignored, should one be left */
+	int fd = mkstemps(tmp, 4);
 	if (fd < 0)
 		return false;
 	bool ok = fs_write_all(fd, text, len) && fsync(fd) == 0;

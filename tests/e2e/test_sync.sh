@@ -121,6 +121,20 @@ sync_ok retry-b "$b" "$remote"
 sync_ok retry-a "$a"
 same_stats after-failed-syncs "$a" "$b" 9
 
+# ---- a note changed on both machines: both versions kept, the learner told ---------
+mkdir -p "$a/notes/fixture" "$b/notes/fixture"
+printf 'written on a\n' > "$a/notes/fixture/topic-one.txt"
+printf 'written on b\n' > "$b/notes/fixture/topic-one.txt"
+sync_ok note-a "$a"
+sync_ok note-b "$b"
+has note-told "$tmp/sync.out" "your note on topic-one was changed here and on another device: both versions are kept in $b/notes/fixture/topic-one.txt"
+note="$b/notes/fixture/topic-one.txt"
+has note-ours "$note" "written on b"
+has note-divider "$note" "----- mlcert sync: this note was also changed on another device"
+has note-theirs "$note" "written on a"
+sync_ok note-back-to-a "$a"
+cmp -s "$note" "$a/notes/fixture/topic-one.txt" && ok || bad "the merged note did not reach machine a"
+
 # ---- usage --------------------------------------------------------------------------
 "$bin" --state "$a" sync one two > "$tmp/usage.out" 2>&1; st=$?
 [ $st = 2 ] && ok || bad "two remotes: exit $st"
@@ -153,6 +167,20 @@ cmp -s "$d/fixture/$(head -n 1 "$d/device-id").journal" "$tmp/copy/fixture/$(hea
 	&& ok || bad "the copy appended to the journal of the folder it came from"
 cp -p "$tmp/copy"/fixture/*.journal "$d/fixture/"
 same_stats whole-folder-copy "$d" "$tmp/copy" 5
+
+# a note two machines changed, kept twice by a file sync tool: the reader says where
+mkdir -p "$d/notes/fixture"
+printf 'my version\n' > "$d/notes/fixture/topic-one.txt"
+printf 'the other version\n' > "$d/notes/fixture/topic-one.sync-conflict-20260101-101010-ABCDEFG.txt"
+tmx new-session -d -s note -x 100 -y 30 \
+	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$bin' --content '$pack' --state '$d'; sleep 30"
+tmx set-option -t note status off > /dev/null
+note_screen() { tmx capture-pane -p -J -t note; }
+for k in Enter j j Enter f G; do tmx send-keys -t note "$k"; sleep 0.2; done
+for _ in $(seq 1 100); do note_screen | grep -qF "sync-conflict-20260101-101010-ABCDEFG.txt" && break; sleep 0.05; done
+if note_screen | tr -s ' \n' ' ' | grep -qF "Another version of this note, from another device, is in"; then ok; else
+	bad "the reader does not name the other version of the note"; note_screen | sed 's/^/  | /'; fi
+tmx kill-server 2>/dev/null
 
 # ---- an old single journal becomes this device's, every line kept ------------------
 old="$tmp/old"

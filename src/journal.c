@@ -954,8 +954,11 @@ bool journal_replay(struct journal *j, journal_visit_fn visit, void *ctx, struct
 	}
 	struct replay r = {.j = j, .diags = diags};
 	struct visit_units direct = {visit, ctx};
-	/* One file (the common case) goes straight to the visitor. */
-	struct parsed *files = n > 1 ? xcalloc(n, sizeof *files) : NULL;
+	/* One file with lines (the common case) goes straight to the visitor. */
+	size_t with_lines = 0;
+	for (size_t i = 0; i < n; i++)
+		with_lines += list[i].size > 0;
+	struct parsed *files = with_lines > 1 ? xcalloc(n, sizeof *files) : NULL;
 	bool ok = true;
 	for (size_t i = 0; i < n && ok; i++)
 		ok = files ? read_member(&r, &list[i], keep_unit, &files[i]) : read_member(&r, &list[i], visit_unit, &direct);

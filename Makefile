@@ -9,7 +9,7 @@ BUILD      := build
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
 DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libjansson-dev libxxhash-dev libcmocka-dev \
-                tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps mandoc
+                tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps mandoc git
 
 PKGS      := ncursesw libcyaml yaml-0.1 zlib jansson libxxhash
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -27,7 +27,7 @@ CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_MODULES := xalloc fs choice diag text doc yamlpos pack_files content check cues scope jsonw lint action clock journal study manfmt app app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks notes spawn session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot
+CORE_MODULES := xalloc fs choice diag text doc yamlpos pack_files content check cues scope jsonw lint action clock journal study manfmt app app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks notes spawn session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot sync
 UI_MODULES   := ui_keys ui ui_pane view_main pane_tree pane_reader pane_quiz view_help view_dashboard view_exam view_search view_wizard view_bookmarks
 MODULES      := $(CORE_MODULES) $(UI_MODULES)
 
@@ -125,7 +125,7 @@ $(BUILD)/san/mlcert: $(SAN_OBJS) $(SAN_UI_OBJS)
 # tests under ASan, the other suites here and valgrind's full-screen session.
 e2e-san: $(BUILD)/san/mlcert
 	@rm -rf $(BUILD)/san/reports && mkdir -p $(BUILD)/san/reports
-	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_exam.sh tests/e2e/test_reader.sh tests/e2e/test_hardening.sh; do \
+	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_exam.sh tests/e2e/test_reader.sh tests/e2e/test_hardening.sh tests/e2e/test_sync.sh; do \
 	  echo "== $$t (ASan+UBSan)"; \
 	  leaks=1; case $$t in */test_tui.sh | */test_exam.sh | */test_reader.sh) leaks=0 ;; esac; \
 	  ASAN_OPTIONS=detect_leaks=$$leaks:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \

@@ -9,6 +9,7 @@
 
 #include "mlcert/app_internal.h"
 #include "mlcert/clock.h"
+#include "mlcert/journal.h"
 #include "mlcert/xalloc.h"
 
 void app_status(struct app *app, bool is_error, const char *fmt, ...)
@@ -335,15 +336,41 @@ static unsigned (*const view_dispatch[APP_VIEW_COUNT])(struct app *, enum action
 #undef MLCERT_VIEW_ENTRY
 };
 
+/* Journals that arrived by a sync (or were replaced) since the last action
+ * are read before this one: the screen never acts on old progress. */
+static unsigned follow_journal(struct app *app)
+{
+	if (!app->log.journal)
+		return APP_UNCHANGED;
+	size_t answers = app->log.study->answer_count;
+	bool changed;
+	char why[512];
+	if (!journal_refresh(app->log.journal, &changed, why, sizeof why)) {
+		app_status(app, true, "%s", why);
+		return APP_REDRAW;
+	}
+	if (!changed)
+		return APP_UNCHANGED;
+	app->review.stale = true;
+	size_t arrived = app->log.study->answer_count > answers ? app->log.study->answer_count - answers : 0;
+	if (arrived)
+		app_status(app, false, "Progress from another device arrived: %zu new answer%s", arrived,
+			   arrived == 1 ? "" : "s");
+	return APP_REDRAW;
+}
+
 unsigned app_dispatch(struct app *app, enum action action, int arg)
 {
-	/* A tick is not the learner's: it leaves the status (a time warning, NOT SAVED) alone. */
+	/* A tick is not the learner's: it leaves the status (a time warning, NOT
+	 * SAVED) alone, but still reads what arrived by a sync. */
 	if (action == ACTION_TICK)
-		return app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED;
+		return follow_journal(app) |
+		       (app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED);
 	/* A status message lasts until the next action. */
 	unsigned reaction = app->status[0] ? APP_REDRAW : APP_UNCHANGED;
 	app->status[0] = '\0';
 	app->status_is_error = false;
+	reaction |= follow_journal(app);
 	if (action == ACTION_REDRAW)
 		return APP_REDRAW | APP_REPAINT;
 	if (app->prompt.kind == APP_PROMPT_CONFIRM)

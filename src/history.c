@@ -571,7 +571,7 @@ static int by_content(const void *x, const void *y)
 }
 
 /* Time order, so FSRS replays reviews in the order they happened; ties keep
- * their order (existing, then incoming), so an answer stays before its mark. */
+ * their file order, so an answer stays before its mark. */
 static int by_time(const void *x, const void *y)
 {
 	const struct unit *a = x, *b = y;
@@ -605,10 +605,11 @@ static bool exams_of_another_pack(const struct event_list *l, const char *path, 
 	return false;
 }
 
-bool history_import(struct journal *j, const char *pack_id, const char *path, size_t *added,
-		    struct diag_list *diags)
+bool history_import(struct journal *j, const char *pack_id, const char *path, size_t *added, char *written,
+		    size_t written_size, struct diag_list *diags)
 {
 	*added = 0;
+	written[0] = '\0';
 	size_t len;
 	char *buf = read_whole(path, &len, diags);
 	if (!buf)
@@ -652,30 +653,30 @@ bool history_import(struct journal *j, const char *pack_id, const char *path, si
 			units[i].order = i;
 		sort_lists[0] = &existing;
 		sort_lists[1] = &incoming;
-		/* Duplicates: an incoming unit equal to one before it (in the journal,
-		 * or earlier in the file) is dropped; the journal's own are kept. */
+		/* Duplicates: an incoming unit equal to one before it (in the journals,
+		 * or earlier in the file) is dropped; what is new is kept. */
 		if (n)
 			qsort(units, n, sizeof *units, by_content);
 		size_t kept = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (units[i].incoming && i > 0 && same_unit(&units[i], &units[i - 1]))
+			if (!units[i].incoming || (i > 0 && same_unit(&units[i], &units[i - 1])))
 				continue;
-			if (units[i].incoming)
-				*added += units[i].len;
+			*added += units[i].len;
 			units[kept++] = units[i];
 		}
 		n = kept;
 	}
 	if (ok && *added) {
-		if (n)
-			qsort(units, n, sizeof *units, by_time);
-		struct journal_event *all = xmalloc((total ? total : 1) * sizeof *all);
+		/* The new units in time order, as a journal file of their own:
+		 * nothing that is there is rewritten (see journal_add_file). */
+		qsort(units, n, sizeof *units, by_time);
+		struct journal_event *all = xmalloc(*added * sizeof *all);
 		size_t count = 0;
 		for (size_t i = 0; i < n; i++)
 			for (size_t k = 0; k < units[i].len; k++)
 				all[count++] = *unit_event(&units[i], k);
-		char why[512];
-		if (!journal_rewrite(j, all, count, why, sizeof why)) {
+		char why[4400];
+		if (!journal_add_file(j, all, count, written, written_size, why, sizeof why)) {
 			diag_add(diags, DIAG_ERROR, journal_path(j), 0, 0, "%s", why);
 			ok = false;
 		}

@@ -13,6 +13,7 @@
 #include "mlcert/app.h"
 #include "mlcert/check.h"
 #include "mlcert/clock.h"
+#include "mlcert/fs.h"
 #include "mlcert/history.h"
 #include "mlcert/notes.h"
 #include "mlcert/ui_keys.h"
@@ -22,6 +23,7 @@
 #include "mlcert/plain.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
+#include "mlcert/sync.h"
 #include "mlcert/text.h"
 #include "mlcert/ui.h"
 
@@ -41,6 +43,8 @@ static const char usage_text[] =
 	"  export [--format json|csv] [FILE]\n"
 	"                        write the whole history (default JSON, to stdout)\n"
 	"  import FILE           merge another machine's export, without duplicates\n"
+	"  sync [REMOTE]         exchange progress with your other machines through git\n"
+	"                        (REMOTE: any git remote; remembered after the first)\n"
 	"  stats [--json]        print progress per exam domain (and, in JSON, each\n"
 	"                        question's FSRS stability, difficulty, due date, recall)\n"
 	"  man TOPIC-ID          print a topic as a section-7 man page (mlcert man ID | man -l -)\n"
@@ -225,7 +229,8 @@ static int command_export(int argc, char **argv, const struct options *o)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	char cache[4096] = "";
-	const char *own_dirs[] = {s.state_dir, packs_cache_dir(cache, sizeof cache) ? cache : NULL, NULL};
+	const char *own_dirs[] = {s.state_dir, journal_folder(s.journal),
+				  packs_cache_dir(cache, sizeof cache) ? cache : NULL, NULL};
 	bool ok = history_export_file(s.journal, s.pack->meta->id, format, file, own_dirs, &diags);
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
@@ -245,15 +250,36 @@ static int command_import(int argc, char **argv, const struct options *o)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	size_t added = 0;
-	bool ok = history_import(s.journal, s.pack->meta->id, argv[1], &added, &diags);
+	char written[4400];
+	bool ok = history_import(s.journal, s.pack->meta->id, argv[1], &added, written, sizeof written, &diags);
 	diag_print(&diags, stderr);
-	if (ok)
-		text_printf(stdout, "imported %zu new events into %s\n", added, journal_path(s.journal));
+	if (ok && added)
+		text_printf(stdout, "imported %zu new events into %s\n", added, written);
+	else if (ok)
+		text_printf(stdout, "imported 0 new events: all of them are in %s already\n", journal_folder(s.journal));
 	/* a file with bad rows is a content error (1); an unreadable one, I/O (2) */
 	status = ok ? 0 : diags.errors && !strstr(diags.items[0].message, "cannot") ? 1 : 2;
 	diag_list_free(&diags);
 	session_close(&s);
 	return status;
+}
+
+/* No pack is loaded: the whole state folder is synced, every pack's journals and notes. */
+static int command_sync(int argc, char **argv, const struct options *o)
+{
+	if (argc > 2)
+		return usage_error("sync wants at most one remote, not also '%s'", argv[2]);
+	const char *remote = argc == 2 ? argv[1] : NULL;
+	if (remote && (!remote[0] || remote[0] == '-'))
+		return usage_error("sync: '%s' is not a git remote (a URL or a path)", remote);
+	char state[4096];
+	if (o->state_dir)
+		snprintf(state, sizeof state, "%s", o->state_dir);
+	else if (!fs_app_dir(FS_STATE, "", state, sizeof state)) {
+		fputs("mlcert: no state folder: set HOME or XDG_STATE_HOME, or pass --state DIR\n", stderr);
+		return 2;
+	}
+	return sync_run(state, remote, stdout, stderr);
 }
 
 /* Only content is needed: no journal, so it works anywhere (and at install time). */
@@ -448,6 +474,8 @@ int main(int argc, char **argv)
 		return command_export(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "import") == 0)
 		return command_import(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "sync") == 0)
+		return command_sync(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "packs") == 0)
 		return argc - cmd == 1 ? packs_list(stdout) : usage_error("packs takes no arguments");
 	if (strcmp(argv[cmd], "man") == 0)

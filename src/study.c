@@ -212,6 +212,8 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 		s->exams_discarded++;
 		return;
 	}
+	if (!s->exam.active)
+		return;
 	if (e->kind == JOURNAL_EXAM_PAUSE) {
 		s->exam.seconds_used = e->value > 0 ? e->value : 0;
 		s->exam.last_event = e->time;

@@ -16,7 +16,9 @@ bool notes_folder(const char *state_dir, const char *pack_id, char *buf, size_t 
 /* The file of a topic's note in folder; it may not exist yet. */
 bool notes_path(const char *folder, const char *topic_id, char *buf, size_t size);
 
-/* The note's text, at most NOTES_MAX_BYTES of it; NULL when there is none. */
+/* The note's text, at most NOTES_MAX_BYTES of it; NULL when there is none.
+ * When a file sync tool kept another device's version beside it (Syncthing's
+ * TOPIC.sync-conflict-*.txt), a last line says where it is. */
 char *notes_read(const char *folder, const char *topic_id);
 
 /* What a note's file holds, taken before and after the editor runs, so

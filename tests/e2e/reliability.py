@@ -409,9 +409,19 @@ def run(args, env=None, stdin=None, timeout=120, **kw):
     return subprocess.run([BIN] + args, input=stdin, capture_output=True, env=e, timeout=timeout, **kw)
 
 
+def device_journal(st, pack="fixture"):
+    """This device's journal in state folder st: st/PACK/DEVICE-ID.journal."""
+    try:
+        with open(os.path.join(st, "device-id")) as f:
+            device = f.readline().strip()
+    except FileNotFoundError:
+        device = "none"
+    return os.path.join(st, pack, device + ".journal")
+
+
 def journal_lines(st, pack="fixture"):
     try:
-        with open(os.path.join(st, pack + ".journal")) as f:
+        with open(device_journal(st, pack)) as f:
             return f.read().splitlines()
     except FileNotFoundError:
         return []
@@ -529,16 +539,16 @@ def test_replaced():
     """A sync tool renames a new journal over the one a running instance has
     open: the instance's next answer goes into the new file, after its lines."""
     st = state("replaced")
-    path = os.path.join(st, "fixture.journal")
     run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
         env={"MLCERT_NOW": "1767261600"})
+    path = device_journal(st)
     a = Plain(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"],
               env={"MLCERT_NOW": "1767261700"})
     a.wait_for(b"Answer with")
     # what Syncthing does: a new file (ours plus another machine's line) renamed over
     with open(path) as f:
         mine = f.read()
-    tmp = os.path.join(st, ".syncthing.fixture.journal.tmp")
+    tmp = os.path.join(os.path.dirname(path), ".syncthing." + os.path.basename(path) + ".tmp")
     with open(tmp, "w") as f:
         f.write(mine + crc_line("1 1767261650 answer q-multi 5 1 3 0"))
     os.chmod(tmp, 0o600)
@@ -565,10 +575,10 @@ def test_shortwrite():
     """A write cut short (disk full) leaves no fragment; the next answer, from
     another process, is whole, and no start warns about a damaged line."""
     st = state("shortwrite")
-    path = os.path.join(st, "fixture.journal")
     for i in range(5):
         run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
             env={"MLCERT_NOW": str(1767261600 + i)})
+    path = device_journal(st)
     size = os.path.getsize(path)
     p = subprocess.run([BIN, "--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-multi"],
                        input=b"a c\n\n", capture_output=True, preexec_fn=limited(size + 10),
@@ -610,7 +620,7 @@ def test_examkill(rounds=60):
     p.p.stdin.write(skips)
     p.p.stdin.flush()
     start = time.monotonic()
-    while p.p.poll() is None and not raw_has(os.path.join(st, "pmle.journal"), b" exam-finish "):
+    while p.p.poll() is None and not raw_has(device_journal(st, "pmle"), b" exam-finish "):
         time.sleep(0.0002)
     seen = time.monotonic()
     p.p.communicate()
@@ -619,13 +629,12 @@ def test_examkill(rounds=60):
     cut = finished = open_exams = bad = not_resumable = 0
     for r in range(rounds):
         st = state("examkill-%d" % r)
-        path = os.path.join(st, "pmle.journal")
         p = Plain(["--state", st, "quiz", "--plain", "--exam"], env=env)
         p.p.stdin.write(skips)
         p.p.stdin.flush()
         if r % 2 == 0:
             # aimed at the submit: once its first line is in the file
-            while p.p.poll() is None and not raw_has(path, b" exam-finish "):
+            while p.p.poll() is None and not raw_has(device_journal(st, "pmle"), b" exam-finish "):
                 time.sleep(0.0002)
             time.sleep(rng.uniform(0, submit))
         else:
@@ -783,7 +792,7 @@ def test_history():
     check("history: a spreadsheet's CSV (BOM, quotes, CRLF) imports", b"imported 1 new events" in p.stdout,
           p.stderr[-200:])
     # export over the journal itself
-    journal = os.path.join(st, "fixture.journal")
+    journal = device_journal(st)
     size = os.path.getsize(journal)
     p = run(["--content", PACK, "--state", st, "export", "--format", "csv", journal])
     check("history: export over the journal is refused, the journal whole",

@@ -85,7 +85,7 @@ expect_screen browsed "Opened with \$BROWSER: https://example.com/doc"
 # Bookmarks and notes.
 keys B
 expect_screen bookmarked "Bookmarked: Topic one"
-grep -qE '^1 [0-9]+ bookmark topic-one 0 0 0 1 ' "$tmp/state/fixture.journal" && ok || bad "bookmark journaled"
+grep -qE '^1 [0-9]+ bookmark topic-one 0 0 0 1 ' "$tmp/state/fixture/$(head -n 1 "$tmp/state/device-id").journal" && ok || bad "bookmark journaled"
 keys L
 expect_screen bookmark-list "Topic one  (topic-one)"
 keys Enter

@@ -50,5 +50,18 @@ tmux -L "$sock" kill-server 2>/dev/null
 if [ "$(cat "$tmp/vg.status" 2>/dev/null)" = 0 ] && [ ! -s "$tmp/vg.log" ]; then passed=$((passed + 1)); else
 	failed=$((failed + 1)); echo "FAIL valgrind TUI session: status $(cat "$tmp/vg.status" 2>/dev/null)"; cat "$tmp/vg.log"; fi
 
+# mlcert sync (git runs as a child, outside valgrind): a first sync, a second
+# that merges another folder's, a refused one, a PATH without git
+git init -q --bare "$tmp/remote.git"
+printf 'a\n\n' | "$bin" --content "$pack" --state "$tmp/vs2" quiz --plain --topic alpha > /dev/null 2>&1
+run 0 --state "$tmp/vs2" sync "$tmp/remote.git"
+run 0 --state "$tmp/vs" sync "$tmp/remote.git"
+run 2 --state "$tmp/vs" sync "$tmp/not-there.git"
+vgbin=$(command -v valgrind)
+PATH=/nonexistent "$vgbin" --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+	--error-exitcode=9 "$bin" --state "$tmp/vs" sync > /dev/null 2> "$tmp/err"; st=$?
+if [ $st = 2 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL valgrind sync without git: $st"; cat "$tmp/err"; fi
+run 2 --state "$tmp/vs" sync one two
+
 echo "valgrind: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -41,6 +41,9 @@ static inline int setup(void **state)
 	w->journal = journal_open(w->dir, "fixture", &w->diags);
 	assert_non_null(w->journal);
 	w->study = study_new(w->pack);
+	/* as session_open does: replayed, then followed */
+	assert_true(journal_replay(w->journal, study_apply, w->study, &w->diags));
+	journal_set_listener(w->journal, study_reset, study_apply, w->study);
 	w->app = app_new(w->pack, w->study, w->journal, NULL);
 	assert_non_null(w->app);
 	app_set_geometry(w->app, &geometry);
@@ -51,10 +54,7 @@ static inline int setup(void **state)
 static inline int teardown(void **state)
 {
 	struct world *w = *state;
-	char path[128];
-	snprintf(path, sizeof path, "%s/fixture.journal", w->dir);
-	unlink(path);
-	rmdir(w->dir);
+	remove_tree(w->dir);
 	app_free(w->app);
 	study_free(w->study);
 	journal_close(w->journal);

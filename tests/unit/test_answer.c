@@ -17,7 +17,7 @@ struct world {
 	struct journal *journal;
 	struct answer_log log;
 	const struct content_question *single, *multi;
-	char dir[64], path[128];
+	char dir[64], path[256];
 };
 
 static int setup(void **state)
@@ -26,9 +26,9 @@ static int setup(void **state)
 	fixture_load(&w->fx, NULL, true);
 	snprintf(w->dir, sizeof w->dir, "/tmp/mlcert-answer-XXXXXX");
 	assert_non_null(mkdtemp(w->dir));
-	snprintf(w->path, sizeof w->path, "%s/fixture.journal", w->dir);
 	w->journal = journal_open(w->dir, "fixture", &w->fx.diags);
 	assert_non_null(w->journal);
+	snprintf(w->path, sizeof w->path, "%s", journal_path(w->journal));
 	w->study = study_new(w->fx.pack);
 	w->log = (struct answer_log){w->journal, w->study};
 	w->single = content_find_question(w->fx.pack, "q-single");
@@ -41,8 +41,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct world *w = *state;
-	unlink(w->path);
-	rmdir(w->dir);
+	remove_tree(w->dir);
 	study_free(w->study);
 	journal_close(w->journal);
 	fixture_free(&w->fx);

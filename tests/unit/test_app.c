@@ -174,6 +174,36 @@ static void test_prose_keeps_a_reading_measure(void **state)
 	app_free(measured);
 }
 
+/* Another device's journal arrives (a sync) while the program runs: the next
+ * action reads it, says so, and the counts show it, without a restart. */
+static void test_progress_that_arrives_is_read_on_the_next_action(void **state)
+{
+	struct world *w = *state;
+	struct study_stats before, after;
+	study_domain_stats(w->study, -1, &before);
+	assert_int_equal(before.answers, 0);
+	char path[256], line[256];
+	snprintf(path, sizeof path, "%s/fixture/0123456789abcdef.journal", w->dir);
+	struct journal_event e = answer_event(JOURNAL_ANSWER, "q-single");
+	e.time = 1767261600;
+	e.choices = 1;
+	e.correct = 1;
+	e.rating = 3;
+	int n = journal_format_line(&e, line, sizeof line - 1);
+	line[n++] = '\n';
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fwrite(line, 1, (size_t)n, f);
+	fclose(f);
+	assert_true(act(w, ACTION_MOVE_DOWN) & APP_REDRAW);
+	study_domain_stats(w->study, -1, &after);
+	assert_int_equal(after.answers, 1);
+	assert_string_equal(w->app->status, "Progress from another device arrived: 1 new answer");
+	assert_false(w->app->status_is_error);
+	act(w, ACTION_MOVE_UP); /* nothing new: no message */
+	assert_string_equal(w->app->status, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +213,7 @@ int main(void)
 		APP_TEST(test_overlays_and_quit),
 		APP_TEST(test_status_names_keys_from_the_ui),
 		APP_TEST(test_scope_titles),
+		APP_TEST(test_progress_that_arrives_is_read_on_the_next_action),
 		cmocka_unit_test(test_lists_keep_the_cursor_in_view),
 	};
 	return cmocka_run_group_tests_name("app", tests, NULL, NULL);

@@ -148,8 +148,7 @@ static void test_report_scroll_is_bounded(void **state)
 /* Lets the journal grow by at most bytes more (a full disk); -1 lifts it. */
 static void limit_journal(struct world *w, long bytes)
 {
-	char path[128];
-	snprintf(path, sizeof path, "%s/fixture.journal", w->dir);
+	const char *path = journal_path(w->app->log.journal); /* this device's journal */
 	struct stat st;
 	assert_int_equal(stat(path, &st), 0);
 	signal(SIGXFSZ, SIG_IGN);
@@ -218,9 +217,8 @@ static void test_not_saved_is_remembered(void **state)
 /* Lines of the journal holding word. */
 static size_t journal_count(struct world *w, const char *word)
 {
-	char path[128], line[512];
-	snprintf(path, sizeof path, "%s/fixture.journal", w->dir);
-	FILE *f = fopen(path, "r");
+	char line[512];
+	FILE *f = fopen(journal_path(w->app->log.journal), "r");
 	if (!f)
 		return 0;
 	size_t n = 0;

@@ -46,6 +46,25 @@ static void test_make_write_read(void **state)
 	text = notes_read(folder, "topic");
 	assert_int_equal(strlen(text), NOTES_MAX_BYTES);
 	free(text);
+	/* Two devices changed it and a file sync tool kept both: the note says where the other is. */
+	f = fopen(path, "w");
+	fputs("mine", f);
+	fclose(f);
+	char other[256];
+	snprintf(other, sizeof other, "%s/topic.sync-conflict-20260101-101010-ABCDEFG.txt", folder);
+	f = fopen(other, "w");
+	fputs("theirs\n", f);
+	fclose(f);
+	text = notes_read(folder, "topic");
+	char want[512];
+	snprintf(want, sizeof want,
+		 "mine\n[Another version of this note, from another device, is in %s/"
+		 "topic.sync-conflict-20260101-101010-ABCDEFG.txt: keep what you want, then delete that file.]\n",
+		 folder);
+	assert_string_equal(text, want);
+	free(text);
+	assert_null(notes_read(folder, "topic-two")); /* another topic's note is not this one's */
+	unlink(other);
 	unlink(path);
 	rmdir(folder);
 	char notes[160];

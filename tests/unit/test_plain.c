@@ -412,11 +412,11 @@ static void test_exam_submit_not_saved_has_no_score(void **state)
 	(void)state;
 	struct fixture_pack fx;
 	fixture_load(&fx, NULL, true);
-	char dir[] = "/tmp/mlcert-plain-XXXXXX", path[64];
+	char dir[] = "/tmp/mlcert-plain-XXXXXX", path[256];
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/fixture.journal", dir);
 	struct journal *j = journal_open(dir, "fixture", &fx.diags);
 	assert_non_null(j);
+	snprintf(path, sizeof path, "%s", journal_path(j)); /* this device's journal */
 	struct study *st = study_new(fx.pack);
 	setenv("MLCERT_NOW", "1767261600", 1);
 	setenv("MLCERT_SHUFFLE", "off", 1); /* the answers are typed by the pack's letters */
@@ -453,6 +453,10 @@ static void test_exam_submit_not_saved_has_no_score(void **state)
 	unlink(path);
 	snprintf(path, sizeof path, "%s/lock", dir);
 	unlink(path);
+	snprintf(path, sizeof path, "%s/device-id", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/fixture", dir);
+	rmdir(path);
 	rmdir(dir);
 	study_free(st);
 	fixture_free(&fx);
@@ -463,11 +467,11 @@ static void test_exam_answer_not_saved_stops_unsubmitted(void **state)
 	(void)state;
 	struct fixture_pack fx;
 	fixture_load(&fx, NULL, true);
-	char dir[] = "/tmp/mlcert-plain-XXXXXX", path[64];
+	char dir[] = "/tmp/mlcert-plain-XXXXXX", path[256];
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/fixture.journal", dir);
 	struct journal *j = journal_open(dir, "fixture", &fx.diags);
 	assert_non_null(j);
+	snprintf(path, sizeof path, "%s", journal_path(j)); /* this device's journal */
 	struct study *st = study_new(fx.pack);
 	setenv("MLCERT_NOW", "1767261600", 1);
 	signal(SIGXFSZ, SIG_IGN);
@@ -506,6 +510,10 @@ static void test_exam_answer_not_saved_stops_unsubmitted(void **state)
 	unlink(path);
 	snprintf(path, sizeof path, "%s/lock", dir);
 	unlink(path);
+	snprintf(path, sizeof path, "%s/device-id", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/fixture", dir);
+	rmdir(path);
 	rmdir(dir);
 	study_free(st);
 	fixture_free(&fx);

@@ -187,6 +187,12 @@ static void test_unknown_ids_and_exam_events(void **state)
 	assert_int_equal(s->questions[content_find_question(fx.pack, "q-multi")->index].attempts, 1);
 	assert_int_equal(s->questions[content_find_question(fx.pack, "q-single")->index].attempts, 0);
 	assert_false(s->questions[content_find_question(fx.pack, "q-single")->index].has_memory);
+	/* A finish with no exam open still counts: in two devices' journals merged
+	 * by time, the other device's exam may have closed this one first. */
+	fin.time = T0 + 400;
+	apply(s, fin);
+	assert_int_equal(s->exam_count, 2);
+	assert_int_equal(s->exams[1].time, T0 + 400);
 	study_free(s);
 	fixture_free(&fx);
 }

@@ -69,6 +69,8 @@ answer_here() { # a complete answer: as many letters as the question wants
 }
 # A pause the journal did not see, as another device's sync would bring it:
 # the exam's clock then stands at used seconds.
+# This device's journal of the section's pack (STATE/PACK/DEVICE-ID.journal).
+journal_file() { echo "$state/$journal_pack/$(head -n 1 "$state/device-id" 2>/dev/null).journal"; }
 add_pause() { # journal, used seconds
 	python3 - "$1" "$2" "$now" <<'PY'
 import sys, zlib
@@ -80,7 +82,7 @@ PY
 
 # ---- a 60-question exam with 2 answers logs 2 ---------------------------------------
 state="$tmp/sixty"
-journal="$state/pmle.journal"
+journal_pack=pmle
 start "$state"
 keys X
 expect_screen intro "Mock exam: 60 questions in 120 minutes"
@@ -119,10 +121,10 @@ expect_screen submit-counts "58 unanswered (they count as wrong)"
 expect_screen submit-names-incomplete "1 of them incomplete (chosen of wanted): $incomplete (1 of 2)"
 keys y
 expect_screen report "Answered 2 of 60, 1 flagged"
-expect_count two-answers-logged ' answer ' "$journal" 2
-expect_count sixty-exam-items ' exam-item ' "$journal" 60
-expect_count finish-counts-its-block ' exam-finish pmle [0-9]+ 0 0 62 ' "$journal" 1
-expect_count one-strike-journaled ' exam-strike ' "$journal" 1
+expect_count two-answers-logged ' answer ' "$(journal_file)" 2
+expect_count sixty-exam-items ' exam-item ' "$(journal_file)" 60
+expect_count finish-counts-its-block ' exam-finish pmle [0-9]+ 0 0 62 ' "$(journal_file)" 1
+expect_count one-strike-journaled ' exam-strike ' "$(journal_file)" 1
 "$bin" --state "$state" stats --json > "$tmp/stats.json"
 grep -qF '"questions_seen":2,' "$tmp/stats.json" && ok || bad "stats: 2 questions seen, not the 60 of the exam"
 keys G
@@ -155,19 +157,19 @@ keys Escape q
 
 # ---- the clock warns at 15 and at 5 minutes left ----------------------------------------
 state="$tmp/clock"
-journal="$state/pmle.journal"
+journal_pack=pmle
 start "$state"
 keys X Enter
 expect_screen clock-running "02:00:00 left"
 expect_not_screen no-warning-yet "Warning"
 keys q q
-add_pause "$journal" $((7200 - 899))
+add_pause "$(journal_file)" $((7200 - 899))
 start "$state"
 expect_screen clock-resume-offered "You have an unfinished mock exam."
 keys Enter
 expect_screen warning-15 "Warning: 15 minutes left on the exam clock"
 keys q q
-add_pause "$journal" $((7200 - 299))
+add_pause "$(journal_file)" $((7200 - 299))
 start "$state"
 keys Enter
 expect_screen warning-5 "Warning: 5 minutes left on the exam clock"
@@ -176,7 +178,7 @@ keys q q
 
 # ---- a paused exam discarded leaves nothing ------------------------------------------------
 state="$tmp/discard"
-journal="$state/pmle.journal"
+journal_pack=pmle
 start "$state"
 keys X Enter
 expect_screen discard-running "answered 0/60"
@@ -191,12 +193,12 @@ keys d
 expect_screen discard-asks "Discard this exam and its 1 answer? y discards it, any other key keeps it"
 keys n
 expect_screen discard-kept "Nothing changed"
-expect_count kept-no-discard ' exam-discard ' "$journal" 0
+expect_count kept-no-discard ' exam-discard ' "$(journal_file)" 0
 keys d
 keys y
 expect_screen discarded "Exam discarded: none of its answers count"
-expect_count discard-journaled ' exam-discard pmle ' "$journal" 1
-expect_count discard-no-answers ' answer ' "$journal" 0
+expect_count discard-journaled ' exam-discard pmle ' "$(journal_file)" 1
+expect_count discard-no-answers ' answer ' "$(journal_file)" 0
 keys q
 "$bin" --state "$state" stats --json > "$tmp/stats.json"
 grep -qF '"questions_seen":0,' "$tmp/stats.json" && ok || bad "stats after a discard: nothing seen"
@@ -208,7 +210,7 @@ keys Escape q
 
 # ---- shuffled choices: a new order each time, letters follow, identities journaled --------
 state="$tmp/quiz"
-journal="$state/fixture.journal"
+journal_pack=fixture
 tmx kill-server 2>/dev/null
 run=$((run + 1)); sock="mlcert-exam-$$-$run"
 tmx new-session -d -s e2e -x 80 -y 24 \
@@ -231,14 +233,14 @@ first=$(letter first) third=$(letter third)
 keys "$first" "$third" Enter
 sorted=$(printf '%s\n%s\n' "$first" "$third" | sort | tr '\n' ' ' | sed 's/ $//; s/ /, /')
 expect_screen letters-follow "Right: $sorted."
-expect_count identities-journaled ' answer q-multi 5 1 3 ' "$journal" 1
+expect_count identities-journaled ' answer q-multi 5 1 3 ' "$(journal_file)" 1
 # undo the last answer: asked in the status line, then an appended event
 keys u
 expect_screen undo-asks 'Undo your right answer to "Which two? (Choose two.)"? y: yes, other keys: no'
 keys y
 expect_screen undone "Answer undone"
-expect_count undo-journaled ' undo q-multi ' "$journal" 1
-expect_count undo-keeps-the-answer-line ' answer q-multi ' "$journal" 1
+expect_count undo-journaled ' undo q-multi ' "$(journal_file)" 1
+expect_count undo-keeps-the-answer-line ' answer q-multi ' "$(journal_file)" 1
 keys u
 expect_screen nothing-to-undo "Nothing to undo"
 keys q
@@ -277,23 +279,23 @@ sys.stdout.buffer.write(out)
 PY
 }
 state="$tmp/plain"
-journal="$state/pmle.journal"
+journal_pack=pmle
 plain_exam "$state" answer answer > "$tmp/plain.out"
 grep -qF "Mock exam: 60 questions, 120 minutes." "$tmp/plain.out" && ok || { bad "plain exam start"; head -5 "$tmp/plain.out"; }
 grep -qE '^Question 1 of 60(\. Choose [a-z]+)?\.$' "$tmp/plain.out" && ok || bad "plain exam question names its domain"
 grep -qF "; 2 answered." "$tmp/plain.out" && ok || { bad "plain exam: 2 answered"; tail -12 "$tmp/plain.out"; }
 grep -qF "The 58 unanswered are not in your review queue: they stay new." "$tmp/plain.out" && ok || bad "plain exam promise"
-expect_count plain-two-answers-logged ' answer ' "$journal" 2
-expect_count plain-sixty-items ' exam-item ' "$journal" 60
+expect_count plain-two-answers-logged ' answer ' "$(journal_file)" 2
+expect_count plain-sixty-items ' exam-item ' "$(journal_file)" 60
 state="$tmp/plain-discard"
-journal="$state/pmle.journal"
+journal_pack=pmle
 plain_exam "$state" answer pause > "$tmp/plain.out"
 grep -qF "Exam paused with 1 answered" "$tmp/plain.out" && ok || bad "plain exam paused"
 plain_exam "$state" discard yes > "$tmp/plain.out"
 grep -qF "Resuming your unfinished mock exam: 1 answered" "$tmp/plain.out" && ok || bad "plain exam resumed"
 grep -qF "Exam discarded with its 1 answer: none of them count." "$tmp/plain.out" && ok || { bad "plain discard"; tail -5 "$tmp/plain.out"; }
-expect_count plain-discard-journaled ' exam-discard pmle ' "$journal" 1
-expect_count plain-discard-no-answers ' answer ' "$journal" 0
+expect_count plain-discard-journaled ' exam-discard pmle ' "$(journal_file)" 1
+expect_count plain-discard-no-answers ' answer ' "$(journal_file)" 0
 # plain mode shuffles too: the same question at four moments, in more than one order
 orders=""
 for k in 0 1 2 3; do

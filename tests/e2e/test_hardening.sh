@@ -90,13 +90,14 @@ done
 # plain mode: one answer saved and paused; then room for one more line, not the submit
 st="$tmp/exam-plain"
 printf 'a c\nq\n' | MLCERT_NOW=1767261600 "$bin" --content "$pack" --state "$st" quiz --plain --exam > /dev/null
-size=$(stat -c %s "$st/fixture.journal")
+own="$st/fixture/$(head -n 1 "$st/device-id").journal" # this device's journal
+size=$(stat -c %s "$own")
 shell
 typed "prlimit --fsize=$((size + 100)) '$bin' --content '$pack' --state '$st' quiz --plain --exam"
 expect_screen exam-plain-resumed "Resuming your unfinished mock exam: 1 answered"
 keys a Enter
 expect_screen exam-plain-recorded "Recorded."
-expect_screen exam-plain-not-saved "Not saved: cannot save progress to $st/fixture.journal: File too large"
+expect_screen exam-plain-not-saved "Not saved: cannot save progress to $own: File too large"
 expect_screen exam-plain-open "The exam was not submitted and has no score: it stays open with 2 answered"
 expect_screen exam-plain-status "EXIT 2"
 expect_not_screen exam-plain-no-score "Score:"

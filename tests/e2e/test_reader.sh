@@ -201,7 +201,7 @@ at_size() {
 	type_text "2026-12-15"
 	keys Enter
 	expect_screen "$s date set" "Exam date set to 2026-12-15"
-	grep -qE '^1 [0-9]+ setting exam-date 0 0 0 1797292800 ' "$tmp/state/reading.journal" && ok ||
+	grep -qE '^1 [0-9]+ setting exam-date 0 0 0 1797292800 ' "$tmp/state/reading/$(head -n 1 "$tmp/state/device-id" 2>/dev/null).journal" && ok ||
 		bad "$s: exam date journaled"
 	keys Escape
 	expect_screen "$s keys work after" "Topics"

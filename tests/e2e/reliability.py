@@ -935,7 +935,7 @@ def test_examfull():
     env = {"MLCERT_NOW": "1767261600", "MLCERT_NO_CACHE": "1"}
     st = state("examfull-plain")
     run(["--content", PACK, "--state", st, "quiz", "--plain", "--exam"], stdin=b"a c\nq\n", env=env)
-    size = os.path.getsize(os.path.join(st, "fixture.journal"))
+    size = os.path.getsize(device_journal(st))
     p = subprocess.run([BIN, "--content", PACK, "--state", st, "quiz", "--plain", "--exam"], input=b"a\n",
                        capture_output=True, preexec_fn=limited(size + 100), env=dict(os.environ, **env))
     plain_ok = (p.returncode == 2 and b"Not saved: cannot save progress" in p.stdout and b"Score" not in p.stdout
@@ -994,7 +994,7 @@ def test_unsaved():
     env = {"MLCERT_NOW": "1767261600", "MLCERT_NO_CACHE": "1"}
     st = state("unsaved")
     run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n", env=env)
-    size = os.path.getsize(os.path.join(st, "fixture.journal"))
+    size = os.path.getsize(device_journal(st))
     statuses = {}
 
     def limited_run(name, args, stdin=b""):

@@ -1211,7 +1211,7 @@ static bool blocks_whole(const struct journal_event *events, size_t count)
 			continue;
 		size_t want = events[i].value > 0 ? (size_t)events[i].value : 0;
 		for (size_t k = 1; k <= want; k++)
-			if (i + k >= count || events[i + k].kind != JOURNAL_ANSWER)
+			if (i + k >= count || !journal_block_line(events[i + k].kind))
 				return false;
 		i += want;
 	}

@@ -1,13 +1,15 @@
 /* app_quiz — the quiz panel (the questions of a topic, a domain, a review
- * round or a custom study): choosing, submitting through the answer module,
- * retrying as practice, marking, flagging, moving on; the review round with
- * its relearning steps and its end. */
+ * round or a custom study): each question shown with its choices in a new
+ * order, choosing, submitting through the answer module, retrying as
+ * practice, marking, flagging, moving on, undoing the last answer; the
+ * review round with its relearning steps and its end. */
 #include <stdio.h>
 #include <string.h>
 
 #include "mlcert/app_internal.h"
 #include "mlcert/clock.h"
 #include "mlcert/scope.h"
+#include "mlcert/text.h"
 #include "mlcert/xalloc.h"
 
 static bool in_review(const struct app *app)
@@ -49,13 +51,18 @@ static void follow_question_topic(struct app *app, const struct content_question
 
 void app_quiz_reset_question(struct app *app)
 {
+	/* a new presentation: a new order, so no answer is learned as a letter */
+	const struct content_question *q = app_current_question(app);
+	app->quiz.presented++;
+	app->quiz.order = q ? choice_order_shuffled(q->choices_count,
+						    choice_seed(clock_now(), app->quiz.presented << 24 ^ (uint64_t)q->index))
+			    : choice_order_identity(0);
 	app->quiz.chosen = (struct choice_set){0};
 	app->quiz.submitted = app->quiz.right = false;
 	app->quiz.earlier = app->quiz.practice = app->quiz.retrying = false;
 	app->quiz.rating = 0;
 	app->quiz.top = 0;
 	app->quiz.page_stale = true;
-	const struct content_question *q = app_current_question(app);
 	if (!q)
 		return;
 	follow_question_topic(app, q);
@@ -191,7 +198,7 @@ void app_review_summary(struct app *app, char *buf, size_t size)
 
 const struct manfmt_page *app_quiz_page(struct app *app)
 {
-	int width = app->geometry.quiz_width > 0 ? app->geometry.quiz_width : 80;
+	int width = app_measure(app, app->geometry.quiz_width);
 	const struct content_question *q = app_current_question(app);
 	if (!q)
 		return NULL;
@@ -216,6 +223,7 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 		.position = app->quiz.pos + 1,
 		.total = app->quiz.count,
 		.notes = {topic[0] ? topic : NULL, answered[0] ? answered : NULL, flagged[0] ? flagged : NULL},
+		.order = &app->quiz.order,
 	};
 	app->quiz.page = manfmt_question(app->pack, q, &view, width, app->options.ascii);
 	app->quiz.page_width = width;
@@ -405,6 +413,84 @@ static void open_topic(struct app *app, const struct content_question *q)
 		   app_key(app, ACTION_BACK, -1).name);
 }
 
+/* An answer of this review round taken back: its entry is to do again (the
+ * round goes back to it), its relearning step, if one was added, is gone,
+ * and the round's counts no longer hold it. False when the round has no
+ * entry answered with it. */
+static bool undo_in_round(struct app *app, int question, bool was_right)
+{
+	size_t at = app->quiz.count;
+	for (size_t i = app->quiz.count; i-- > 0;)
+		if (app->quiz.questions[i] == question && app->quiz.done[i]) {
+			at = i;
+			break;
+		}
+	if (at == app->quiz.count)
+		return false;
+	for (size_t k = at + 1; k < app->quiz.count; k++)
+		if (app->quiz.questions[k] == question && !app->quiz.done[k]) {
+			memmove(&app->quiz.questions[k], &app->quiz.questions[k + 1],
+				(app->quiz.count - k - 1) * sizeof *app->quiz.questions);
+			memmove(&app->quiz.done[k], &app->quiz.done[k + 1], (app->quiz.count - k - 1) * sizeof *app->quiz.done);
+			app->quiz.count--;
+			if (app->review.relearned)
+				app->review.relearned--;
+			break;
+		}
+	app->quiz.done[at] = false;
+	if (app->review.answered)
+		app->review.answered--;
+	if (was_right && app->review.right)
+		app->review.right--;
+	app->quiz.finished = false;
+	app->quiz.pos = at;
+	app_quiz_reset_question(app);
+	return true;
+}
+
+/* After y: the undo event, and the question, when on screen, unanswered again. */
+static unsigned undo_confirmed(struct app *app)
+{
+	int question;
+	int64_t time;
+	if (!study_undoable(app->log.study, &question, &time))
+		return APP_REDRAW;
+	bool was_right = app->log.study->questions[question].last_correct == 1;
+	char why[512];
+	if (!app_saved(app, answer_undo(&app->log, why, sizeof why), why))
+		return APP_REDRAW;
+	if (in_review(app) && undo_in_round(app, question, was_right)) {
+		app_status(app, false, "Answer undone: back to that question of the review, to answer it again");
+		return APP_REDRAW;
+	}
+	const struct content_question *q = app_current_question(app);
+	if (q && q->index == question && app->quiz.submitted) {
+		app->quiz.submitted = app->quiz.right = false;
+		app->quiz.chosen = (struct choice_set){0};
+		app->quiz.rating = 0;
+		app->quiz.page_stale = true;
+	}
+	app_status(app, false, "Answer undone: that question is as it was before you answered it");
+	return APP_REDRAW;
+}
+
+static void undo(struct app *app)
+{
+	int question;
+	int64_t time;
+	if (!study_undoable(app->log.study, &question, &time)) {
+		app_status(app, false, "Nothing to undo: no answer since the last undo or mock exam");
+		return;
+	}
+	const struct study_question *p = &app->log.study->questions[question];
+	/* the stem's start names the question, cut between characters */
+	const char *stem = app->pack->questions[question]->stem;
+	int used;
+	size_t n = text_fit(stem, strcspn(stem, "\n"), 24, &used); /* the question fits 80 columns */
+	app_confirm_start(app, undo_confirmed, "Undo your %s answer to \"%.*s%s\"? y: yes, other keys: no",
+			  p->last_correct == 1 ? "right" : "wrong", (int)n, stem, stem[n] ? "..." : "");
+}
+
 unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 {
 	const struct content_question *q = app_current_question(app);
@@ -427,7 +513,9 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 				   app_key(app, ACTION_OPEN, -1).name);
 			return APP_REDRAW;
 		}
-		if (arg < 0 || !answer_choose(q, &app->quiz.chosen, (unsigned)arg)) {
+		unsigned choice;
+		if (arg < 0 || !choice_order_choice(&app->quiz.order, (unsigned)arg, &choice) ||
+		    !answer_choose(q, &app->quiz.chosen, choice)) {
 			app_status(app, false, "This question has choices %s",
 				   app_key_range(app, ACTION_CHOOSE, 0, (int)q->choices_count - 1).name);
 			return APP_REDRAW;
@@ -460,6 +548,9 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 		break;
 	case ACTION_OPEN_TOPIC:
 		open_topic(app, q);
+		break;
+	case ACTION_UNDO:
+		undo(app);
 		break;
 	default:
 		return app_scroll(action, &app->quiz.top, app_quiz_page(app)->count, app->geometry.quiz_rows)

@@ -11,6 +11,8 @@
 	X(MOVE_UP, "move-up", "move up one line or item")                              \
 	X(PAGE_DOWN, "page-down", "page down")                                         \
 	X(PAGE_UP, "page-up", "page up")                                               \
+	X(HALF_PAGE_DOWN, "half-page-down", "half a page down, as in less")            \
+	X(HALF_PAGE_UP, "half-page-up", "half a page up, as in less")                  \
 	X(TOP, "top", "go to the top")                                                 \
 	X(BOTTOM, "bottom", "go to the bottom")                                        \
 	X(OPEN, "open", "open, select, or submit the answer")                          \
@@ -29,6 +31,7 @@
 	X(MARK_EASY, "mark-easy", "after a right answer: too easy (review it later)")  \
 	X(RETRY, "retry", "retry a question answered today (practice, not counted)") \
 	X(OPEN_TOPIC, "open-topic", "read the question's topic (Backspace comes back)") \
+	X(UNDO, "undo", "undo your last answer (asks first)")               \
 	X(DASHBOARD, "dashboard", "show the progress dashboard")                       \
 	X(REVIEW, "review", "review what is due today, then a few new ones (Esc leaves)") \
 	X(CUSTOM_STUDY, "custom-study", "custom study: wrong, flagged, an objective, the weakest") \
@@ -36,10 +39,18 @@
 	X(FLAG, "flag", "flag the question (mock exam review, custom study)") \
 	X(NAVIGATOR, "navigator", "in the mock exam: list every question, jump to one") \
 	X(SUBMIT_EXAM, "submit-exam", "in the mock exam: submit it for scoring")       \
+	X(STRIKE, "strike", "in the mock exam: strike out a choice (then its letter)") \
+	X(DISCARD_EXAM, "discard-exam", "a paused mock exam: discard it and its answers (asks)") \
+	X(EXAM_HISTORY, "exam-history", "every finished mock exam: scores, trend, reports") \
+	X(REVIEW_FILTER, "review-filter", "exam review: all, wrong, flagged or unanswered") \
 	X(CONFIRM, "confirm", "answer yes to the question on screen")                  \
 	X(SET_EXAM_DATE, "set-exam-date", "on the dashboard: set your exam date")      \
 	X(PROMPT_CHAR, "prompt-char", "type into the prompt")                          \
 	X(PROMPT_ERASE, "prompt-erase", "erase the last character of the prompt")      \
+	X(PROMPT_ERASE_WORD, "prompt-erase-word", "erase the last word of the prompt") \
+	X(PROMPT_CLEAR, "prompt-clear", "erase the whole prompt")                      \
+	X(PROMPT_OLDER, "prompt-older", "an earlier search (among results: up, then earlier searches)") \
+	X(PROMPT_NEWER, "prompt-newer", "a later search (among results: down)")        \
 	X(TICK, "tick", "a second passed (the exam clock)")                            \
 	X(SEARCH, "search", "search topics, questions and resources (in the reader: this page)") \
 	X(FIND_NEXT, "find-next", "in the reader: next match of the search")            \

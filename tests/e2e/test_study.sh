@@ -36,7 +36,8 @@ expect_line() { # name, line number (1 = the top), text
 		bad "$1: '$3' not on line $2"; screen | sed 's/^/  | /'; fi
 }
 keys() { tmx send-keys -t e2e "$@"; sleep 0.15; }
-journal="$tmp/state/fixture.journal"
+journal() { echo "$tmp/state/fixture/$(head -n 1 "$tmp/state/device-id").journal"; } # this device's
+export MLCERT_SHUFFLE=off # the letters typed below are the pack's
 # Starts the program on a day at a size, at the top (KEEP_PLACE=1: where the
 # last run left off); extra arguments are mlcert's options.
 start() { # day, width, height, [mlcert options...]
@@ -45,7 +46,7 @@ start() { # day, width, height, [mlcert options...]
 	tmx kill-server 2>/dev/null
 	run=$((run + 1)); sock="mlcert-study-$$-$run"
 	tmx new-session -d -s e2e -x "$w" -y "$h" \
-		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MLCERT_NOW=$t '$bin' --state '$tmp/state' $*; echo EXIT \$?; sleep 30"
+		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MLCERT_SHUFFLE=off MLCERT_NOW=$t '$bin' --state '$tmp/state' $*; echo EXIT \$?; sleep 30"
 	tmx set-option -t e2e status off >/dev/null
 	wait_for " mlcert " || bad "start: no title bar"
 }
@@ -72,7 +73,7 @@ expect_screen retry-is-practice "Practice, not counted: wrong"
 expect_screen retry-feedback "Not quite: the answer is a."
 expect_line accuracy-unmoved 1 "100% right"
 [ "$(stats_total)" = "2 2" ] && ok || bad "a retry moved accuracy: $(stats_total)"
-grep -qE '^1 [0-9]+ practice q-single 2 0 0 0 ' "$journal" && ok || bad "the retry is not in the journal as practice"
+grep -qE '^1 [0-9]+ practice q-single 2 0 0 0 ' "$(journal)" && ok || bad "the retry is not in the journal as practice"
 "$bin" --content "$pack" --state "$tmp/state" export --format csv | grep -qF ',practice,q-single,b,0,0,0' \
 	&& ok || bad "the retry is not in the exported history"
 quit
@@ -121,7 +122,7 @@ keys Escape
 expect_screen esc-leaves "Quiz: Alpha domain"
 keys R
 expect_screen nothing-left "Nothing to review today"
-[ "$(grep -c ' answer q-single ' "$journal")" = 3 ] && ok || bad "q-single: three counted answers (day 0, the lapse, the step)"
+[ "$(grep -c ' answer q-single ' "$(journal)")" = 3 ] && ok || bad "q-single: three counted answers (day 0, the lapse, the step)"
 quit
 
 # ---- Esc leaves a round, R comes back to it ------------------------------------------

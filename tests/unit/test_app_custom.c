@@ -20,8 +20,8 @@ static void test_custom_study_of_wrong_and_flagged(void **state)
 	/* beta's question wrong; alpha's flagged from the quiz */
 	act(w, ACTION_MOVE_DOWN);
 	act(w, ACTION_FOCUS_PREV);
-	app_dispatch(w->app, ACTION_CHOOSE, 0);
-	app_dispatch(w->app, ACTION_CHOOSE, 1);
+	choose(w, 0);
+	choose(w, 1); /* a and b: wrong (the answer is a and c) */
 	act(w, ACTION_OPEN);
 	act(w, ACTION_FOCUS_NEXT);
 	act(w, ACTION_MOVE_UP);

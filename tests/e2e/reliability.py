@@ -998,7 +998,9 @@ def test_unsaved():
     read-only second instance), --exam-date, import, export."""
     env = {"MLCERT_NOW": "1767261600", "MLCERT_NO_CACHE": "1"}
     st = state("unsaved")
-    run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n", env=env)
+    # the day before: the answers below are the day's first, not practice
+    run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
+        env=dict(env, MLCERT_NOW="1767175200"))
     size = os.path.getsize(device_journal(st))
     statuses = {}
 

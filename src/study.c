@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlcert/journal_line.h"
 #include "mlcert/xalloc.h"
 
 struct study *study_new(const struct content_pack *pack)

@@ -605,7 +605,7 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 	bool has_meta = false;
 	for (size_t i = 0; i < count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
-		src->path = pack_files_join(root, files[i].name);
+		src->path = fs_join(root, files[i].name);
 		src->data = files[i].data;
 		src->data_len = files[i].len;
 		src->is_meta = is_meta_name(files[i].name);
@@ -636,7 +636,7 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 	bool has_meta = false;
 	for (size_t i = 0; i < names.count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
-		src->path = pack_files_join(root, names.names[i]);
+		src->path = fs_join(root, names.names[i]);
 		src->is_meta = strchr(names.names[i], '/') == NULL && is_meta_name(names.names[i]);
 		has_meta |= src->is_meta;
 		size_t len = 0;
@@ -677,7 +677,7 @@ struct content_pack *content_pack_assemble(const char *root, const struct conten
 	trim_slashes(b.pack->root);
 	for (size_t i = 0; i < count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
-		src->path = pack_files_join(b.pack->root, docs[i].name);
+		src->path = fs_join(b.pack->root, docs[i].name);
 		src->is_meta = docs[i].is_meta;
 		src->data = docs[i].data;
 		src->data_len = docs[i].len;
@@ -694,7 +694,7 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 	bool ok = pack_files_find(dir, &names, &scratch) && scratch.count == 0;
 	uint64_t h = text_hash(TEXT_HASH_START, dir, strlen(dir) + 1);
 	for (size_t i = 0; ok && i < names.count; i++) {
-		char *path = pack_files_join(dir, names.names[i]);
+		char *path = fs_join(dir, names.names[i]);
 		struct stat st;
 		ok = path && stat(path, &st) == 0;
 		free(path);

@@ -1,4 +1,4 @@
-/* fs — folders, XDG locations and whole reads and writes. */
+/* fs — folders, XDG locations, paths and whole reads and writes. */
 #include "mlcert/fs.h"
 
 #include <errno.h>
@@ -32,6 +32,14 @@ bool fs_app_dir(enum fs_base base, const char *leaf, char *buf, size_t size)
 	return n >= 0 && (size_t)n < size;
 }
 
+char *fs_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
 bool fs_make_dirs(const char *dir, char *why, size_t why_size)
 {
 	char path[4096];
@@ -60,6 +68,15 @@ bool fs_make_dirs(const char *dir, char *why, size_t why_size)
 		return false;
 	}
 	return true;
+}
+
+void fs_sync_folder(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
 }
 
 bool fs_write_all(int fd, const void *buf, size_t len)

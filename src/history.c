@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mlcert/journal_line.h"
 #include "mlcert/jsonw.h"
 #include "mlcert/xalloc.h"
 

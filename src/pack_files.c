@@ -3,20 +3,12 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "mlcert/fs.h"
 #include "mlcert/xalloc.h"
-
-char *pack_files_join(const char *root, const char *name)
-{
-	size_t n = strlen(root) + strlen(name) + 2;
-	char *s = xmalloc(n);
-	snprintf(s, n, "%s/%s", root, name);
-	return s;
-}
 
 static bool has_yaml_suffix(const char *name)
 {
@@ -73,7 +65,7 @@ static bool collect_files(const char *dir, const char *rel, struct walk *w, int 
 {
 	struct pack_files *out = w->out;
 	struct diag_list *diags = w->diags;
-	char *here = rel[0] ? pack_files_join(dir, rel) : xstrdup(dir);
+	char *here = rel[0] ? fs_join(dir, rel) : xstrdup(dir);
 	DIR *d = opendir(here);
 	if (!d) {
 		diag_add(diags, DIAG_ERROR, here, 0, 0, "cannot read folder: %s", strerror(errno));
@@ -85,8 +77,8 @@ static bool collect_files(const char *dir, const char *rel, struct walk *w, int 
 	while (ok && (e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		char *child_rel = rel[0] ? pack_files_join(rel, e->d_name) : xstrdup(e->d_name);
-		char *child = pack_files_join(dir, child_rel);
+		char *child_rel = rel[0] ? fs_join(rel, e->d_name) : xstrdup(e->d_name);
+		char *child = fs_join(dir, child_rel);
 		struct stat st;
 		if (stat(child, &st) != 0) {
 			diag_add(diags, DIAG_ERROR, child, 0, 0, "cannot read: %s", strerror(errno));

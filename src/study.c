@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mlcert/journal_line.h"
 #include "mlcert/xalloc.h"
 
 struct study *study_new(const struct content_pack *pack)

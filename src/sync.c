@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "mlcert/check.h"
+#include "mlcert/device.h"
 #include "mlcert/diag.h"
 #include "mlcert/fs.h"
 #include "mlcert/journal.h"
@@ -563,8 +564,8 @@ int sync_run(const char *state_dir, const char *remote, FILE *out, FILE *err)
 	state_dir = dir; /* git runs in it: names relative to here would not hold there */
 	struct git g = {.dir = state_dir};
 	snprintf(g.git_dir, sizeof g.git_dir, "%s/.git", state_dir);
-	char device[JOURNAL_DEVICE_ID_LEN + 1], why[4400];
-	if (!journal_device_id(state_dir, true, device, why, sizeof why)) {
+	char device[DEVICE_ID_LEN + 1], why[4400];
+	if (!device_id(state_dir, true, device, why, sizeof why)) {
 		text_printf(err, "mlcert sync: %s\n", why);
 		return 2;
 	}

@@ -43,7 +43,7 @@ enum answer_problem answer_check(const struct content_question *q, struct choice
 bool answer_is_right(const struct content_question *q, struct choice_set chosen);
 
 /* An event about id (a question, topic, pack or setting), ready for the
- * fields its kind uses (see journal.h). */
+ * fields its kind uses (see journal_line.h). */
 struct journal_event answer_event(enum journal_kind kind, const char *id);
 
 /* Stamps e with the clock, appends it and fsyncs, then applies it to the

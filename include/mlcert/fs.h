@@ -1,6 +1,7 @@
 /* fs — the file system chores several modules share: the program's XDG base
- * folders, folders made like `mkdir -p` (0700), and reads and writes that
- * finish (EINTR and short counts retried), so no module keeps its own copy. */
+ * folders, paths joined, folders made like `mkdir -p` (0700) or fsynced, and
+ * reads and writes that finish (EINTR and short counts retried), so no module
+ * keeps its own copy. */
 #ifndef MLCERT_FS_H
 #define MLCERT_FS_H
 
@@ -19,10 +20,17 @@ enum fs_base {
  * $HOME/.local/state/mlcert. False when neither is usable or buf is too small. */
 bool fs_app_dir(enum fs_base base, const char *leaf, char *buf, size_t size);
 
+/* "DIR/NAME", newly allocated. */
+char *fs_join(const char *dir, const char *name);
+
 /* Makes dir and every missing folder above it, each 0700; true when dir is
  * then a folder. On failure why says which folder and why, and errno
  * still holds mkdir's reason. */
 bool fs_make_dirs(const char *dir, char *why, size_t why_size);
+
+/* fsyncs the folder dir, so a name just made or renamed in it survives a
+ * crash. Best effort: a folder that cannot be opened is left as it is. */
+void fs_sync_folder(const char *dir);
 
 /* Writes, or reads, exactly len bytes; false on an error or an early end. */
 bool fs_write_all(int fd, const void *buf, size_t len);

@@ -23,7 +23,4 @@ struct pack_files {
 bool pack_files_find(const char *root, struct pack_files *out, struct diag_list *diags);
 void pack_files_free(struct pack_files *files);
 
-/* root "/" name, newly allocated. */
-char *pack_files_join(const char *root, const char *name);
-
 #endif

@@ -32,9 +32,11 @@
 
 #include "mlcert/check.h"
 #include "mlcert/content.h"
+#include "mlcert/device.h"
 #include "mlcert/diag.h"
 #include "mlcert/exam.h"
 #include "mlcert/journal.h"
+#include "mlcert/journal_line.h"
 #include "mlcert/study.h"
 
 #include "fixture_pack.h" /* generated into build/fuzz by tests/fuzz/embed.sh */
@@ -107,8 +109,8 @@ static void init(void)
 		perror("fuzz_journal: mkdtemp");
 		abort();
 	}
-	char id[JOURNAL_DEVICE_ID_LEN + 1], why[512];
-	if (!journal_device_id(dir, true, id, why, sizeof why)) {
+	char id[DEVICE_ID_LEN + 1], why[512];
+	if (!device_id(dir, true, id, why, sizeof why)) {
 		fprintf(stderr, "fuzz_journal: %s\n", why);
 		abort();
 	}

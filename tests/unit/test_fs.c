@@ -134,6 +134,40 @@ static void test_replace_file(void **state)
 	rmdir(root);
 }
 
+/* Paths joined with one slash, whatever the parts hold; a folder fsynced
+ * without a descriptor left open (missing or not, it is best effort). */
+static void test_join_and_sync_folder(void **state)
+{
+	(void)state;
+	char *p = fs_join("/state", "p.journal");
+	assert_string_equal(p, "/state/p.journal");
+	free(p);
+	p = fs_join("", "x");
+	assert_string_equal(p, "/x");
+	free(p);
+	p = fs_join("rel/dir", "");
+	assert_string_equal(p, "rel/dir/");
+	free(p);
+	char long_name[5000];
+	memset(long_name, 'n', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	p = fs_join("/d", long_name); /* no fixed buffer: any length */
+	assert_int_equal(strlen(p), 3 + sizeof long_name - 1);
+	free(p);
+
+	char root[] = "/tmp/mlcert-fs-sync-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	int before = dup(0);
+	assert_true(before >= 0);
+	close(before);
+	fs_sync_folder(root);
+	fs_sync_folder("/nonexistent/mlcert-fs-sync");
+	int after = dup(0);
+	assert_int_equal(after, before); /* the lowest free descriptor is still free */
+	close(after);
+	rmdir(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -141,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_make_dirs_makes_every_level_private),
 		cmocka_unit_test(test_whole_reads_and_writes),
 		cmocka_unit_test(test_replace_file),
+		cmocka_unit_test(test_join_and_sync_folder),
 	};
 	return cmocka_run_group_tests_name("fs", tests, NULL, NULL);
 }

@@ -37,4 +37,27 @@ static inline void remove_tree(const char *dir)
 	nftw(dir, testing_remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* A test's own temporary folder as its cmocka state (the folder's name):
+ * test_dir_setup makes it, test_dir_teardown removes it and all it holds. */
+static inline int test_dir_setup(void **state)
+{
+	char *dir = malloc(64);
+	if (!dir)
+		return -1;
+	snprintf(dir, 64, "/tmp/mlcert-test-XXXXXX");
+	if (!mkdtemp(dir)) {
+		free(dir);
+		return -1;
+	}
+	*state = dir;
+	return 0;
+}
+
+static inline int test_dir_teardown(void **state)
+{
+	remove_tree(*state);
+	free(*state);
+	return 0;
+}
+
 #endif

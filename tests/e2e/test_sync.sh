@@ -21,8 +21,10 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 has() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: '$3' not in output"; sed 's/^/  | /' "$2"; fi; }
 day0=1767261600 # 2026-01-01 10:00 UTC
-answer() { # state, seconds after day0, input, question
-	printf "$3" | MLCERT_NOW=$((day0 + $2)) "$bin" --content "$pack" --state "$1" quiz --plain --question "$4" > /dev/null
+# Time runs in hundredths of a day (100 = a day later): a second answer to a
+# question on the same day, from any device, would be practice.
+answer() { # state, hundredths of a day after day0, input, question
+	printf "$3" | MLCERT_NOW=$((day0 + $2 * 864)) "$bin" --content "$pack" --state "$1" quiz --plain --question "$4" > /dev/null
 }
 stats() { MLCERT_NOW=$((day0 + 86400)) "$bin" --content "$pack" --state "$1" stats --json; }
 answers() { stats "$1" 2> /dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["answers"])'; }
@@ -64,7 +66,7 @@ same_stats between-syncs "$a" "$b" 5
 
 # ---- a sync while the full-screen program runs on machine a -----------------------
 tmx new-session -d -s e2e -x 80 -y 24 \
-	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MLCERT_NOW=$((day0 + 2000)) '$bin' --content '$pack' --state '$a'; echo \$? > '$tmp/exit'; sleep 30"
+	"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MLCERT_NOW=$((day0 + 2000 * 864)) '$bin' --content '$pack' --state '$a'; echo \$? > '$tmp/exit'; sleep 30"
 tmx set-option -t e2e status off > /dev/null
 screen() { tmx capture-pane -p -t e2e; }
 wait_for() { for _ in $(seq 1 100); do screen | grep -qF -- "$1" && return 0; sleep 0.05; done; return 1; }

@@ -23,7 +23,7 @@
 	X(FULL_WIDTH, "full-width", "toggle the full-width reader, like man")          \
 	X(NEXT_LINK, "next-link", "select the next SEE ALSO or RESOURCES entry")       \
 	X(PREV_LINK, "prev-link", "select the previous SEE ALSO or RESOURCES entry")   \
-	X(BACK, "back", "go back to the topic or question you came from")                          \
+	X(BACK, "back", "go back where you came from (u now scrolls, as in less)")      \
 	X(CHOOSE, "choose", "choose an answer (toggles in a multiple-select question)") \
 	X(NEXT_QUESTION, "next-question", "next question")                             \
 	X(PREV_QUESTION, "prev-question", "previous question")                         \

@@ -36,6 +36,8 @@ chmod +x "$tmp/browser" "$tmp/editor"
 
 start() {
 	tmx kill-server 2>/dev/null
+	# the program saves where it left off as it exits: let it finish first
+	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
 	run=$((run + 1)); sock="mlcert-find-$$-$run"
 	tmx new-session -d -s e2e -x 100 -y 30 \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 BROWSER='$tmp/browser' EDITOR='$tmp/editor' '$bin' --content '$pack' --state '$tmp/state'; sleep 30"

@@ -48,6 +48,8 @@ print(max(w(part(r).rstrip()) for r in rows if not header(part(r))))' "$1"
 start() { # width height [env and options...]
 	local w=$1 h=$2; shift 2
 	tmx kill-server 2>/dev/null
+	# the program saves where it left off as it exits: let it finish first
+	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
 	run=$((run + 1)); sock="mlcert-reader-$$-$run"
 	rm -rf "$tmp/state"
 	tmx new-session -d -s e2e -x "$w" -y "$h" \

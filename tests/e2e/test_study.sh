@@ -42,8 +42,10 @@ export MLCERT_SHUFFLE=off # the letters typed below are the pack's
 # last run left off); extra arguments are mlcert's options.
 start() { # day, width, height, [mlcert options...]
 	local t=$((day0 + $1 * 86400)) w=$2 h=$3; shift 3
-	[ "${KEEP_PLACE:-0}" = 1 ] || rm -f "$tmp/state/fixture.resume" "$tmp/state/pmle.resume"
 	tmx kill-server 2>/dev/null
+	# the program saves where it left off as it exits: let it finish first
+	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	[ "${KEEP_PLACE:-0}" = 1 ] || rm -f "$tmp/state/fixture.resume" "$tmp/state/pmle.resume"
 	run=$((run + 1)); sock="mlcert-study-$$-$run"
 	tmx new-session -d -s e2e -x "$w" -y "$h" \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MLCERT_SHUFFLE=off MLCERT_NOW=$t '$bin' --state '$tmp/state' $*; echo EXIT \$?; sleep 30"

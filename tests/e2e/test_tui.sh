@@ -43,8 +43,10 @@ start() { # width height [env...]
 	rm -f "$tmp/exit"
 	# each section starts at the top, not where the last one left off
 	# (test_study.sh holds a restart to that)
-	rm -f "$tmp/state/fixture.resume"
 	tmx kill-server 2>/dev/null
+	# the program saves where it left off as it exits: let it finish first
+	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	rm -f "$tmp/state/fixture.resume"
 	run=$((run + 1)); sock="mlcert-e2e-$$-$run" # a fresh server each time: no shutdown race
 	tmx new-session -d -s e2e -x "$w" -y "$h" \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* '$bin' --content '$pack' --state '$tmp/state'; echo \$? > '$tmp/exit'; sleep 30"

@@ -27,7 +27,7 @@ CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_MODULES := xalloc fs choice diag text doc yamlpos content check cues scope jsonw lint action clock journal study manfmt app app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks notes session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot
+CORE_MODULES := xalloc fs choice diag text doc yamlpos content check cues scope jsonw lint action clock journal study manfmt app app_hints app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks notes session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot
 UI_MODULES   := ui_keys ui ui_pane view_main pane_tree pane_reader pane_quiz view_help view_dashboard view_exam view_search view_wizard view_bookmarks
 MODULES      := $(CORE_MODULES) $(UI_MODULES)
 

@@ -51,7 +51,8 @@ const struct manfmt_page *app_exam_page(struct app *app)
 /* The question page's scrolling, by the page's own length and rows. */
 static bool scroll_page(struct app *app, enum action action)
 {
-	return app_scroll(action, &app->exam.top, app_exam_page(app)->count, app->geometry.page_rows);
+	size_t lines = app_exam_page(app)->count;
+	return app_scroll(action, &app->exam.top, lines, app_page_rows(lines, app->geometry.page_rows));
 }
 
 bool app_wants_tick(const struct app *app)
@@ -97,7 +98,8 @@ static void pause_exam(struct app *app)
 
 void app_shutdown(struct app *app)
 {
-	if (app->view == APP_VIEW_EXAM && app->exam.exam && !app->exam.exam->finished &&
+	bool in_exam = app->view == APP_VIEW_EXAM || (app->view == APP_VIEW_HELP && app->help.from == APP_VIEW_EXAM);
+	if (in_exam && app->exam.exam && !app->exam.exam->finished &&
 	    app->exam.stage != APP_EXAM_INTRO && app->exam.stage != APP_EXAM_RESUME)
 		pause_exam(app);
 }
@@ -209,7 +211,7 @@ static unsigned running(struct app *app, enum action action, int arg)
 	case ACTION_NAVIGATOR:
 		app->exam.stage = APP_EXAM_NAVIGATOR;
 		app->exam.navigator.cursor = x->pos;
-		app_list_reveal(&app->exam.navigator, x->pos, x->pos, app->geometry.list_rows);
+		app_list_reveal(&app->exam.navigator, x->pos, x->pos, app_page_rows(x->count, app->geometry.list_rows));
 		return APP_REDRAW;
 	case ACTION_SUBMIT_EXAM:
 		app->exam.stage = APP_EXAM_CONFIRM;
@@ -286,7 +288,8 @@ static unsigned report(struct app *app, enum action action, int arg)
 		return APP_REDRAW;
 	default:
 		/* the report's length is counted by the UI, like help's */
-		return app_scroll(action, &app->overlay_top, app->overlay_lines, app->geometry.list_rows)
+		return app_scroll(action, &app->overlay_top, app->overlay_lines,
+				  app_page_rows(app->overlay_lines, app->geometry.list_rows))
 			       ? APP_REDRAW
 			       : APP_UNCHANGED;
 	}

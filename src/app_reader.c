@@ -117,10 +117,22 @@ void app_open_topic(struct app *app, int topic)
 		   app_key(app, ACTION_BACK, -1).name);
 }
 
-/* The next (or previous) line from `from` holding the find text. */
-static bool find_line(struct app *app, size_t from, bool forward, size_t *line)
+/* The page finding works on, and its scroll. */
+struct find_target {
+	const struct manfmt_page *page;
+	size_t *top, max_top;
+};
+
+static struct find_target find_target(struct app *app)
 {
-	const struct manfmt_page *page = app_reader_page(app);
+	if (app->view == APP_VIEW_HELP)
+		return (struct find_target){app_help_page(app), &app->help.top, app_help_max_top(app)};
+	return (struct find_target){app_reader_page(app), &app->reader.top, app_reader_max_top(app)};
+}
+
+/* The next (or previous) line from `from` holding the find text. */
+static bool find_line(struct app *app, const struct manfmt_page *page, size_t from, bool forward, size_t *line)
+{
 	if (!app->find[0] || !page->count)
 		return false;
 	for (size_t k = 0; k < page->count; k++) {
@@ -136,16 +148,16 @@ static bool find_line(struct app *app, size_t from, bool forward, size_t *line)
 
 void app_find_move(struct app *app, bool forward, bool include_top)
 {
-	size_t line;
-	size_t from = forward ? app->reader.top + (include_top ? 0 : 1)
-			      : (app->reader.top ? app->reader.top - 1 : app_reader_page(app)->count - 1);
-	if (!find_line(app, from, forward, &line)) {
+	struct find_target target = find_target(app);
+	size_t line, top = *target.top;
+	size_t from = forward ? top + (include_top ? 0 : 1) : (top ? top - 1 : target.page->count - 1);
+	if (!find_line(app, target.page, from, forward, &line)) {
 		app_status(app, false, "Not found on this page: %s", app->find);
 		return;
 	}
 	if ((forward && line < from) || (!forward && line > from))
 		app_status(app, false, "Search wrapped around the page");
-	app->reader.top = line > app_reader_max_top(app) ? app_reader_max_top(app) : line;
+	*target.top = line > target.max_top ? target.max_top : line;
 }
 
 static void request(struct app *app, enum app_request_kind kind, const char *arg)

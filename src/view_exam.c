@@ -9,6 +9,7 @@
 #include "mlcert/answer.h"
 #include "mlcert/clock.h"
 #include "mlcert/text.h"
+#include "mlcert/xalloc.h"
 
 static void clock_text(char *buf, size_t size, int64_t seconds)
 {
@@ -16,14 +17,13 @@ static void clock_text(char *buf, size_t size, int64_t seconds)
 		 (int)(seconds % 60));
 }
 
-/* Writes lines top to bottom, one column in; returns the next free row. */
+/* Writes text from row y, one column in, wrapped so none is cut; returns
+ * the next free row. */
 static int say(WINDOW *win, int y, const struct ui_theme *theme, enum ui_role role, const char *text)
 {
-	int w = getmaxx(win);
-	if (y >= getmaxy(win))
-		return y;
-	ui_put(theme, win, y, 1, w - 1, text, theme->attr[role]);
-	return y + 1;
+	struct ui_sink s = {win, theme, 0, 0, y, getmaxy(win) - y, 0, getmaxx(win)};
+	ui_sink_wrap(&s, 1, text, role);
+	return y + (int)s.index;
 }
 
 #define KEY(action) ui_key(KEYS_EXAM, ACTION_##action).name
@@ -41,13 +41,11 @@ static void draw_intro(struct app *app, WINDOW *win, const struct ui_theme *t)
 	keys_labels(KEYS_CHOICES, ACTION_CHOOSE, choose, sizeof choose);
 	for (char *p = strchr(choose, ' '); p; p = NULL) /* "a-h 1-8" reads "a-h or 1-8" */
 		memmove(p + 3, p, strlen(p) + 1), memcpy(p, " or", 3);
-	snprintf(buf, sizeof buf, "%s answer, %s and %s move, %s flags a question for review,", choose,
-		 KEY(NEXT_QUESTION), KEY(PREV_QUESTION), KEY(FLAG));
-	y = say(win, y, t, ROLE_TEXT, buf);
-	snprintf(buf, sizeof buf, "%s lists every question, %s submits. The clock is always on screen and",
-		 KEY(NAVIGATOR), KEY(SUBMIT_EXAM));
-	y = say(win, y, t, ROLE_TEXT, buf);
-	snprintf(buf, sizeof buf, "submits for you when time is up. %s pauses the exam and its clock.", KEY(QUIT));
+	snprintf(buf, sizeof buf,
+		 "%s answer, %s and %s move, %s flags a question for review, %s lists every question, %s submits. "
+		 "The clock is always on screen and submits for you when time is up. %s pauses the exam and its "
+		 "clock.",
+		 choose, KEY(NEXT_QUESTION), KEY(PREV_QUESTION), KEY(FLAG), KEY(NAVIGATOR), KEY(SUBMIT_EXAM), KEY(QUIT));
 	y = say(win, y, t, ROLE_TEXT, buf);
 	y++;
 	snprintf(buf, sizeof buf, "%s starts the exam. %s goes back.", KEY(OPEN), KEY(CLOSE));
@@ -97,7 +95,8 @@ static void draw_page(struct app *app, WINDOW *win, const struct ui_theme *t)
 	WINDOW *body = derwin(win, g->page_rows, g->page_width, getmaxy(win) - g->page_rows,
 			      getmaxx(win) - g->page_width);
 	if (body) {
-		ui_draw_page(body, t, app_exam_page(app), app->exam.top, 0, g->page_rows, g->page_width, -1, NULL);
+		ui_draw_page_more(body, t, KEYS_EXAM, app_exam_page(app), app->exam.top, 0, g->page_rows, g->page_width,
+				  NULL);
 		delwin(body);
 	}
 }
@@ -134,36 +133,27 @@ static void navigator_row(void *ctx, WINDOW *win, int y, int width, size_t i, bo
 
 static void draw_navigator(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
-	char left[128];
-	snprintf(left, sizeof left, "Navigator: %s jumps to a question, %s returns", KEY(OPEN), KEY(CLOSE));
-	draw_header(app, win, t, left);
+	draw_header(app, win, t, "Navigator"); /* its keys are on the hint bar */
 	struct row_ctx r = {app, t};
-	ui_list_draw(win, t, 1, app->geometry.list_rows, &app->exam.navigator, app->exam.exam->count,
+	ui_list_draw(win, t, KEYS_EXAM, 1, app->geometry.list_rows, &app->exam.navigator, app->exam.exam->count,
 		     navigator_row, &r);
 }
-/* "3, 17, 22" — the positions matching a test, shortened when long. */
+/* "3, 17-22" — every position matching the test, as ranges. */
 static void list_positions(const struct exam *x, bool flagged, char *buf, size_t size)
 {
-	size_t n = 0, shown = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < x->count && n + 16 < size; i++) {
-		bool match = flagged ? x->flags[i] : choice_set_count(x->picks[i]) == 0;
-		if (!match)
-			continue;
-		if (shown == 20) {
-			n += (size_t)snprintf(buf + n, size - n, ", ...");
-			break;
-		}
-		n += (size_t)snprintf(buf + n, size - n, "%s%zu", shown ? ", " : "", i + 1);
-		shown++;
-	}
+	size_t *numbers = xcalloc(x->count ? x->count : 1, sizeof *numbers), n = 0;
+	for (size_t i = 0; i < x->count; i++)
+		if (flagged ? x->flags[i] : choice_set_count(x->picks[i]) == 0)
+			numbers[n++] = i + 1;
+	text_ranges(numbers, n, buf, size);
+	free(numbers);
 }
 
 static void draw_confirm(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct exam *x = app->exam.exam;
 	draw_header(app, win, t, "Submit the exam?");
-	char buf[512], list[256];
+	char buf[1024], list[768];
 	int y = 2;
 	size_t unanswered = x->count - exam_answered(x), flagged = exam_flagged(x);
 	if (unanswered) {
@@ -196,7 +186,7 @@ static size_t build_report(struct app *app, struct ui_sink *s)
 		 x->count ? (size_t)x->right * 100 / x->count : 0);
 	ui_sink_line(s, buf, ROLE_HEADING);
 	ui_sink_line(s, "", ROLE_TEXT);
-	snprintf(buf, sizeof buf, "%-44s %6s %8s %5s", "Domain", "weight", "right", "");
+	snprintf(buf, sizeof buf, "%-44s %6s %8s %5s", "Domain", "weight", "right", "score");
 	ui_sink_line(s, buf, ROLE_DIM);
 	int bar_w = s->width - 1 - 44 - 6 - 8 - 5 - 5;
 	for (unsigned d = 0; d < m->domains_count; d++) {
@@ -237,8 +227,11 @@ static void draw_report(struct app *app, WINDOW *win, const struct ui_theme *t)
 	char buf[512];
 	snprintf(buf, sizeof buf, "Score report%s", app->exam.exam->timed_out ? " (time ran out)" : "");
 	ui_header(win, t, true, buf, NULL);
-	struct ui_sink s = {win, t, 0, app->overlay_top, 1, app->geometry.list_rows, 1, getmaxx(win)};
+	int rows = app->geometry.list_rows, shown = app_page_rows(app->overlay_lines, rows);
+	struct ui_sink s = {win, t, 0, app->overlay_top, 1, shown, 1, getmaxx(win)};
 	build_report(app, &s);
+	if (shown < rows)
+		ui_more(win, t, KEYS_EXAM, 1 + shown, getmaxx(win), app->overlay_top, shown, app->overlay_lines);
 }
 
 static void draw_review(struct app *app, WINDOW *win, const struct ui_theme *t)
@@ -246,12 +239,10 @@ static void draw_review(struct app *app, WINDOW *win, const struct ui_theme *t)
 	const struct exam *x = app->exam.exam;
 	const struct content_question *q = app->pack->questions[x->questions[x->pos]];
 	bool right = answer_is_right(q, x->picks[x->pos]);
-	char left[128], keys[128];
+	char left[128];
 	snprintf(left, sizeof left, "Exam review %zu/%zu: %s", x->pos + 1, x->count,
 		 choice_set_count(x->picks[x->pos]) == 0 ? "unanswered" : right ? "right" : "wrong");
-	snprintf(keys, sizeof keys, "%s next  %s previous  %s report ", KEY(NEXT_QUESTION), KEY(PREV_QUESTION),
-		 KEY(QUIT));
-	ui_header(win, t, true, left, keys);
+	ui_header(win, t, true, left, NULL); /* its keys are on the hint bar */
 	draw_page(app, win, t);
 }
 
@@ -295,14 +286,7 @@ static size_t lines(struct app *app, int width)
 	return build_report(app, &s);
 }
 
-static const struct ui_hint hints[] = {
-	{KEYS_CHOICES, ACTION_CHOOSE, "Answer"},     {KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
-	{KEYS_EXAM, ACTION_PREV_QUESTION, "Prev"},   {KEYS_EXAM, ACTION_FLAG, "Flag"},
-	{KEYS_EXAM, ACTION_NAVIGATOR, "All"},        {KEYS_EXAM, ACTION_SUBMIT_EXAM, "Submit"},
-	{KEYS_ANY, ACTION_QUIT, "Pause"},
-};
-
-static const struct ui_keymap keys = {KEYS_EXAM, hints, sizeof hints / sizeof hints[0], false};
+static const struct ui_keymap keys = {KEYS_EXAM, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {

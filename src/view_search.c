@@ -58,12 +58,12 @@ static void draw(struct app *app, const struct ui_frame *frame)
 			 app->search.total == 1 ? "" : "es", app->prompt.text);
 	ui_header(win, frame->theme, true, title, NULL);
 	struct row_ctx r = {app, frame->theme};
-	ui_list_draw(win, frame->theme, 1, getmaxy(win) - 1, &app->search.list, app->search.count, draw_row, &r);
+	ui_list_draw(win, frame->theme, KEYS_PROMPT, 1, getmaxy(win) - 1, &app->search.list, app->search.count, draw_row, &r);
 	wnoutrefresh(win);
 }
 
 /* Its keys are the prompt's: the prompt line takes the hint bar's place. */
-static const struct ui_keymap keys = {KEYS_PROMPT, ui_scroll_hints, 4, false};
+static const struct ui_keymap keys = {KEYS_PROMPT, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {

@@ -61,7 +61,8 @@ void app_reader_reveal_link(struct app *app);
 void app_reader_mark_read(struct app *app);
 /* Opens a topic from a link, in the tree as well, remembering where we were. */
 void app_open_topic(struct app *app, int topic);
-/* Moves to the next (or previous) line holding the find text. */
+/* Moves to the next (or previous) line holding the find text, on the page
+ * being read: help's while help is open, else the reader's. */
 void app_find_move(struct app *app, bool forward, bool include_top);
 unsigned app_reader_dispatch(struct app *app, enum action action, int arg);
 
@@ -70,6 +71,8 @@ unsigned app_reader_dispatch(struct app *app, enum action action, int arg);
 void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index);
 void app_quiz_reset_question(struct app *app);
 size_t app_quiz_max_top(struct app *app);
+/* Lines the current question and its choices take, unanswered, at width. */
+size_t app_quiz_question_lines(struct app *app, int width);
 unsigned app_quiz_dispatch(struct app *app, enum action action, int arg);
 unsigned app_review_start(struct app *app);
 
@@ -81,6 +84,10 @@ unsigned app_exam_open(struct app *app);
 
 unsigned app_search_start(struct app *app);
 unsigned app_prompt_dispatch(struct app *app, enum action action, int arg);
+
+/* ---- help (app.c) ------------------------------------------------------------------------- */
+
+size_t app_help_max_top(struct app *app);
 
 /* ---- bookmarks and notes (app_bookmarks.c) ---------------------------------------------- */
 

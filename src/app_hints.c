@@ -80,7 +80,7 @@ static void exam_hints(const struct app *app, struct hints *h)
 	case APP_EXAM_RUNNING:
 		offer(h, ACTION_CHOOSE, "Answer", MAIN_RANK);
 		offer(h, ACTION_NEXT_QUESTION, "Next", MAIN_RANK);
-		offer(h, ACTION_PREV_QUESTION, "Prev", MORE_RANK);
+		offer(h, ACTION_PREV_QUESTION, "Prev", EXTRA_RANK);
 		offer(h, ACTION_FLAG, "Flag", MORE_RANK);
 		offer(h, ACTION_NAVIGATOR, "All", EXTRA_RANK);
 		offer(h, ACTION_SUBMIT_EXAM, "Submit", MORE_RANK);

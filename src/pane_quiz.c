@@ -16,7 +16,7 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 		for (int y = 1; y < h; y++)
 			ui_put(theme, win, y, 0, w, "", theme->attr[ROLE_TEXT]);
 		struct ui_sink s = {win, theme, 0, 0, 1, h - 1, 0, w + 1};
-		ui_sink_wrap(&s, 0, "No questions here yet: choose another topic or domain.", ROLE_DIM);
+		ui_sink_wrap(&s, 0, 0, "No questions here yet: choose another topic or domain.", ROLE_DIM);
 		return;
 	}
 	/* what does not fit says so, and how to get to it */

@@ -176,6 +176,7 @@ void ui_list_draw(WINDOW *win, const struct ui_theme *theme, enum keys_context c
 struct sink_wrap {
 	struct ui_sink *sink;
 	enum ui_role role;
+	int hang;
 };
 
 static void sink_wrapped(void *ctx, const char *line, size_t len)
@@ -186,18 +187,23 @@ static void sink_wrapped(void *ctx, const char *line, size_t len)
 	copy[len] = '\0';
 	ui_sink_line(w->sink, copy, w->role);
 	free(copy);
+	w->sink->x += w->hang; /* the lines after the first hang under its text */
+	w->hang = 0;
 }
 
-void ui_sink_wrap(struct ui_sink *s, int x, const char *raw, enum ui_role role)
+void ui_sink_wrap(struct ui_sink *s, int x, int hang, const char *raw, enum ui_role role)
 {
 	char *text = text_sanitize(raw, s->theme ? s->theme->ascii : false);
 	for (char *p = text; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	int saved = s->x;
+	int saved = s->x, room = s->width - x - 1;
+	if (hang > room / 2)
+		hang = 0; /* a narrow screen keeps the room for the text */
 	s->x = x;
-	struct sink_wrap w = {s, role};
-	text_wrap(text, strlen(text), s->width - x - 1, sink_wrapped, &w);
+	struct sink_wrap w = {s, role, hang};
+	/* the first line as wide as the rest: the rest have hang columns less */
+	text_wrap(text, strlen(text), room - hang, sink_wrapped, &w);
 	s->x = saved;
 	free(text);
 }

@@ -22,7 +22,7 @@ static void clock_text(char *buf, size_t size, int64_t seconds)
 static int say(WINDOW *win, int y, const struct ui_theme *theme, enum ui_role role, const char *text)
 {
 	struct ui_sink s = {win, theme, 0, 0, y, getmaxy(win) - y, 0, getmaxx(win)};
-	ui_sink_wrap(&s, 1, text, role);
+	ui_sink_wrap(&s, 1, 0, text, role);
 	return y + (int)s.index;
 }
 

@@ -14,15 +14,16 @@ static void list_flows(struct app *app, struct ui_sink *s, size_t *first, size_t
 		snprintf(buf, sizeof buf, "%zu. %s", i + 1, f->title);
 		if (i == app->wizard.cursor)
 			*first = s->index;
-		ui_sink_wrap(s, 1, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_HEADING);
+		ui_sink_wrap(s, 1, 3, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_HEADING);
 		if (f->summary)
-			ui_sink_wrap(s, 4, f->summary, ROLE_DIM);
+			ui_sink_wrap(s, 4, 0, f->summary, ROLE_DIM);
 		if (i == app->wizard.cursor)
 			*last = s->index - 1;
-		ui_sink_line(s, "", ROLE_TEXT);
+		if (i + 1 < app->pack->flow_count)
+			ui_sink_line(s, "", ROLE_TEXT);
 	}
 	if (!app->pack->flow_count)
-		ui_sink_wrap(s, 1, "This pack has no decision flows.", ROLE_DIM);
+		ui_sink_wrap(s, 1, 0, "This pack has no decision flows.", ROLE_DIM);
 }
 
 typedef void wizard_lines_fn(struct app *app, struct ui_sink *s, size_t *first, size_t *last);
@@ -66,33 +67,33 @@ static void walk_lines(struct app *app, struct ui_sink *s, size_t *first, size_t
 				      step->options[w->chose[i]].label);
 	}
 	if (w->depth) {
-		ui_sink_wrap(s, 1, crumbs, ROLE_DIM);
+		ui_sink_wrap(s, 1, 0, crumbs, ROLE_DIM);
 		ui_sink_line(s, "", ROLE_TEXT);
 	}
 	if (flow_walk_done(w)) {
-		ui_sink_wrap(s, 1, "Answer", ROLE_HEADING);
-		ui_sink_wrap(s, 3, node->result, ROLE_RIGHT);
+		ui_sink_wrap(s, 1, 0, "Answer", ROLE_HEADING);
+		ui_sink_wrap(s, 3, 0, node->result, ROLE_RIGHT);
 		ui_sink_line(s, "", ROLE_TEXT);
 		if (node->note) {
-			ui_sink_wrap(s, 3, node->note, ROLE_TEXT);
+			ui_sink_wrap(s, 3, 0, node->note, ROLE_TEXT);
 			ui_sink_line(s, "", ROLE_TEXT);
 		}
 		if (node->topic_index >= 0) {
 			char buf[512];
 			snprintf(buf, sizeof buf, "%s opens the topic \"%s\" in the reader.",
 				 ui_key(KEYS_WIZARD, ACTION_OPEN).name, app->pack->topics[node->topic_index]->title);
-			ui_sink_wrap(s, 1, buf, ROLE_STATUS);
+			ui_sink_wrap(s, 1, 0, buf, ROLE_STATUS);
 		}
 		return;
 	}
-	ui_sink_wrap(s, 1, node->ask, ROLE_HEADING);
+	ui_sink_wrap(s, 1, 0, node->ask, ROLE_HEADING);
 	ui_sink_line(s, "", ROLE_TEXT);
 	for (unsigned i = 0; i < node->options_count; i++) {
 		char buf[512];
 		snprintf(buf, sizeof buf, "%u. %s", i + 1, node->options[i].label);
 		if (i == app->wizard.cursor)
 			*first = s->index;
-		ui_sink_wrap(s, 3, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_TEXT);
+		ui_sink_wrap(s, 3, 3, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_TEXT);
 		if (i == app->wizard.cursor)
 			*last = s->index - 1;
 	}

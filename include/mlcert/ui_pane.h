@@ -128,8 +128,9 @@ struct ui_sink {
 /* Puts one line; returns its row on screen, or -1 when it is not shown. */
 int ui_sink_line(struct ui_sink *sink, const char *text, enum ui_role role);
 
-/* Puts text wrapped at column x (and the sink's width), so none is cut. */
-void ui_sink_wrap(struct ui_sink *sink, int x, const char *text, enum ui_role role);
+/* Puts text wrapped at column x (and the sink's width), so none is cut;
+ * the lines after the first start hang columns further in. */
+void ui_sink_wrap(struct ui_sink *sink, int x, int hang, const char *text, enum ui_role role);
 
 /* The name of the first key for action in context, for text on screen:
  * texts name keys from the bindings, so they cannot drift from them. */

@@ -218,8 +218,9 @@ const struct manfmt_page *app_help_page(struct app *app)
 	manfmt_free(app->help.page);
 	struct help_entries h = {0};
 	char title[256];
-	snprintf(title, sizeof title, "mlcert %s: keys (%s closes this help, %s searches it)", MLCERT_VERSION_TEXT,
-		 app_key(app, ACTION_CLOSE, -1).name, app_key(app, ACTION_SEARCH, -1).name);
+	snprintf(title, sizeof title, "mlcert %s: keys (%s or %s closes this help, %s searches it)",
+		 MLCERT_VERSION_TEXT, app_key(app, ACTION_CLOSE, -1).name, app_key(app, ACTION_QUIT, -1).name,
+		 app_key(app, ACTION_SEARCH, -1).name);
 	add_help_entry(&h, NULL, title);
 	if (app->options.help)
 		app->options.help(add_help_entry, &h);

@@ -125,7 +125,7 @@ $(BUILD)/san/mlcert: $(SAN_OBJS) $(SAN_UI_OBJS)
 # tests under ASan, the other suites here and valgrind's full-screen session.
 e2e-san: $(BUILD)/san/mlcert
 	@rm -rf $(BUILD)/san/reports && mkdir -p $(BUILD)/san/reports
-	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh; do \
+	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_fit.sh; do \
 	  echo "== $$t (ASan+UBSan)"; \
 	  leaks=1; [ $$t = tests/e2e/test_tui.sh ] && leaks=0; \
 	  ASAN_OPTIONS=detect_leaks=$$leaks:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \

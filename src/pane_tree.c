@@ -60,7 +60,7 @@ static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool
 		/* the weight with its label, when the title keeps room beside it */
 		if (dom->weight > 0)
 			snprintf(right, sizeof right, " weight %d%%", dom->weight);
-		if (width - 2 - (int)strlen(right) < 12)
+		if (width - 2 - (int)strlen(right) < 16)
 			right[0] = '\0';
 		attr = theme->attr[ROLE_DOMAIN];
 	} else {

@@ -38,6 +38,18 @@ int ui_put(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, c
 	return used;
 }
 
+int ui_put_cut(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
+{
+	char *clean = text_sanitize(text, theme->ascii);
+	size_t size = strlen(clean) + 4;
+	char *cut = xmalloc(size);
+	text_ellipsize(clean, width, theme->ascii, cut, size);
+	int used = ui_put(theme, win, y, x, width, cut, attr);
+	free(cut);
+	free(clean);
+	return used;
+}
+
 void ui_header(WINDOW *win, const struct ui_theme *theme, bool focused, const char *title,
 	       const char *right)
 {

@@ -14,7 +14,7 @@ static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool
 	const struct content_topic *t = r->app->pack->topics[r->app->bookmarks.topics[item]];
 	char buf[512];
 	snprintf(buf, sizeof buf, " %s  (%s)", t->title, t->id);
-	ui_put(r->theme, win, y, 0, width, buf, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
+	ui_put_cut(r->theme, win, y, 0, width, buf, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
 }
 
 static void draw(struct app *app, const struct ui_frame *frame)

@@ -127,7 +127,7 @@ static void navigator_row(void *ctx, WINDOW *win, int y, int width, size_t i, bo
 	for (char *p = buf; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	ui_put(r->theme, win, y, 0, width, buf,
+	ui_put_cut(r->theme, win, y, 0, width, buf,
 	       r->theme->attr[cursor ? ROLE_CURSOR : x->flags[i] ? ROLE_CHOSEN : ROLE_TEXT]);
 }
 
@@ -186,22 +186,26 @@ static size_t build_report(struct app *app, struct ui_sink *s)
 		 x->count ? (size_t)x->right * 100 / x->count : 0);
 	ui_sink_line(s, buf, ROLE_HEADING);
 	ui_sink_line(s, "", ROLE_TEXT);
-	snprintf(buf, sizeof buf, "%-44s %6s %8s %5s", "Domain", "weight", "right", "score");
+	/* the domain's name gives way on a narrow screen, its figures do not */
+	int name_w = s->width - 1 - (1 + 6 + 1 + 8 + 1 + 5) - 1;
+	name_w = name_w > 44 ? 44 : name_w < 12 ? 12 : name_w;
+	snprintf(buf, sizeof buf, "%-*s %6s %8s %5s", name_w, "Domain", "weight", "right", "score");
 	ui_sink_line(s, buf, ROLE_DIM);
-	int bar_w = s->width - 1 - 44 - 6 - 8 - 5 - 5;
+	int bar_w = s->width - 1 - name_w - 6 - 8 - 5 - 5;
 	for (unsigned d = 0; d < m->domains_count; d++) {
 		const struct exam_domain_score *score = &x->by_domain[d];
 		if (!score->total && m->domains[d].weight == 0)
 			continue;
 		unsigned pct = score->total ? score->right * 100 / score->total : 0;
-		char *title = text_sanitize(m->domains[d].title, app->options.ascii); /* first: columns align */
-		snprintf(buf, sizeof buf, "%-44.44s %5d%% %4u/%-3u %4u%%", title, m->domains[d].weight, score->right,
-			 score->total, pct);
+		char *title = text_sanitize(m->domains[d].title, app->options.ascii), name[256];
+		int used = text_ellipsize(title, name_w, app->options.ascii, name, sizeof name);
+		snprintf(buf, sizeof buf, "%s%*s %5d%% %4u/%-3u %4u%%", name, name_w - used, "", m->domains[d].weight,
+			 score->right, score->total, pct);
 		free(title);
 		int y = ui_sink_line(s, buf, pct >= 70 ? ROLE_RIGHT : ROLE_TEXT);
 		if (y < 0)
 			continue;
-		int x0 = 1 + 44 + 1 + 6 + 1 + 8 + 1 + 5 + 1;
+		int x0 = 1 + name_w + 1 + 6 + 1 + 8 + 1 + 5 + 1;
 		for (int i = 0; i < bar_w && x0 + i < s->width; i++) {
 			bool full = i < (int)(pct * (unsigned)bar_w / 100);
 			wattrset(s->win, s->theme->attr[full ? ROLE_BAR_FILL : ROLE_BAR_EMPTY]);
@@ -211,14 +215,15 @@ static size_t build_report(struct app *app, struct ui_sink *s)
 		wattrset(s->win, A_NORMAL);
 	}
 	ui_sink_line(s, "", ROLE_TEXT);
-	ui_sink_line(s, "Google publishes no passing score; the often-quoted 70% is a guess, not a rule.", ROLE_DIM);
+	ui_sink_wrap(s, 1, 0, "Google publishes no passing score; the often-quoted 70% is a guess, not a rule.",
+		     ROLE_DIM);
 	snprintf(buf, sizeof buf, "Wrong and unanswered questions are now in your review queue (%s).",
 		 ui_key(KEYS_ANY, ACTION_REVIEW).name);
-	ui_sink_line(s, buf, ROLE_DIM);
+	ui_sink_wrap(s, 1, 0, buf, ROLE_DIM);
 	ui_sink_line(s, "", ROLE_TEXT);
 	snprintf(buf, sizeof buf, "%s reviews every question with its explanation. %s closes the report.", KEY(OPEN),
 		 KEY(QUIT));
-	ui_sink_line(s, buf, ROLE_STATUS);
+	ui_sink_wrap(s, 1, 0, buf, ROLE_STATUS);
 	return s->index;
 }
 

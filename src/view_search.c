@@ -39,7 +39,7 @@ static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool
 	const struct row_ctx *r = ctx;
 	char line[1024];
 	describe(r->app, &r->app->search.hits[item], width, line, sizeof line);
-	ui_put(r->theme, win, y, 0, width, line, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
+	ui_put_cut(r->theme, win, y, 0, width, line, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
 }
 
 static void draw(struct app *app, const struct ui_frame *frame)

@@ -80,6 +80,9 @@ struct ui_pane {
  * same attribute. Returns the columns used. */
 int ui_put(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr);
 
+/* ui_put, but text too long for width ends in an ellipsis, so the cut shows. */
+int ui_put_cut(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr);
+
 /* A pane header: " title " on a line of the header role, right-aligned text
  * after it; a title too long for both is cut with an ellipsis, never run
  * into the figures. */

@@ -338,8 +338,12 @@ int text_ellipsize_apart(const char *s, const char *const *siblings, size_t coun
 		return used;
 	char *other = xmalloc(size);
 	size_t words = 0, chars = 0; /* the longest start shared with a sibling cut alike */
+	int dots_w;
+	size_t kept = strlen(out), dots_len = strlen(ellipsis(ascii, &dots_w));
+	kept = kept >= dots_len ? kept - dots_len : kept; /* the bytes of s the cut keeps */
 	for (size_t i = 0; i < count; i++) {
-		if (!siblings[i] || strcmp(siblings[i], s) == 0)
+		/* only a sibling that starts alike can be cut alike: most are passed over here */
+		if (!siblings[i] || strncmp(siblings[i], s, kept) != 0 || strcmp(siblings[i], s) == 0)
 			continue;
 		text_ellipsize(siblings[i], width, ascii, other, size);
 		if (strcmp(other, out) != 0)
@@ -355,7 +359,6 @@ int text_ellipsize_apart(const char *s, const char *const *siblings, size_t coun
 	if (!skip)
 		return used;
 	/* Keep the first word for context when it leaves room for what differs. */
-	int dots_w;
 	const char *dots = ellipsis(ascii, &dots_w);
 	size_t head = strcspn(s, " ");
 	if (!words || head >= skip || text_width(s, head) + dots_w + 4 > width)

@@ -49,12 +49,12 @@ struct ui {
 	struct slot title, hint, tree, sep, reader, quiz, overlay, small;
 	bool too_small;
 	struct status_lines {
-		char text[8][512];
+		char text[8][1280]; /* a line of the widest terminal, in any script */
 		int count;
 	} status; /* the status message as laid out for this frame */
 };
 
-/* The view table: every view's drawing, keys, hints and length, from the
+/* The view table: every view's drawing, keys and length, from the
  * one view list (app.h). A view without its view_NAME does not build. */
 static const struct ui_view *const views[APP_VIEW_COUNT] = {
 #define MLCERT_VIEW_ENTRY(e, name) [APP_VIEW_##e] = &view_##name,
@@ -139,9 +139,6 @@ static void place(struct slot *s, struct rect r)
 	}
 }
 
-/* The rows the hint bar takes: one, or as many as a long status message
- * needs to show whole (up to a third of the screen; beyond that its middle
- * gives way, and its end, a path or a URL, still shows). */
 static void keep_status_line(void *ctx, const char *line, size_t len)
 {
 	struct status_lines *s = ctx;
@@ -149,6 +146,9 @@ static void keep_status_line(void *ctx, const char *line, size_t len)
 		snprintf(s->text[s->count++], sizeof s->text[0], "%.*s", (int)len, line);
 }
 
+/* The status message in lines of the hint bar: as many as it needs to show
+ * whole (up to a third of the screen; beyond that its middle gives way, and
+ * its end, a path or a URL, still shows). None without a message. */
 static void status_layout(const struct ui *ui, int width, int height, struct status_lines *out)
 {
 	const struct app *app = ui->app;

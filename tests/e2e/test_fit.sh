@@ -80,12 +80,12 @@ for i, l in enumerate(lines):
 '
 }
 expect_quiz() { # name, text: in the quiz pane
-	for _ in $(seq 1 60); do quiz_pane | grep -qF -- "$2" && { ok; return; }; sleep 0.05; done
+	for _ in $(seq 1 60); do quiz_pane | grep -F -- "$2" >/dev/null && { ok; return; }; sleep 0.05; done
 	bad "$1: '$2' not in the quiz pane"; show
 }
 expect_not_quiz() {
 	sleep 0.2
-	if quiz_pane | grep -qF -- "$2"; then bad "$1: '$2' should not be in the quiz pane"; show; else ok; fi
+	if quiz_pane | grep -F -- "$2" >/dev/null; then bad "$1: '$2' should not be in the quiz pane"; show; else ok; fi
 }
 # The screen's lines joined, so text wrapped over lines reads whole.
 joined() { screen | tr -d '\n'; }
@@ -143,7 +143,7 @@ for s in $sizes; do
 	# every question of the domain: its last choice on sight, or the marker
 	for last in d b b b b b b b; do
 		keys n
-		if [ "$s" = 60x20 ] && ! quiz_pane | grep -qF "$last. "; then
+		if [ "$s" = 60x20 ] && ! quiz_pane | grep -F "$last. " >/dev/null; then
 			expect_quiz "choices-marked-$last" "more below"
 		else
 			expect_quiz "choices-shown-$last" "$last. "

@@ -13,7 +13,7 @@
 	X(PAGE_UP, "page-up", "page up")                                               \
 	X(TOP, "top", "go to the top")                                                 \
 	X(BOTTOM, "bottom", "go to the bottom")                                        \
-	X(OPEN, "open", "open, select, or submit the answer")                          \
+	X(OPEN, "open", "open, select, or submit (an answer, what a prompt asks)")    \
 	X(EXPAND, "expand", "expand the selected branch of the tree")                  \
 	X(COLLAPSE, "collapse", "collapse the branch, or go to its parent")            \
 	X(FOCUS_NEXT, "focus-next", "focus the next pane (tree, reader, quiz)")        \
@@ -50,7 +50,7 @@
 	X(BOOKMARKS, "bookmarks", "list your bookmarks")                                \
 	X(EDIT_NOTE, "edit-note", "write your own note on the topic in $EDITOR")        \
 	X(HELP, "help", "show this help")                                              \
-	X(CLOSE, "close", "close the overlay")                                         \
+	X(CLOSE, "close", "close the overlay or the prompt")                           \
 	X(QUIT, "quit", "quit; in an overlay: close it; in a mock exam: pause it and its clock") \
 	X(REDRAW, "redraw", "repaint the whole screen")
 

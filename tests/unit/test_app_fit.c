@@ -338,6 +338,21 @@ static void test_help_is_searchable_and_goes_back(void **state)
 	app_free(app);
 }
 
+static void test_help_over_an_exam_still_pauses_it_at_exit(void **state)
+{
+	struct world *w = *state;
+	setenv("MLCERT_NOW", "1800000000", 1);
+	act(w, ACTION_EXAM);
+	act(w, ACTION_OPEN);
+	setenv("MLCERT_NOW", "1800000090", 1);
+	act(w, ACTION_HELP); /* reading help, the exam's clock running behind it */
+	assert_int_equal(w->app->view, APP_VIEW_HELP);
+	app_shutdown(w->app); /* a hangup now: the time used is kept */
+	unsetenv("MLCERT_NOW");
+	assert_true(w->study->exam.active);
+	assert_int_equal(w->study->exam.seconds_used, 90);
+}
+
 /* ---- lists ----------------------------------------------------------------------------- */
 
 static void test_quiz_page_scrolls_above_its_more_line(void **state)
@@ -367,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_narrow_bar_keeps_help),
 		APP_TEST(test_help_is_a_wrapped_page),
 		APP_TEST(test_help_is_searchable_and_goes_back),
+		APP_TEST(test_help_over_an_exam_still_pauses_it_at_exit),
 		APP_TEST(test_quiz_page_scrolls_above_its_more_line),
 	};
 	return cmocka_run_group_tests_name("app_fit", tests, NULL, NULL);

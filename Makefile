@@ -9,7 +9,7 @@ BUILD      := build
 
 # Debian packages the build and the tests need; `make deps` installs the missing ones.
 DEB_PACKAGES := make gcc pkg-config libncurses-dev libcyaml-dev libyaml-dev zlib1g-dev libjansson-dev libxxhash-dev libcmocka-dev \
-                tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps
+                tmux clang libclang-rt-dev valgrind python3 man-db groff-base procps mandoc git
 
 PKGS      := ncursesw libcyaml yaml-0.1 zlib jansson libxxhash
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -27,7 +27,7 @@ CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_MODULES := xalloc fs choice diag text doc yamlpos content check cues scope jsonw lint action clock journal study manfmt app app_hints app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks notes session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot
+CORE_MODULES := xalloc fs choice diag text doc yamlpos pack_files content check cues scope jsonw lint action clock journal study manfmt app app_hints app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks notes spawn session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot sync
 UI_MODULES   := ui_keys ui ui_pane view_main pane_tree pane_reader pane_quiz view_help view_dashboard view_exam view_search view_wizard view_bookmarks
 MODULES      := $(CORE_MODULES) $(UI_MODULES)
 
@@ -36,7 +36,7 @@ CORE_OBJS := $(CORE_MODULES:%=$(BUILD)/%.o) $(BUILD)/embedded.o
 SAN_OBJS  := $(CORE_MODULES:%=$(BUILD)/san/%.o) $(BUILD)/san/embedded.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all run check deps deps-bench bench fuzz fuzz-smoke unit unit-san lint-content e2e e2e-san valgrind clean install uninstall
+.PHONY: all run check deps deps-bench bench fuzz fuzz-smoke unit unit-san lint-content man-check e2e e2e-san valgrind clean install uninstall
 
 all: mlcert
 
@@ -120,14 +120,14 @@ $(BUILD)/san/mlcert: $(SAN_OBJS) $(SAN_UI_OBJS)
 	$(SAN_CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # End-to-end suites against the sanitizer build; any report fails the run.
-# The tmux suite runs without the exit-time leak scan: after a hangup it can
+# The tmux suites (tui, reader) run without the exit-time leak scan: after a hangup it can
 # take many seconds on a busy machine, and leaks are covered by the unit
 # tests under ASan, the other suites here and valgrind's full-screen session.
 e2e-san: $(BUILD)/san/mlcert
 	@rm -rf $(BUILD)/san/reports && mkdir -p $(BUILD)/san/reports
-	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_fit.sh; do \
+	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_fit.sh tests/e2e/test_exam.sh tests/e2e/test_reader.sh tests/e2e/test_hardening.sh tests/e2e/test_sync.sh; do \
 	  echo "== $$t (ASan+UBSan)"; \
-	  leaks=1; [ $$t = tests/e2e/test_tui.sh ] && leaks=0; \
+	  leaks=1; case $$t in */test_tui.sh | */test_exam.sh | */test_reader.sh) leaks=0 ;; esac; \
 	  ASAN_OPTIONS=detect_leaks=$$leaks:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:log_path=$(CURDIR)/$(BUILD)/san/reports/ubsan \
@@ -146,6 +146,11 @@ lint-content: mlcert
 
 e2e: mlcert
 	@set -e; for t in tests/e2e/test_*.sh; do echo "== $$t"; bash $$t ./mlcert; done
+
+# Every generated page, mlcert(1) and mlcert-content(5) through mandoc -T lint
+# and man -l at MANWIDTH=80 (also one of the e2e suites).
+man-check: mlcert
+	bash tests/e2e/test_man.sh ./mlcert
 
 # libFuzzer targets over the content loader and journal replay (tests/fuzz).
 FUZZ_SECONDS ?= 300

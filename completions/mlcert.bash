@@ -3,7 +3,7 @@ _mlcert()
 {
 	local cur prev words cword
 	_init_completion || return
-	local commands="lint stats quiz man export import packs keys"
+	local commands="lint stats quiz man export import sync packs keys"
 	case $prev in
 	--content | --state)
 		_filedir -d
@@ -33,11 +33,11 @@ _mlcert()
 	esac
 	local command="" w
 	for w in "${words[@]:1:cword-1}"; do
-		case $w in lint | stats | quiz | man | export | import | packs | keys) command=$w ;; esac
+		case $w in lint | stats | quiz | man | export | import | sync | packs | keys) command=$w ;; esac
 	done
 	case $command in
 	"")
-		COMPREPLY=($(compgen -W "$commands --content --pack --state --color=never --color=always --color=auto --exam-date --retention --new-per-day --version --help" -- "$cur"))
+		COMPREPLY=($(compgen -W "$commands --content --pack --state --color=never --color=always --color=auto --exam-date --retention --new-per-day --width --version --help" -- "$cur"))
 		;;
 	lint) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
 	stats) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;

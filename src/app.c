@@ -9,6 +9,7 @@
 
 #include "mlcert/app_internal.h"
 #include "mlcert/clock.h"
+#include "mlcert/journal.h"
 #include "mlcert/xalloc.h"
 
 #ifdef MLCERT_VERSION
@@ -28,9 +29,10 @@ void app_status(struct app *app, bool is_error, const char *fmt, ...)
 
 bool app_saved(struct app *app, bool saved, const char *why)
 {
-	if (!saved)
+	if (!saved) {
 		app_status(app, true, "NOT SAVED: %s", why);
-	else
+		app->not_saved = true;
+	} else
 		app->review.stale = true;
 	return saved;
 }
@@ -83,6 +85,29 @@ void app_prompt_start(struct app *app, enum app_prompt_kind kind)
 	app->prompt.kind = kind;
 	app->prompt.len = 0;
 	app->prompt.text[0] = '\0';
+	app->prompt.recalled = 0;
+	app->prompt.origin = app->view == APP_VIEW_HELP ? app->help.top : app->reader.top;
+}
+
+void app_confirm_start(struct app *app, unsigned (*yes)(struct app *app), const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->confirm.question, sizeof app->confirm.question, fmt, ap);
+	va_end(ap);
+	app->confirm.yes = yes;
+	app_prompt_start(app, APP_PROMPT_CONFIRM);
+}
+
+unsigned app_confirm_dispatch(struct app *app, enum action action, int arg)
+{
+	unsigned (*yes)(struct app *) = app->confirm.yes;
+	app->prompt.kind = APP_PROMPT_NONE;
+	app->confirm.yes = NULL;
+	if (action == ACTION_PROMPT_CHAR && (arg == 'y' || arg == 'Y') && yes)
+		return yes(app) | APP_REDRAW;
+	app_status(app, false, "Nothing changed");
+	return APP_REDRAW;
 }
 
 const char *app_place_title(const struct app *app, struct app_place place)
@@ -110,10 +135,23 @@ int app_page_rows(size_t lines, int rows)
 	return rows > 1 && lines > (size_t)rows ? rows - 1 : rows;
 }
 
+int app_measure(const struct app *app, int width)
+{
+	if (width <= 0)
+		width = 80;
+	return app->options.measure > 0 && width > app->options.measure ? app->options.measure : width;
+}
+
 size_t app_page_max_top(const struct manfmt_page *page, int rows)
 {
 	size_t h = rows_of(rows), lines = page ? page->count : 0;
 	return lines > h ? lines - h : 0;
+}
+
+/* Half a page, as less's d and u: never nothing, even on a one-line page. */
+static size_t half_of(size_t rows)
+{
+	return rows > 1 ? rows / 2 : 1;
 }
 
 bool app_scroll(enum action action, size_t *top, size_t lines, int rows)
@@ -126,9 +164,15 @@ bool app_scroll(enum action action, size_t *top, size_t lines, int rows)
 	case ACTION_MOVE_UP:
 		*top = *top ? *top - 1 : 0;
 		return true;
+	case ACTION_HALF_PAGE_DOWN:
+		h = half_of(h);
+		/* fall through */
 	case ACTION_PAGE_DOWN:
 		*top = *top + h > max_top ? max_top : *top + h;
 		return true;
+	case ACTION_HALF_PAGE_UP:
+		h = half_of(h);
+		/* fall through */
 	case ACTION_PAGE_UP:
 		*top = *top > h ? *top - h : 0;
 		return true;
@@ -156,6 +200,8 @@ bool app_list_move(struct app_list *list, enum action action, size_t count, int 
 {
 	rows = app_page_rows(count, rows); /* the list's own rows, under it the "more" line */
 	size_t h = rows_of(rows), last = count ? count - 1 : 0;
+	/* what a page turn moves: the whole page, or half of it */
+	size_t step = action == ACTION_HALF_PAGE_DOWN || action == ACTION_HALF_PAGE_UP ? half_of(h) : h;
 	switch (action) {
 	case ACTION_MOVE_DOWN:
 		if (list->cursor < last)
@@ -166,14 +212,16 @@ bool app_list_move(struct app_list *list, enum action action, size_t count, int 
 			list->cursor--;
 		break;
 	case ACTION_PAGE_DOWN:
+	case ACTION_HALF_PAGE_DOWN:
 		/* The page turns under the cursor, which keeps its row, as in less. */
-		list->cursor = list->cursor + h < last ? list->cursor + h : last;
+		list->cursor = list->cursor + step < last ? list->cursor + step : last;
 		if (list->top + h < count)
-			list->top = list->top + h < count - h ? list->top + h : count - h;
+			list->top = list->top + step < count - h ? list->top + step : count - h;
 		break;
 	case ACTION_PAGE_UP:
-		list->cursor = list->cursor > h ? list->cursor - h : 0;
-		list->top = list->top > h ? list->top - h : 0;
+	case ACTION_HALF_PAGE_UP:
+		list->cursor = list->cursor > step ? list->cursor - step : 0;
+		list->top = list->top > step ? list->top - step : 0;
 		break;
 	case ACTION_TOP:
 		list->cursor = 0;
@@ -216,6 +264,7 @@ const struct manfmt_page *app_help_page(struct app *app)
 	if (app->help.page && app->help.page_width == width)
 		return app->help.page;
 	manfmt_free(app->help.page);
+	app->help.matched = false; /* its line numbers were another layout's */
 	struct help_entries h = {0};
 	char title[256];
 	snprintf(title, sizeof title, "mlcert %s: keys (%s or %s closes this help, %s searches it)",
@@ -258,6 +307,7 @@ static unsigned toggle_help(struct app *app)
 	app->help.from = app->view;
 	app->view = APP_VIEW_HELP;
 	app->help.top = 0;
+	app->help.matched = false;
 	return APP_REDRAW;
 }
 
@@ -413,16 +463,45 @@ static unsigned (*const view_dispatch[APP_VIEW_COUNT])(struct app *, enum action
 #undef MLCERT_VIEW_ENTRY
 };
 
+/* Journals that arrived by a sync (or were replaced) since the last action
+ * are read before this one: the screen never acts on old progress. */
+static unsigned follow_journal(struct app *app)
+{
+	if (!app->log.journal)
+		return APP_UNCHANGED;
+	size_t answers = app->log.study->answer_count;
+	bool changed;
+	char why[512];
+	if (!journal_refresh(app->log.journal, &changed, why, sizeof why)) {
+		app_status(app, true, "%s", why);
+		return APP_REDRAW;
+	}
+	if (!changed)
+		return APP_UNCHANGED;
+	app->review.stale = true;
+	size_t arrived = app->log.study->answer_count > answers ? app->log.study->answer_count - answers : 0;
+	if (arrived)
+		app_status(app, false, "Progress from another device arrived: %zu new answer%s", arrived,
+			   arrived == 1 ? "" : "s");
+	return APP_REDRAW;
+}
+
 unsigned app_dispatch(struct app *app, enum action action, int arg)
 {
+	/* A tick is not the learner's: it leaves the status (a time warning, NOT
+	 * SAVED) alone, but still reads what arrived by a sync. */
+	if (action == ACTION_TICK)
+		return follow_journal(app) |
+		       (app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED);
 	/* A status message lasts until the next action. */
 	unsigned reaction = app->status[0] ? APP_REDRAW : APP_UNCHANGED;
 	app->status[0] = '\0';
 	app->status_is_error = false;
+	reaction |= follow_journal(app);
 	if (action == ACTION_REDRAW)
 		return APP_REDRAW | APP_REPAINT;
-	if (action == ACTION_TICK)
-		return app_wants_tick(app) ? view_dispatch[app->view](app, action, arg) : APP_UNCHANGED;
+	if (app->prompt.kind == APP_PROMPT_CONFIRM)
+		return reaction | app_confirm_dispatch(app, action, arg);
 	if (app->prompt.kind != APP_PROMPT_NONE)
 		return reaction | app_prompt_dispatch(app, action, arg);
 	/* Help is one key away from every view, and goes back to it. */
@@ -502,6 +581,7 @@ void app_free(struct app *app)
 	manfmt_free(app->exam.page);
 	manfmt_free(app->help.page);
 	exam_free(app->exam.exam);
+	exam_free(app->exam.past);
 	search_index_free(app->search.index);
 	free(app->quiz.questions);
 	free(app->bookmarks.topics);

@@ -108,3 +108,16 @@ unsigned app_note_edit(struct app *app)
 	snprintf(app->request.arg, sizeof app->request.arg, "%s", path);
 	return APP_REDRAW;
 }
+
+void app_note_edited(struct app *app, const char *path, const char *editor, int status, bool changed)
+{
+	app_reader_drop_page(app);
+	if (status == 0)
+		app_status(app, false, changed ? "Note saved beside your progress: %s" : "Note unchanged: %s", path);
+	else if (status < 0)
+		app_status(app, true, "The editor '%s' could not be started; the note is %s", editor,
+			   changed ? "changed" : "unchanged");
+	else
+		app_status(app, true, "The editor '%s' failed (status %d%s); the note is %s", editor, status,
+			   status == 127 ? ": not found" : "", changed ? "changed" : "unchanged");
+}

@@ -29,6 +29,7 @@ static void tree_hints(struct hints *h)
 static void reader_hints(const struct app *app, struct hints *h)
 {
 	offer(h, ACTION_NEXT_LINK, "Link", MORE_RANK);
+	offer(h, ACTION_HALF_PAGE_DOWN, "Half page", EXTRA_RANK);
 	if (app->reader.link >= 0)
 		offer(h, ACTION_OPEN, "Follow", MAIN_RANK);
 	if (app->reader.history_count)
@@ -60,6 +61,7 @@ static void quiz_hints(const struct app *app, struct hints *h)
 			offer(h, ACTION_MARK_GUESSED, "Guessed", MORE_RANK);
 			offer(h, ACTION_MARK_EASY, "Easy", MORE_RANK);
 		}
+		offer(h, ACTION_UNDO, "Undo", EXTRA_RANK);
 		offer(h, ACTION_PREV_QUESTION, "Prev", EXTRA_RANK);
 	}
 	offer(h, ACTION_FOCUS_NEXT, "Pane", MORE_RANK);
@@ -70,11 +72,14 @@ static void exam_hints(const struct app *app, struct hints *h)
 	switch (app->exam.stage) {
 	case APP_EXAM_INTRO:
 		offer(h, ACTION_OPEN, "Start", MAIN_RANK);
+		offer(h, ACTION_EXAM_HISTORY, "History", MORE_RANK);
 		offer(h, ACTION_CLOSE, "Back", MAIN_RANK);
 		return;
 	case APP_EXAM_RESUME:
 		offer(h, ACTION_OPEN, "Resume", MAIN_RANK);
 		offer(h, ACTION_SUBMIT_EXAM, "Submit as it is", MORE_RANK);
+		offer(h, ACTION_DISCARD_EXAM, "Discard", MORE_RANK);
+		offer(h, ACTION_EXAM_HISTORY, "History", EXTRA_RANK);
 		offer(h, ACTION_CLOSE, "Later", MAIN_RANK);
 		return;
 	case APP_EXAM_RUNNING:
@@ -82,6 +87,7 @@ static void exam_hints(const struct app *app, struct hints *h)
 		offer(h, ACTION_NEXT_QUESTION, "Next", MAIN_RANK);
 		offer(h, ACTION_PREV_QUESTION, "Prev", EXTRA_RANK);
 		offer(h, ACTION_FLAG, "Flag", MORE_RANK);
+		offer(h, ACTION_STRIKE, "Strike", EXTRA_RANK);
 		offer(h, ACTION_NAVIGATOR, "All", EXTRA_RANK);
 		offer(h, ACTION_SUBMIT_EXAM, "Submit", MORE_RANK);
 		offer(h, ACTION_QUIT, "Pause", MAIN_RANK);
@@ -97,14 +103,24 @@ static void exam_hints(const struct app *app, struct hints *h)
 		return;
 	case APP_EXAM_REPORT:
 		offer(h, ACTION_OPEN, "Review", MAIN_RANK);
+		offer(h, ACTION_REVIEW_FILTER, "Wrong/flagged/unanswered", MORE_RANK);
+		offer(h, ACTION_EXAM_HISTORY, "History", MORE_RANK);
 		offer(h, ACTION_MOVE_DOWN, "Scroll", EXTRA_RANK);
 		offer(h, ACTION_QUIT, "Close", MAIN_RANK);
 		return;
 	case APP_EXAM_REVIEW:
 		offer(h, ACTION_NEXT_QUESTION, "Next", MAIN_RANK);
 		offer(h, ACTION_PREV_QUESTION, "Prev", MORE_RANK);
+		offer(h, ACTION_REVIEW_FILTER, "Filter", MORE_RANK);
 		offer(h, ACTION_MOVE_DOWN, "Scroll", EXTRA_RANK);
 		offer(h, ACTION_QUIT, "Report", MAIN_RANK);
+		return;
+	case APP_EXAM_HISTORY:
+		if (app->log.study->exam_count) {
+			offer(h, ACTION_OPEN, "Report", MAIN_RANK);
+			offer(h, ACTION_MOVE_DOWN, "Move", EXTRA_RANK);
+		}
+		offer(h, ACTION_QUIT, "Back", MAIN_RANK);
 		return;
 	}
 }

@@ -1,9 +1,14 @@
 /* app_quiz — the quiz panel (the questions of a topic, a domain or the
- * review queue): choosing, submitting through the answer module, marking,
- * moving on; and starting a review. */
+ * review queue): each question shown with its choices in a new order,
+ * choosing, submitting through the answer module, marking, moving on,
+ * undoing the last answer; and starting a review. */
+#include <stdio.h>
+#include <string.h>
+
 #include "mlcert/app_internal.h"
 #include "mlcert/clock.h"
 #include "mlcert/scope.h"
+#include "mlcert/text.h"
 
 const struct content_question *app_current_question(const struct app *app)
 {
@@ -14,6 +19,12 @@ const struct content_question *app_current_question(const struct app *app)
 
 void app_quiz_reset_question(struct app *app)
 {
+	/* a new presentation: a new order, so no answer is learned as a letter */
+	const struct content_question *q = app_current_question(app);
+	app->quiz.presented++;
+	app->quiz.order = q ? choice_order_shuffled(q->choices_count,
+						    choice_seed(clock_now(), app->quiz.presented << 24 ^ (uint64_t)q->index))
+			    : choice_order_identity(0);
 	app->quiz.chosen = (struct choice_set){0};
 	app->quiz.submitted = false;
 	app->quiz.right = false;
@@ -51,7 +62,7 @@ void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index)
 
 const struct manfmt_page *app_quiz_page(struct app *app)
 {
-	int width = app->geometry.quiz_width > 0 ? app->geometry.quiz_width : 80;
+	int width = app_measure(app, app->geometry.quiz_width);
 	const struct content_question *q = app_current_question(app);
 	if (!q)
 		return NULL;
@@ -63,6 +74,7 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 		.submitted = app->quiz.submitted,
 		.position = app->quiz.pos + 1,
 		.total = app->quiz.count,
+		.order = &app->quiz.order,
 	};
 	app->quiz.page = manfmt_question(app->pack, q, &view, width, app->options.ascii);
 	app->quiz.page_width = width;
@@ -76,9 +88,11 @@ size_t app_quiz_question_lines(struct app *app, int width)
 	if (!q)
 		return 0;
 	int index = app->quiz.questions[app->quiz.pos];
-	if (app->quiz.fit_question != index || app->quiz.fit_width != width || width <= 0) {
+	width = app_measure(app, width); /* as the page is laid out */
+	if (app->quiz.fit_question != index || app->quiz.fit_width != width) {
 		/* as it stands before an answer: choosing marks a choice, in the same room */
-		struct manfmt_question_view view = {.position = app->quiz.pos + 1, .total = app->quiz.count};
+		struct manfmt_question_view view = {
+			.position = app->quiz.pos + 1, .total = app->quiz.count, .order = &app->quiz.order};
 		struct manfmt_page *page = manfmt_question(app->pack, q, &view, width, app->options.ascii);
 		app->quiz.fit_lines = page->count;
 		app->quiz.fit_question = index;
@@ -164,6 +178,44 @@ static void rate(struct app *app, enum fsrs_rating rating)
 							   : "Marked as easy: it comes back later");
 }
 
+/* After y: the undo event, and the question, when on screen, unanswered again. */
+static unsigned undo_confirmed(struct app *app)
+{
+	int question;
+	int64_t time;
+	if (!study_undoable(app->log.study, &question, &time))
+		return APP_REDRAW;
+	char why[512];
+	if (!app_saved(app, answer_undo(&app->log, why, sizeof why), why))
+		return APP_REDRAW;
+	const struct content_question *q = app_current_question(app);
+	if (q && q->index == question && app->quiz.submitted) {
+		app->quiz.submitted = app->quiz.right = false;
+		app->quiz.chosen = (struct choice_set){0};
+		app->quiz.rating = 0;
+		app->quiz.page_stale = true;
+	}
+	app_status(app, false, "Answer undone: that question is as it was before you answered it");
+	return APP_REDRAW;
+}
+
+static void undo(struct app *app)
+{
+	int question;
+	int64_t time;
+	if (!study_undoable(app->log.study, &question, &time)) {
+		app_status(app, false, "Nothing to undo: no answer since the last undo or mock exam");
+		return;
+	}
+	const struct study_question *p = &app->log.study->questions[question];
+	/* the stem's start names the question, cut between characters */
+	const char *stem = app->pack->questions[question]->stem;
+	int used;
+	size_t n = text_fit(stem, strcspn(stem, "\n"), 24, &used); /* the question fits 80 columns */
+	app_confirm_start(app, undo_confirmed, "Undo your %s answer to \"%.*s%s\"? y: yes, other keys: no",
+			  p->last_correct == 1 ? "right" : "wrong", (int)n, stem, stem[n] ? "..." : "");
+}
+
 unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 {
 	const struct content_question *q = app_current_question(app);
@@ -181,7 +233,9 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 				   app_key(app, ACTION_OPEN, -1).name, app_key(app, ACTION_NEXT_QUESTION, -1).name);
 			return APP_REDRAW;
 		}
-		if (arg < 0 || !answer_choose(q, &app->quiz.chosen, (unsigned)arg)) {
+		unsigned choice;
+		if (arg < 0 || !choice_order_choice(&app->quiz.order, (unsigned)arg, &choice) ||
+		    !answer_choose(q, &app->quiz.chosen, choice)) {
 			app_status(app, false, "This question has choices %s",
 				   app_key_range(app, ACTION_CHOOSE, 0, (int)q->choices_count - 1).name);
 			return APP_REDRAW;
@@ -205,6 +259,9 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 		break;
 	case ACTION_MARK_EASY:
 		rate(app, FSRS_EASY);
+		break;
+	case ACTION_UNDO:
+		undo(app);
 		break;
 	default:
 		return app_scroll(action, &app->quiz.top, app_quiz_page(app)->count, page_rows(app))

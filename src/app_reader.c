@@ -47,19 +47,16 @@ void app_reader_show(struct app *app, enum app_node_kind kind, int index, bool r
 	app->reader.shown = to;
 	app->reader.top = 0;
 	app->reader.link = -1;
-}
-
-void app_note_changed(struct app *app)
-{
-	app_reader_drop_page(app);
+	app->reader.matched = false;
 }
 
 const struct manfmt_page *app_reader_page(struct app *app)
 {
-	int width = app->geometry.reader_width > 0 ? app->geometry.reader_width : 80;
+	int width = app_measure(app, app->geometry.reader_width);
 	if (app->reader.page && app->reader.page_width == width)
 		return app->reader.page;
 	app_reader_drop_page(app);
+	app->reader.matched = false; /* its line numbers were another layout's */
 	if (app->reader.shown.kind == APP_NODE_DOMAIN) {
 		if (app->reader.domain_pages_width != width) {
 			app_reader_drop_domain_pages(app);
@@ -84,6 +81,15 @@ size_t app_reader_max_top(struct app *app)
 	return app_page_max_top(app_reader_page(app), app->geometry.reader_rows);
 }
 
+void app_reader_position(struct app *app, char *buf, size_t size)
+{
+	const struct manfmt_page *page = app_reader_page(app);
+	size_t count = page->count ? page->count : 1;
+	size_t rows = app->geometry.reader_rows > 0 ? (size_t)app->geometry.reader_rows : 1;
+	size_t last = app->reader.top + rows < count ? app->reader.top + rows : count;
+	snprintf(buf, size, "line %zu/%zu %zu%%", app->reader.top + 1, count, last * 100 / count);
+}
+
 void app_reader_mark_read(struct app *app)
 {
 	if (app->view != APP_VIEW_MAIN || app->focus != APP_FOCUS_READER ||
@@ -93,8 +99,10 @@ void app_reader_mark_read(struct app *app)
 	if (app->log.study->topic_read[topic] || app->reader.top < app_reader_max_top(app))
 		return;
 	struct journal_event e = answer_event(JOURNAL_READ, app->pack->topics[topic]->id);
+	char said[sizeof app->status];
+	snprintf(said, sizeof said, "%s", app->status); /* what a find said stays */
 	if (app_record(app, &e))
-		app_status(app, false, "Read: %s", app->pack->topics[topic]->title);
+		app_status(app, false, "%s%sRead: %s", said, said[0] ? ". " : "", app->pack->topics[topic]->title);
 }
 
 void app_reader_reveal_link(struct app *app)
@@ -117,28 +125,32 @@ void app_open_topic(struct app *app, int topic)
 		   app_key(app, ACTION_BACK, -1).name);
 }
 
-/* The page finding works on, and its scroll. */
-struct find_target {
-	const struct manfmt_page *page;
-	size_t *top, max_top;
-};
-
-static struct find_target find_target(struct app *app)
+struct app_find_target app_find_target(struct app *app)
 {
-	if (app->view == APP_VIEW_HELP)
-		return (struct find_target){app_help_page(app), &app->help.top, app_help_max_top(app)};
-	return (struct find_target){app_reader_page(app), &app->reader.top, app_reader_max_top(app)};
+	if (app->view == APP_VIEW_HELP) {
+		const struct manfmt_page *page = app_help_page(app);
+		return (struct app_find_target){page, &app->help.top, app_help_max_top(app),
+						(size_t)app_page_rows(page->count, app->geometry.overlay_rows),
+						&app->help.matched, &app->help.match};
+	}
+	return (struct app_find_target){app_reader_page(app), &app->reader.top, app_reader_max_top(app),
+					(size_t)app->geometry.reader_rows, &app->reader.matched, &app->reader.match};
 }
 
-/* The next (or previous) line from `from` holding the find text. */
+static bool holds_find(const struct app *app, const struct manfmt_line *line)
+{
+	return text_find_caseless(line->text, strlen(line->text), app->find) != NULL;
+}
+
+/* The next (or previous) line from `from` holding the find text, going
+ * round the page once. */
 static bool find_line(struct app *app, const struct manfmt_page *page, size_t from, bool forward, size_t *line)
 {
 	if (!app->find[0] || !page->count)
 		return false;
 	for (size_t k = 0; k < page->count; k++) {
 		size_t i = forward ? (from + k) % page->count : (from + page->count - k % page->count) % page->count;
-		const char *text = page->lines[i].text;
-		if (text_find_caseless(text, strlen(text), app->find)) {
+		if (holds_find(app, &page->lines[i])) {
 			*line = i;
 			return true;
 		}
@@ -146,18 +158,41 @@ static bool find_line(struct app *app, const struct manfmt_page *page, size_t fr
 	return false;
 }
 
-void app_find_move(struct app *app, bool forward, bool include_top)
+bool app_find_move(struct app *app, bool forward, bool from_top)
 {
-	struct find_target target = find_target(app);
-	size_t line, top = *target.top;
-	size_t from = forward ? top + (include_top ? 0 : 1) : (top ? top - 1 : target.page->count - 1);
-	if (!find_line(app, target.page, from, forward, &line)) {
-		app_status(app, false, "Not found on this page: %s", app->find);
-		return;
+	struct app_find_target t = app_find_target(app);
+	size_t rows = t.rows > 0 ? t.rows : 1, count = t.page->count;
+	/* A match scrolled out of sight no longer counts: the search goes from the screen, as in less. */
+	bool from_match = !from_top && *t.matched && *t.match >= *t.top && *t.match < *t.top + rows;
+	size_t base = from_match ? *t.match : *t.top, from, line;
+	if (forward)
+		from = from_match ? base + 1 : base;
+	else
+		from = base ? base - 1 : count - 1;
+	if (!count || !find_line(app, t.page, from %= count, forward, &line)) {
+		*t.matched = false;
+		app_status(app, false, "Pattern not found: %s", app->find);
+		return false;
 	}
-	if ((forward && line < from) || (!forward && line > from))
-		app_status(app, false, "Search wrapped around the page");
-	*target.top = line > target.max_top ? target.max_top : line;
+	bool wrapped = forward ? line < from : line > from;
+	*t.matched = true;
+	*t.match = line;
+	*t.top = line > t.max_top ? t.max_top : line;
+	app_find_say(app, !wrapped ? "" : forward ? "search hit BOTTOM, continuing at TOP; "
+						 : "search hit TOP, continuing at BOTTOM; ");
+	return true;
+}
+
+void app_find_say(struct app *app, const char *before)
+{
+	struct app_find_target t = app_find_target(app);
+	size_t k = 0, m = 0;
+	for (size_t i = 0; i < t.page->count; i++)
+		if (holds_find(app, &t.page->lines[i])) {
+			m++;
+			k += *t.matched && i <= *t.match;
+		}
+	app_status(app, false, "%smatch %zu of %zu: %s", before, k, m, app->find);
 }
 
 static void request(struct app *app, enum app_request_kind kind, const char *arg)

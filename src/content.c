@@ -2,7 +2,6 @@
 #include "mlcert/content.h"
 
 #include <cyaml/cyaml.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -13,11 +12,12 @@
 #include <sys/stat.h>
 
 #include "mlcert/fs.h"
+#include "mlcert/pack_files.h"
 #include "mlcert/text.h"
 #include "mlcert/xalloc.h"
 #include "mlcert/yamlpos.h"
 
-enum { MAX_FILE_BYTES = 64 * 1024 * 1024, MAX_TREE_DEPTH = 16 };
+enum { MAX_FILE_BYTES = 64 * 1024 * 1024 };
 
 /* ---- schemas ---------------------------------------------------------- */
 
@@ -388,11 +388,6 @@ static void report_cyaml_error(cyaml_err_t err, const struct log_capture *captur
 
 /* ---- loading ---------------------------------------------------------- */
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void line_col_of_offset(const char *buf, size_t offset, int *line, int *col)
 {
 	*line = 1;
@@ -588,13 +583,6 @@ static bool is_meta_name(const char *name)
 	return strcmp(name, "pack.yaml") == 0 || strcmp(name, "pack.yml") == 0;
 }
 
-static char *join_path(const char *root, const char *name)
-{
-	size_t n = strlen(root) + strlen(name) + 2;
-	char *s = xmalloc(n);
-	snprintf(s, n, "%s/%s", root, name);
-	return s;
-}
 
 static void trim_slashes(char *root)
 {
@@ -617,7 +605,7 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 	bool has_meta = false;
 	for (size_t i = 0; i < count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
-		src->path = join_path(root, files[i].name);
+		src->path = pack_files_join(root, files[i].name);
 		src->data = files[i].data;
 		src->data_len = files[i].len;
 		src->is_meta = is_meta_name(files[i].name);
@@ -632,152 +620,23 @@ struct content_pack *content_load_buffers(const char *root, const struct content
 	return b.pack;
 }
 
-struct name_list {
-	char **names;
-	size_t count, cap;
-};
-
-static bool has_yaml_suffix(const char *name)
-{
-	size_t n = strlen(name);
-	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
-}
-
-/* The folders a walk has met, by device and inode (a symbolic link can lead
- * anywhere): the ones on the current path, to find loops as `find -L` does,
- * and every one, so each folder is read once however many links lead to it. */
-struct folder_id {
-	dev_t dev;
-	ino_t ino;
-	char *rel; /* as first met, for the message */
-};
-
-struct walk {
-	struct name_list *out;
-	struct diag_list *diags;
-	struct folder_id *seen;
-	size_t seen_count, seen_cap;
-	size_t path[MAX_TREE_DEPTH + 2]; /* indexes into seen: the folders from the root down */
-};
-
-static const struct folder_id *walk_seen(const struct walk *w, const struct stat *st, bool *on_path, int depth)
-{
-	*on_path = false;
-	for (int k = 0; k <= depth; k++)
-		if (w->seen[w->path[k]].dev == st->st_dev && w->seen[w->path[k]].ino == st->st_ino) {
-			*on_path = true;
-			return &w->seen[w->path[k]];
-		}
-	for (size_t i = 0; i < w->seen_count; i++)
-		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
-			return &w->seen[i];
-	return NULL;
-}
-
-static bool walk_add(struct walk *w, const struct stat *st, const char *rel, int depth)
-{
-	if (!grow((void **)&w->seen, &w->seen_cap, w->seen_count + 1, sizeof *w->seen))
-		return false;
-	char *copy = strdup(rel[0] ? rel : ".");
-	if (!copy)
-		return false;
-	w->seen[w->seen_count] = (struct folder_id){st->st_dev, st->st_ino, copy};
-	w->path[depth] = w->seen_count++;
-	return true;
-}
-
-/* Collects YAML files under dir/rel (a folder walk_add has recorded at
- * depth), skipping hidden entries. */
-static bool collect_files(const char *dir, const char *rel, struct walk *w, int depth)
-{
-	struct name_list *out = w->out;
-	struct diag_list *diags = w->diags;
-	char *here = rel[0] ? join_path(dir, rel) : strdup(dir);
-	if (!here)
-		return false;
-	DIR *d = opendir(here);
-	if (!d) {
-		diag_add(diags, DIAG_ERROR, here, 0, 0, "cannot read folder: %s", strerror(errno));
-		free(here);
-		return false;
-	}
-	bool ok = true;
-	struct dirent *e;
-	while (ok && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *child_rel = rel[0] ? join_path(rel, e->d_name) : strdup(e->d_name);
-		char *child = child_rel ? join_path(dir, child_rel) : NULL;
-		struct stat st;
-		if (!child_rel || !child) {
-			ok = false;
-		} else if (stat(child, &st) != 0) {
-			diag_add(diags, DIAG_ERROR, child, 0, 0, "cannot read: %s", strerror(errno));
-		} else if (S_ISDIR(st.st_mode)) {
-			bool on_path;
-			const struct folder_id *met = walk_seen(w, &st, &on_path, depth);
-			if (met && on_path)
-				diag_add(diags, DIAG_ERROR, child, 0, 0,
-					 "a symbolic link loop: this leads back to the folder %s, which holds it", met->rel);
-			else if (met)
-				diag_add(diags, DIAG_ERROR, child, 0, 0,
-					 "the folder %s again (a second link to it); a pack reads each folder once", met->rel);
-			else if (depth < MAX_TREE_DEPTH)
-				ok = walk_add(w, &st, child_rel, depth + 1) && collect_files(dir, child_rel, w, depth + 1);
-		} else if (S_ISREG(st.st_mode) && has_yaml_suffix(e->d_name)) {
-			if (grow((void **)&out->names, &out->cap, out->count + 1, sizeof *out->names)) {
-				out->names[out->count++] = child_rel;
-				child_rel = NULL;
-			} else {
-				ok = false;
-			}
-		}
-		free(child_rel);
-		free(child);
-	}
-	closedir(d);
-	free(here);
-	return ok;
-}
-
-/* Every YAML file under root, relative to it. */
-static bool walk_folder(const char *root, struct name_list *out, struct diag_list *diags)
-{
-	struct walk w = {.out = out, .diags = diags};
-	struct stat st;
-	bool ok;
-	if (stat(root, &st) != 0) {
-		diag_add(diags, DIAG_ERROR, root, 0, 0, "cannot read folder: %s", strerror(errno));
-		ok = false;
-	} else {
-		ok = walk_add(&w, &st, "", 0) && collect_files(root, "", &w, 0);
-	}
-	for (size_t i = 0; i < w.seen_count; i++)
-		free(w.seen[i].rel);
-	free(w.seen);
-	return ok;
-}
-
 struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 {
 	char root[4096];
 	snprintf(root, sizeof root, "%s", dir);
 	trim_slashes(root);
 
-	struct name_list names = {0};
+	struct pack_files names = {0};
 	struct content_pack *pack = NULL;
-	if (!walk_folder(root, &names, diags))
+	if (!pack_files_find(root, &names, diags))
 		goto out;
-	if (names.count)
-		qsort(names.names, names.count, sizeof *names.names, compare_strings);
 	/* Files are read one at a time and freed after parsing: only the parsed
 	 * data stays in memory; positions for later diagnostics re-read the file. */
 	struct pack_builder b = {.pack = new_pack(root, names.count)};
 	bool has_meta = false;
 	for (size_t i = 0; i < names.count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
-		src->path = join_path(root, names.names[i]);
+		src->path = pack_files_join(root, names.names[i]);
 		src->is_meta = strchr(names.names[i], '/') == NULL && is_meta_name(names.names[i]);
 		has_meta |= src->is_meta;
 		size_t len = 0;
@@ -794,9 +653,7 @@ struct content_pack *content_load_dir(const char *dir, struct diag_list *diags)
 	}
 	pack = b.pack;
 out:
-	for (size_t i = 0; i < names.count; i++)
-		free(names.names[i]);
-	free(names.names);
+	pack_files_free(&names);
 	return pack;
 }
 
@@ -820,7 +677,7 @@ struct content_pack *content_pack_assemble(const char *root, const struct conten
 	trim_slashes(b.pack->root);
 	for (size_t i = 0; i < count; i++) {
 		struct content_source *src = &b.pack->sources[b.pack->source_count++];
-		src->path = join_path(b.pack->root, docs[i].name);
+		src->path = pack_files_join(b.pack->root, docs[i].name);
 		src->is_meta = docs[i].is_meta;
 		src->data = docs[i].data;
 		src->data_len = docs[i].len;
@@ -833,13 +690,11 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 {
 	struct diag_list scratch;
 	diag_list_init(&scratch);
-	struct name_list names = {0};
-	bool ok = walk_folder(dir, &names, &scratch) && scratch.count == 0;
-	if (names.count)
-		qsort(names.names, names.count, sizeof *names.names, compare_strings);
+	struct pack_files names = {0};
+	bool ok = pack_files_find(dir, &names, &scratch) && scratch.count == 0;
 	uint64_t h = text_hash(TEXT_HASH_START, dir, strlen(dir) + 1);
 	for (size_t i = 0; ok && i < names.count; i++) {
-		char *path = join_path(dir, names.names[i]);
+		char *path = pack_files_join(dir, names.names[i]);
 		struct stat st;
 		ok = path && stat(path, &st) == 0;
 		free(path);
@@ -851,9 +706,7 @@ bool content_dir_fingerprint(const char *dir, uint64_t *fingerprint)
 		h = text_hash(h, names.names[i], strlen(names.names[i]) + 1);
 		h = text_hash(h, facts, sizeof facts);
 	}
-	for (size_t i = 0; i < names.count; i++)
-		free(names.names[i]);
-	free(names.names);
+	pack_files_free(&names);
 	diag_list_free(&scratch);
 	*fingerprint = h;
 	return ok;

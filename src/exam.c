@@ -99,10 +99,13 @@ static struct exam *alloc_exam(const struct content_pack *pack, size_t n)
 {
 	struct exam *e = xcalloc(1, sizeof *e);
 	e->pack = pack;
-	e->questions = xcalloc(n, sizeof *e->questions);
-	e->picks = xcalloc(n, sizeof *e->picks);
-	e->flags = xcalloc(n, sizeof *e->flags);
-	e->by_domain = xcalloc(pack->meta->domains_count, sizeof *e->by_domain);
+	e->questions = xcalloc(n ? n : 1, sizeof *e->questions);
+	e->picks = xcalloc(n ? n : 1, sizeof *e->picks);
+	e->struck = xcalloc(n ? n : 1, sizeof *e->struck);
+	e->orders = xcalloc(n ? n : 1, sizeof *e->orders);
+	e->flags = xcalloc(n ? n : 1, sizeof *e->flags);
+	e->correct = xcalloc(n ? n : 1, sizeof *e->correct);
+	e->by_domain = xcalloc(pack->meta->domains_count ? pack->meta->domains_count : 1, sizeof *e->by_domain);
 	return e;
 }
 
@@ -128,6 +131,12 @@ struct exam *exam_new(const struct content_pack *pack, uint64_t seed, int64_t no
 	}
 	/* The real exam mixes domains. */
 	shuffle(e->questions, e->count, &state);
+	/* Choice orders from a stream of their own, so the draw above stays
+	 * what it was for exams started before choices were shuffled. */
+	uint64_t order_state = seed ^ 0x6A09E667F3BCC909ull;
+	for (size_t i = 0; i < e->count; i++)
+		e->orders[i] = choice_order_shuffled(pack->questions[e->questions[i]]->choices_count,
+						     exam_random(&order_state));
 	free(quota);
 	free(pool);
 	return e;
@@ -142,8 +151,53 @@ struct exam *exam_resume(const struct content_pack *pack, const struct study_ope
 	e->used_before = open->seconds_used;
 	for (size_t i = 0; i < e->count; i++) {
 		e->picks[i] = open->picks[e->questions[i]];
+		e->struck[i] = open->struck[e->questions[i]];
 		e->flags[i] = open->flags[e->questions[i]];
 	}
+	return e;
+}
+
+static void score_domains(struct exam *e)
+{
+	memset(e->by_domain, 0, e->pack->meta->domains_count * sizeof *e->by_domain);
+	for (size_t i = 0; i < e->count; i++) {
+		int d = e->pack->questions[e->questions[i]]->domain_index;
+		if (d >= 0) {
+			e->by_domain[d].total++;
+			e->by_domain[d].right += e->correct[i];
+		}
+	}
+}
+
+struct exam *exam_from_history(const struct content_pack *pack, const struct study *study, size_t k)
+{
+	if (k >= study->exam_count)
+		return NULL;
+	const struct study_exam_result *r = &study->exams[k];
+	struct exam *e = alloc_exam(pack, r->item_count);
+	for (size_t i = 0; i < r->item_count; i++) {
+		const struct study_exam_item *item = &study->exam_items[r->first_item + i];
+		if (item->question < 0 || (size_t)item->question >= pack->question_count) {
+			e->missing++;
+			continue;
+		}
+		size_t at = e->count++;
+		e->questions[at] = item->question;
+		e->picks[at] = item->picked;
+		e->flags[at] = item->flagged;
+		e->correct[at] = item->right;
+		e->orders[at] = item->order.count == pack->questions[item->question]->choices_count
+					? item->order
+					: choice_order_identity(pack->questions[item->question]->choices_count);
+	}
+	e->limit = (int64_t)pack->meta->exam.minutes * 60;
+	e->used_before = r->seconds_used;
+	e->sitting_start = r->time;
+	e->right = r->right;
+	e->finished = true;
+	e->timed_out = r->timed_out;
+	e->submitted = r->time;
+	score_domains(e);
 	return e;
 }
 
@@ -153,7 +207,10 @@ void exam_free(struct exam *e)
 		return;
 	free(e->questions);
 	free(e->picks);
+	free(e->struck);
+	free(e->orders);
 	free(e->flags);
+	free(e->correct);
 	free(e->by_domain);
 	free(e);
 }
@@ -170,18 +227,52 @@ int64_t exam_seconds_left(const struct exam *e, int64_t now)
 	return left > 0 ? left : 0;
 }
 
-bool exam_choose(struct exam *e, unsigned choice)
+bool exam_choose(struct exam *e, unsigned position)
 {
-	if (e->finished || e->pos >= e->count)
+	unsigned choice;
+	if (e->finished || e->pos >= e->count || !choice_order_choice(&e->orders[e->pos], position, &choice) ||
+	    !answer_choose(e->pack->questions[e->questions[e->pos]], &e->picks[e->pos], choice))
 		return false;
-	return answer_choose(e->pack->questions[e->questions[e->pos]], &e->picks[e->pos], choice);
+	if (choice_set_has(e->picks[e->pos], choice) && choice_set_has(e->struck[e->pos], choice))
+		e->struck[e->pos] = choice_set_toggled(e->struck[e->pos], choice);
+	return true;
+}
+
+bool exam_strike(struct exam *e, unsigned position)
+{
+	unsigned choice;
+	if (e->finished || e->pos >= e->count || !choice_order_choice(&e->orders[e->pos], position, &choice))
+		return false;
+	e->struck[e->pos] = choice_set_toggled(e->struck[e->pos], choice);
+	if (choice_set_has(e->struck[e->pos], choice) && choice_set_has(e->picks[e->pos], choice))
+		e->picks[e->pos] = choice_set_toggled(e->picks[e->pos], choice);
+	return true;
+}
+
+bool exam_is_answered(const struct exam *e, size_t pos)
+{
+	return pos < e->count &&
+	       answer_check(e->pack->questions[e->questions[pos]], e->picks[pos]) == ANSWER_COMPLETE;
+}
+
+bool exam_is_incomplete(const struct exam *e, size_t pos)
+{
+	return pos < e->count && choice_set_count(e->picks[pos]) > 0 && !exam_is_answered(e, pos);
 }
 
 size_t exam_answered(const struct exam *e)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < e->count; i++)
-		n += choice_set_count(e->picks[i]) > 0;
+		n += exam_is_answered(e, i);
+	return n;
+}
+
+size_t exam_incomplete(const struct exam *e)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < e->count; i++)
+		n += exam_is_incomplete(e, i);
 	return n;
 }
 
@@ -195,18 +286,49 @@ size_t exam_flagged(const struct exam *e)
 
 void exam_finish(struct exam *e, bool timed_out)
 {
-	memset(e->by_domain, 0, e->pack->meta->domains_count * sizeof *e->by_domain);
 	e->right = 0;
 	for (size_t i = 0; i < e->count; i++) {
-		const struct content_question *q = e->pack->questions[e->questions[i]];
-		bool right = answer_is_right(q, e->picks[i]);
-		e->right += right;
-		if (q->domain_index >= 0) {
-			e->by_domain[q->domain_index].total++;
-			e->by_domain[q->domain_index].right += right;
-		}
+		e->correct[i] = answer_is_right(e->pack->questions[e->questions[i]], e->picks[i]);
+		e->right += e->correct[i];
 	}
+	score_domains(e);
 	e->finished = true;
 	e->timed_out = timed_out;
 	e->pos = 0;
+}
+
+void exam_score_by_objective(const struct exam *e, struct exam_domain_score *out)
+{
+	const struct content_pack *pack = e->pack;
+	for (size_t k = 0; k < pack->objective_count; k++)
+		out[k] = (struct exam_domain_score){0};
+	for (size_t i = 0; i < e->count; i++) {
+		const struct content_question *q = pack->questions[e->questions[i]];
+		for (unsigned k = 0; q->objective_index && k < q->objectives_count; k++) {
+			int at = q->objective_index[k];
+			if (at < 0 || (size_t)at >= pack->objective_count)
+				continue;
+			out[at].total++;
+			out[at].right += e->correct[i];
+		}
+	}
+}
+
+void exam_queue_effect(const struct exam *e, const struct study *study, struct exam_queue_effect *out)
+{
+	*out = (struct exam_queue_effect){0};
+	for (size_t i = 0; i < e->count; i++) {
+		if (!exam_is_answered(e, i)) {
+			out->unanswered++;
+			continue;
+		}
+		if (e->correct[i])
+			continue;
+		out->wrong++;
+		const struct study_question *p = &study->questions[e->questions[i]];
+		if (p->has_memory && p->last_correct == 0) {
+			out->first_due = out->queued && out->first_due < p->due ? out->first_due : p->due;
+			out->queued++;
+		}
+	}
 }

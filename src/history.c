@@ -437,13 +437,30 @@ static bool parse_csv(const char *buf, size_t len, const char *path, struct even
 	return ok;
 }
 
-static bool parse_json(const char *buf, size_t len, const char *path, struct event_list *l,
+/* An export names its pack; another pack's events would only be noise here. */
+static bool another_pack(const char *path, int line, const char *theirs, const char *ours, struct diag_list *diags)
+{
+	if (strcmp(theirs, ours) == 0)
+		return false;
+	diag_add(diags, DIAG_ERROR, path, line, line ? 1 : 0,
+		 "an export of the pack '%.64s', not of '%s': import it where you study that pack "
+		 "(--pack or --content)",
+		 theirs, ours);
+	return true;
+}
+
+static bool parse_json(const char *buf, size_t len, const char *path, const char *pack_id, struct event_list *l,
 		       struct diag_list *diags)
 {
 	json_error_t err;
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root) {
 		diag_add(diags, DIAG_ERROR, path, err.line, err.column, "JSON: %s", err.text);
+		return false;
+	}
+	const char *pack = json_string_value(json_object_get(root, "pack"));
+	if (pack && another_pack(path, 1, pack, pack_id, diags)) {
+		json_decref(root);
 		return false;
 	}
 	json_t *events = json_object_get(root, "events");
@@ -496,7 +513,7 @@ static bool units_of(const struct event_list *l, bool incoming, struct unit *out
 		const struct journal_event *e = &l->items[i];
 		if (e->kind == JOURNAL_EXAM_FINISH) {
 			size_t want = e->value > 0 ? (size_t)e->value : 0;
-			while (len <= want && i + len < l->count && l->items[i + len].kind == JOURNAL_ANSWER)
+			while (len <= want && i + len < l->count && journal_block_line(l->items[i + len].kind))
 				len++;
 			if (len != want + 1) {
 				*bad = i;
@@ -554,7 +571,7 @@ static int by_content(const void *x, const void *y)
 }
 
 /* Time order, so FSRS replays reviews in the order they happened; ties keep
- * their order (existing, then incoming), so an answer stays before its mark. */
+ * their file order, so an answer stays before its mark. */
 static int by_time(const void *x, const void *y)
 {
 	const struct unit *a = x, *b = y;
@@ -574,9 +591,25 @@ static bool same_unit(const struct unit *a, const struct unit *b)
 	return true;
 }
 
-bool history_import(struct journal *j, const char *path, size_t *added, struct diag_list *diags)
+/* The exam events name their pack: in a CSV file, which has no header for
+ * it, they are what tells another pack's export. */
+static bool exams_of_another_pack(const struct event_list *l, const char *path, bool csv, const char *pack_id,
+				  struct diag_list *diags)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		enum journal_kind k = l->items[i].kind;
+		if ((k == JOURNAL_EXAM_START || k == JOURNAL_EXAM_PAUSE || k == JOURNAL_EXAM_FINISH) &&
+		    another_pack(path, csv ? l->lines[i] : 0, l->items[i].id, pack_id, diags))
+			return true;
+	}
+	return false;
+}
+
+bool history_import(struct journal *j, const char *pack_id, const char *path, size_t *added, char *written,
+		    size_t written_size, struct diag_list *diags)
 {
 	*added = 0;
+	written[0] = '\0';
 	size_t len;
 	char *buf = read_whole(path, &len, diags);
 	if (!buf)
@@ -586,8 +619,11 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 		first++;
 	struct event_list incoming = {0}, existing = {0};
 	bool csv = !(first < len && buf[first] == '{');
-	bool ok = csv ? parse_csv(buf, len, path, &incoming, diags) : parse_json(buf, len, path, &incoming, diags);
+	bool ok = csv ? parse_csv(buf, len, path, &incoming, diags)
+		      : parse_json(buf, len, path, pack_id, &incoming, diags);
 	free(buf);
+	if (ok && exams_of_another_pack(&incoming, path, csv, pack_id, diags))
+		ok = false;
 	/* A file with any bad event is refused whole: a half-merge would be a surprise. */
 	if (ok)
 		ok = journal_replay(j, collect, &existing, diags);
@@ -602,12 +638,12 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 	if (ok && !units_of(&incoming, true, units + n_existing, &n_incoming, &bad)) {
 		if (csv)
 			diag_add(diags, DIAG_ERROR, path, incoming.lines[bad], 1,
-				 "this exam-finish row is not followed by exactly its %" PRId64 " answer rows",
+				 "this exam-finish row is not followed by exactly its %" PRId64 " exam-item and answer rows",
 				 incoming.items[bad].value);
 		else
 			diag_add(diags, DIAG_ERROR, path, 0, 0,
 				 "event %d of \"events\", an exam-finish, is not followed by exactly its %" PRId64
-				 " answers",
+				 " exam items and answers",
 				 incoming.lines[bad], incoming.items[bad].value);
 		ok = false;
 	}
@@ -617,30 +653,30 @@ bool history_import(struct journal *j, const char *path, size_t *added, struct d
 			units[i].order = i;
 		sort_lists[0] = &existing;
 		sort_lists[1] = &incoming;
-		/* Duplicates: an incoming unit equal to one before it (in the journal,
-		 * or earlier in the file) is dropped; the journal's own are kept. */
+		/* Duplicates: an incoming unit equal to one before it (in the journals,
+		 * or earlier in the file) is dropped; what is new is kept. */
 		if (n)
 			qsort(units, n, sizeof *units, by_content);
 		size_t kept = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (units[i].incoming && i > 0 && same_unit(&units[i], &units[i - 1]))
+			if (!units[i].incoming || (i > 0 && same_unit(&units[i], &units[i - 1])))
 				continue;
-			if (units[i].incoming)
-				*added += units[i].len;
+			*added += units[i].len;
 			units[kept++] = units[i];
 		}
 		n = kept;
 	}
 	if (ok && *added) {
-		if (n)
-			qsort(units, n, sizeof *units, by_time);
-		struct journal_event *all = xmalloc((total ? total : 1) * sizeof *all);
+		/* The new units in time order, as a journal file of their own:
+		 * nothing that is there is rewritten (see journal_add_file). */
+		qsort(units, n, sizeof *units, by_time);
+		struct journal_event *all = xmalloc(*added * sizeof *all);
 		size_t count = 0;
 		for (size_t i = 0; i < n; i++)
 			for (size_t k = 0; k < units[i].len; k++)
 				all[count++] = *unit_event(&units[i], k);
-		char why[512];
-		if (!journal_rewrite(j, all, count, why, sizeof why)) {
+		char why[4400];
+		if (!journal_add_file(j, all, count, written, written_size, why, sizeof why)) {
 			diag_add(diags, DIAG_ERROR, journal_path(j), 0, 0, "%s", why);
 			ok = false;
 		}

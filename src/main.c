@@ -12,6 +12,8 @@
 #include "mlcert/answer.h"
 #include "mlcert/app.h"
 #include "mlcert/check.h"
+#include "mlcert/clock.h"
+#include "mlcert/fs.h"
 #include "mlcert/history.h"
 #include "mlcert/notes.h"
 #include "mlcert/ui_keys.h"
@@ -21,6 +23,7 @@
 #include "mlcert/plain.h"
 #include "mlcert/session.h"
 #include "mlcert/stats.h"
+#include "mlcert/sync.h"
 #include "mlcert/text.h"
 #include "mlcert/ui.h"
 
@@ -40,6 +43,8 @@ static const char usage_text[] =
 	"  export [--format json|csv] [FILE]\n"
 	"                        write the whole history (default JSON, to stdout)\n"
 	"  import FILE           merge another machine's export, without duplicates\n"
+	"  sync [REMOTE]         exchange progress with your other machines through git\n"
+	"                        (REMOTE: any git remote; remembered after the first)\n"
 	"  stats [--json]        print progress per exam domain (and, in JSON, each\n"
 	"                        question's FSRS stability, difficulty, due date, recall)\n"
 	"  man TOPIC-ID          print a topic as a section-7 man page (mlcert man ID | man -l -)\n"
@@ -57,6 +62,10 @@ static const char usage_text[] =
 	"  --exam-date DATE      your exam day (YYYY-MM-DD), for the readiness forecast\n"
 	"  --retention R         FSRS desired retention, 0.7 to 0.99 (default 0.9)\n"
 	"  --new-per-day N       new questions a review may add per day (default 10)\n"
+	"  --exam-domains        name each question's domain in the mock exam (the real\n"
+	"                        exam does not)\n"
+	"  --width N             wrap the reader, quiz and exam at N columns at most\n"
+	"                        (default 80, or $MLCERT_WIDTH; 0: the whole width)\n"
 	"  --version             print the version\n"
 	"  --help                print this help\n"
 	"\n"
@@ -68,9 +77,20 @@ struct options {
 	const char *state_dir;
 	const char *color; /* never, always, auto */
 	const char *exam_date;
+	int64_t exam_day; /* exam_date's midnight UTC */
 	double retention;
 	unsigned new_per_day;
+	bool exam_domains;
+	const char *width; /* --width as given; NULL: $MLCERT_WIDTH or the default */
 };
+
+enum { DEFAULT_MEASURE = 80 };
+
+/* A reading measure: 0 (the whole width) or 20 to 1000 columns. */
+static bool parse_measure(const char *text, int *measure)
+{
+	return check_parse_int(text, 0, 1000, measure) && (*measure == 0 || *measure >= 20);
+}
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -120,11 +140,9 @@ static int open_session(struct session *s, const struct options *o, enum journal
 		return status;
 	}
 	if (o->exam_date) {
-		int y, m, d;
-		check_parse_date(o->exam_date, &y, &m, &d);
 		char why[512];
 		struct answer_log log = {s->journal, s->study};
-		if (!answer_set_exam_date(&log, check_date_seconds(y, m, d), why, sizeof why)) {
+		if (!answer_set_exam_date(&log, o->exam_day, why, sizeof why)) {
 			text_printf(stderr, "mlcert: the exam date was not saved: %s\n", why);
 			if (unsaved)
 				*unsaved = true;
@@ -158,7 +176,8 @@ static int command_quiz(int argc, char **argv, const struct options *o)
 	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
 	if (status != 0)
 		return status;
-	struct plain_session ps = {s.pack, {s.journal, s.study}, o->new_per_day, stdin, stdout};
+	struct plain_session ps = {.pack = s.pack, .log = {s.journal, s.study}, .new_per_day = o->new_per_day,
+				   .in = stdin, .out = stdout, .exam_domains = o->exam_domains};
 	status = plain_run(&ps, mode, id);
 	session_close(&s);
 	return status == 0 && unsaved ? 2 : status;
@@ -210,7 +229,8 @@ static int command_export(int argc, char **argv, const struct options *o)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	char cache[4096] = "";
-	const char *own_dirs[] = {s.state_dir, packs_cache_dir(cache, sizeof cache) ? cache : NULL, NULL};
+	const char *own_dirs[] = {s.state_dir, journal_folder(s.journal),
+				  packs_cache_dir(cache, sizeof cache) ? cache : NULL, NULL};
 	bool ok = history_export_file(s.journal, s.pack->meta->id, format, file, own_dirs, &diags);
 	diag_print(&diags, stderr);
 	diag_list_free(&diags);
@@ -230,15 +250,36 @@ static int command_import(int argc, char **argv, const struct options *o)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	size_t added = 0;
-	bool ok = history_import(s.journal, argv[1], &added, &diags);
+	char written[4400];
+	bool ok = history_import(s.journal, s.pack->meta->id, argv[1], &added, written, sizeof written, &diags);
 	diag_print(&diags, stderr);
-	if (ok)
-		text_printf(stdout, "imported %zu new events into %s\n", added, journal_path(s.journal));
+	if (ok && added)
+		text_printf(stdout, "imported %zu new events into %s\n", added, written);
+	else if (ok)
+		text_printf(stdout, "imported 0 new events: all of them are in %s already\n", journal_folder(s.journal));
 	/* a file with bad rows is a content error (1); an unreadable one, I/O (2) */
 	status = ok ? 0 : diags.errors && !strstr(diags.items[0].message, "cannot") ? 1 : 2;
 	diag_list_free(&diags);
 	session_close(&s);
 	return status;
+}
+
+/* No pack is loaded: the whole state folder is synced, every pack's journals and notes. */
+static int command_sync(int argc, char **argv, const struct options *o)
+{
+	if (argc > 2)
+		return usage_error("sync wants at most one remote, not also '%s'", argv[2]);
+	const char *remote = argc == 2 ? argv[1] : NULL;
+	if (remote && (!remote[0] || remote[0] == '-'))
+		return usage_error("sync: '%s' is not a git remote (a URL or a path)", remote);
+	char state[4096];
+	if (o->state_dir)
+		snprintf(state, sizeof state, "%s", o->state_dir);
+	else if (!fs_app_dir(FS_STATE, "", state, sizeof state)) {
+		fputs("mlcert: no state folder: set HOME or XDG_STATE_HOME, or pass --state DIR\n", stderr);
+		return 2;
+	}
+	return sync_run(state, remote, stdout, stderr);
 }
 
 /* Only content is needed: no journal, so it works anywhere (and at install time). */
@@ -298,6 +339,13 @@ static int command_study(const struct options *o)
 	else
 		uo.color = !(no_color && no_color[0]);
 
+	/* The measure, as MANWIDTH for man: the option, else the environment. */
+	int measure = DEFAULT_MEASURE;
+	const char *width = o->width ? o->width : getenv("MLCERT_WIDTH");
+	if (width && width[0] && !parse_measure(width, &measure))
+		return usage_error("%s wants 0 (the whole width) or a number of columns from 20 to 1000, not '%s'",
+				   o->width ? "--width" : "MLCERT_WIDTH", width);
+
 	struct session s;
 	bool unsaved;
 	int status = open_session(&s, o, JOURNAL_OPEN_DEFAULT, &unsaved);
@@ -308,7 +356,9 @@ static int command_study(const struct options *o)
 	struct app_options ao = {
 		.ascii = !locale_is_utf8(), /* the one ASCII decision: the core and the screen follow it */
 		.new_per_day = o->new_per_day,
+		.exam_domains = o->exam_domains,
 		.notes_dir = notes_folder(s.state_dir, s.pack->meta->id, notes, sizeof notes) ? notes : NULL,
+		.measure = measure,
 		.key_name = ui_key_name,
 		.help = keys_help,
 	};
@@ -325,11 +375,14 @@ static int command_study(const struct options *o)
 			   journal_damaged_lines(s.journal));
 	char why[512] = "";
 	status = ui_run(app, &uo, why, sizeof why);
+	bool not_saved = app->not_saved;
 	app_free(app);
 	session_close(&s);
 	if (why[0])
 		text_printf(stderr, "mlcert: %s\n", why);
-	return status == 0 && unsaved ? 2 : status;
+	if (not_saved)
+		fputs("mlcert: not everything was saved this session (the status line said NOT SAVED and why)\n", stderr);
+	return status == 0 && (unsaved || not_saved) ? 2 : status;
 }
 
 /* Takes the options before the command; returns the index of the command, or -1 after an error. */
@@ -356,9 +409,9 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 		} else if (strncmp(a, "--state=", 8) == 0) {
 			o->state_dir = a + 8;
 		} else if (strcmp(a, "--exam-date") == 0 && i + 1 < argc) {
-			int y, m, d;
-			if (!check_parse_date(argv[i + 1], &y, &m, &d)) {
-				*status = usage_error("--exam-date wants YYYY-MM-DD, not '%s'", argv[i + 1]);
+			char why[256];
+			if (!answer_parse_exam_date(argv[i + 1], clock_now(), &o->exam_day, why, sizeof why)) {
+				*status = usage_error("--exam-date: %s", why);
 				return -1;
 			}
 			o->exam_date = argv[++i];
@@ -369,6 +422,15 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 				*status = usage_error("--retention wants a number from 0.7 to 0.99, not '%s'", argv[i]);
 				return -1;
 			}
+		} else if ((strcmp(a, "--width") == 0 && i + 1 < argc) || strncmp(a, "--width=", 8) == 0) {
+			const char *value = a[7] == '=' ? a + 8 : argv[++i];
+			int measure;
+			if (!parse_measure(value, &measure)) {
+				*status = usage_error("--width wants 0 (the whole width) or a number of columns from 20 to 1000, not '%s'",
+						      value);
+				return -1;
+			}
+			o->width = value;
 		} else if (strcmp(a, "--new-per-day") == 0 && i + 1 < argc) {
 			int n;
 			if (!check_parse_int(argv[++i], 0, 1000, &n)) {
@@ -376,6 +438,8 @@ static int parse_options(int argc, char **argv, struct options *o, int *status)
 				return -1;
 			}
 			o->new_per_day = (unsigned)n;
+		} else if (strcmp(a, "--exam-domains") == 0) {
+			o->exam_domains = true;
 		} else if (strncmp(a, "--color=", 8) == 0 &&
 			   (strcmp(a + 8, "never") == 0 || strcmp(a + 8, "always") == 0 ||
 			    strcmp(a + 8, "auto") == 0)) {
@@ -414,6 +478,8 @@ int main(int argc, char **argv)
 		return command_export(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "import") == 0)
 		return command_import(argc - cmd, argv + cmd, &o);
+	if (strcmp(argv[cmd], "sync") == 0)
+		return command_sync(argc - cmd, argv + cmd, &o);
 	if (strcmp(argv[cmd], "packs") == 0)
 		return argc - cmd == 1 ? packs_list(stdout) : usage_error("packs takes no arguments");
 	if (strcmp(argv[cmd], "man") == 0)

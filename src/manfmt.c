@@ -384,24 +384,27 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	struct layout l;
 	struct manfmt_page *page = new_page(&l, width, ascii);
 	l.indent = 0;
-	char buf[512];
-	const char *domain = pack->meta && q->domain_index >= 0 ? pack->meta->domains[q->domain_index].title
-								: q->domain;
+	char buf[512], domain[256] = "";
+	const struct choice_order order = v->order ? *v->order : choice_order_identity(q->choices_count);
+	if (!v->hide_domain)
+		snprintf(domain, sizeof domain, " - %s",
+			 pack->meta && q->domain_index >= 0 ? pack->meta->domains[q->domain_index].title : q->domain);
 	unsigned wanted = choice_set_count(q->correct);
 	bool multiple = q->type == QUESTION_MULTIPLE;
 	if (multiple)
-		snprintf(buf, sizeof buf, "Question %zu of %zu - choose %s - %s", v->position, v->total,
+		snprintf(buf, sizeof buf, "Question %zu of %zu - choose %s%s", v->position, v->total,
 			 wanted < 9 ? count_words[wanted] : "several", domain);
 	else
-		snprintf(buf, sizeof buf, "Question %zu of %zu - %s", v->position, v->total, domain);
+		snprintf(buf, sizeof buf, "Question %zu of %zu%s", v->position, v->total, domain);
 	add_text(&l, buf, MANFMT_DIM, 0);
 	if (v->submitted) {
 		bool right = choice_set_equal(v->chosen, q->correct);
 		char answer[64] = "";
 		size_t n = 0;
-		for (unsigned i = 0; i < q->choices_count && n + 4 < sizeof answer; i++)
-			if (choice_set_has(q->correct, i))
-				n += (size_t)snprintf(answer + n, sizeof answer - n, "%s%c", n ? ", " : "", 'a' + i);
+		/* by the letters the learner saw */
+		for (unsigned pos = 0; pos < order.count && n + 4 < sizeof answer; pos++)
+			if (choice_set_has(q->correct, order.at[pos]))
+				n += (size_t)snprintf(answer + n, sizeof answer - n, "%s%c", n ? ", " : "", 'a' + pos);
 		if (right)
 			snprintf(buf, sizeof buf, "Right: %s.", answer);
 		else
@@ -411,12 +414,16 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	blank_line(&l);
 	add_prose(&l, q->stem);
 	blank_line(&l);
-	for (unsigned i = 0; i < q->choices_count; i++) {
+	for (unsigned pos = 0; pos < order.count; pos++) {
+		unsigned i = order.at[pos];
 		const struct content_choice *c = &q->choices[i];
 		bool chosen = choice_set_has(v->chosen, i);
 		const char *mark;
 		enum manfmt_style style;
-		if (!v->submitted) {
+		if (!v->submitted && !chosen && choice_set_has(v->struck, i)) {
+			mark = multiple ? "[-]" : "(-)";
+			style = MANFMT_STRUCK;
+		} else if (!v->submitted) {
 			mark = chosen ? (multiple ? "[x]" : "(*)") : (multiple ? "[ ]" : "( )");
 			style = chosen ? MANFMT_CHOSEN : MANFMT_CHOICE;
 		} else if (choice_set_has(q->correct, i)) {
@@ -426,7 +433,7 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 			mark = chosen ? (ascii ? "[x]" : "[\xE2\x9C\x97]") : "[ ]";
 			style = chosen ? MANFMT_WRONG : MANFMT_CHOICE;
 		}
-		snprintf(buf, sizeof buf, "%s %c. ", mark, 'a' + i);
+		snprintf(buf, sizeof buf, "%s %c. ", mark, 'a' + pos);
 		l.bullet = buf;
 		l.hang = text_width(buf, strlen(buf));
 		add_text(&l, c->text, style, 0);
@@ -505,10 +512,19 @@ void manfmt_free(struct manfmt_page *page)
 
 /* ---- roff ---------------------------------------------------------------------- */
 
-/* One character for roff: ASCII as itself, anything else as the named
- * glyph \[uXXXX], so the page reads the same whatever locale made it or
- * shows it (under LC_ALL=C, UTF-8 bytes once became U+FFFD). */
-static void roff_char(FILE *out, const char *p, size_t *used)
+/* man(1) lays a page out 78 columns wide at MANWIDTH=80, and mandoc -T lint
+ * wants input lines of at most 80 bytes. A no-fill line (SYNOPSIS, code)
+ * sits behind the section's indent (7) and a bullet's (2): 68 columns keep
+ * it inside the page, and a line too long for that goes on under a hang. */
+enum { ROFF_PAGE_COLUMNS = 78, ROFF_INPUT_BYTES = 80, ROFF_CODE_COLUMNS = 68, ROFF_CODE_HANG = 4 };
+
+/* One character of cleaned text as roff: ASCII as itself, a backslash as
+ * \e, anything else as the named glyph \[uXXXX], so the page reads the same
+ * whatever locale made it or shows it (under LC_ALL=C, UTF-8 bytes once
+ * became U+FFFD). Writes it to buf (16 bytes); returns its length. *used:
+ * the input bytes it took; *columns: what it takes on screen, counted
+ * without the locale (two for anything not ASCII, so never too few). */
+static size_t roff_glyph(char buf[16], const char *p, size_t *used, int *columns)
 {
 	uint32_t cp;
 	size_t n = text_utf8_decode(p, strlen(p), &cp);
@@ -517,75 +533,255 @@ static void roff_char(FILE *out, const char *p, size_t *used)
 		n = 1;
 	}
 	*used = n;
+	*columns = cp < 0x80 ? 1 : 2;
+	if (cp == '\\')
+		return (size_t)snprintf(buf, 16, "\\e");
 	if (cp < 0x80)
-		fputc((int)cp, out);
-	else
-		fprintf(out, "\\[u%04X]", (unsigned)cp);
+		return (size_t)snprintf(buf, 16, "%c", (char)cp);
+	return (size_t)snprintf(buf, 16, "\\[u%04X]", (unsigned)cp);
 }
 
-/* One line of text for roff: sanitised, backslashes escaped, non-ASCII as
- * glyph names, and a leading dot or quote defused so content can never
- * become a request. */
-static void roff_text(FILE *out, const char *raw)
+/* Text escaped for roff, glyph by glyph: where each glyph starts in the
+ * escaped text, so a line is never cut inside an escape. */
+struct roff_glyphs {
+	char *text;      /* the escaped text */
+	size_t *at;      /* glyph i is text[at[i]] to text[at[i + 1]] */
+	int *columns;
+	char *source;    /* the character each glyph stands for (first byte) */
+	size_t count;
+};
+
+static void roff_glyphs_of(struct roff_glyphs *g, const char *clean, size_t len)
+{
+	g->text = xmalloc(len * 9 + 1);
+	g->at = xmalloc((len + 1) * sizeof *g->at);
+	g->columns = xmalloc((len + 1) * sizeof *g->columns);
+	g->source = xmalloc(len + 1);
+	size_t o = 0, n = 0;
+	for (size_t i = 0; i < len;) {
+		char glyph[16];
+		size_t used;
+		size_t k = roff_glyph(glyph, clean + i, &used, &g->columns[n]);
+		if (i + used > len)
+			used = len - i;
+		memcpy(g->text + o, glyph, k);
+		g->at[n] = o;
+		g->source[n++] = clean[i];
+		o += k;
+		i += used;
+	}
+	g->text[o] = '\0';
+	g->at[n] = o;
+	g->count = n;
+}
+
+static void roff_glyphs_free(struct roff_glyphs *g)
+{
+	free(g->text);
+	free(g->at);
+	free(g->columns);
+	free(g->source);
+}
+
+/* Glyphs [from, to) of g on out; a line may not start with a control
+ * character, so a leading dot or quote is defused with \&. Returns the
+ * bytes written. */
+static size_t roff_put(FILE *out, const struct roff_glyphs *g, size_t from, size_t to, bool line_start)
+{
+	if (from >= to)
+		return 0;
+	size_t n = g->at[to] - g->at[from];
+	if (line_start && (g->source[from] == '.' || g->source[from] == '\'')) {
+		fputs("\\&", out);
+		n += 2;
+	}
+	fwrite(g->text + g->at[from], 1, g->at[to] - g->at[from], out);
+	return n;
+}
+
+/* Filled text: each line of the source as one or more input lines of at
+ * most ROFF_INPUT_BYTES, broken at spaces (in fill mode a line break is a
+ * space); a word longer than a line goes on after \c, which joins the
+ * pieces again. *bytes is what the current line already holds. */
+static void roff_fill_line(FILE *out, const char *clean, size_t len, size_t *bytes)
+{
+	struct roff_glyphs g;
+	roff_glyphs_of(&g, clean, len);
+	size_t budget = ROFF_INPUT_BYTES - 2; /* room for a \& or a \c */
+	for (size_t i = 0; i < g.count;) {
+		if (g.source[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t end = i;
+		while (end < g.count && g.source[end] != ' ')
+			end++;
+		size_t word = g.at[end] - g.at[i];
+		if (*bytes && *bytes + 1 + word <= budget) {
+			fputc(' ', out);
+			roff_put(out, &g, i, end, false);
+			*bytes += 1 + word;
+			i = end;
+			continue;
+		}
+		if (*bytes)
+			fputc('\n', out);
+		*bytes = 0;
+		/* a word longer than a line, in pieces joined by \c */
+		while (g.at[end] - g.at[i] > budget) {
+			size_t cut = i + 1;
+			while (cut < end && g.at[cut + 1] - g.at[i] <= budget - 2)
+				cut++;
+			roff_put(out, &g, i, cut, true);
+			fputs("\\c\n", out);
+			i = cut;
+		}
+		*bytes = roff_put(out, &g, i, end, true);
+		i = end;
+	}
+	roff_glyphs_free(&g);
+}
+
+/* Text in fill mode after prefix (raw roff, or ""): the text's own line
+ * breaks kept, long lines broken. */
+static void roff_fill(FILE *out, const char *prefix, const char *raw)
 {
 	char *text = text_clean(raw ? raw : "", TEXT_ANY_LOCALE);
-	if (!text)
-		return;
-	bool line_start = true;
-	for (const char *p = text; *p;) {
-		if (line_start && (*p == '.' || *p == '\''))
-			fputs("\\&", out);
-		line_start = false;
-		size_t n = 1;
-		if (*p == '\\')
-			fputs("\\e", out);
-		else if (*p == '\n') {
+	size_t bytes = strlen(prefix);
+	fputs(prefix, out);
+	for (const char *p = text ? text : ""; *p;) {
+		size_t n = strcspn(p, "\n");
+		roff_fill_line(out, p, n, &bytes);
+		if (bytes)
 			fputc('\n', out);
-			line_start = true;
-		} else
-			roff_char(out, p, &n);
-		p += n;
+		bytes = 0;
+		p += n + (p[n] == '\n');
 	}
-	if (!line_start)
+	if (bytes)
 		fputc('\n', out);
 	free(text);
 }
 
+/* Where a no-fill line may break when it has no space to break at: after
+ * the punctuation that separates parts of a path, a URL or a list. */
+static bool code_break_after(char c)
+{
+	return c && strchr("/,|&?;=", c) != NULL;
+}
+
+/* One line of no-fill text, broken to ROFF_CODE_COLUMNS: at the last space
+ * that fits, else after a separator, else where it must; the rest goes on
+ * under the line's own indent and a hang. */
+static void roff_code_line(FILE *out, const char *clean, size_t len)
+{
+	struct roff_glyphs g;
+	roff_glyphs_of(&g, clean, len);
+	size_t indent = 0;
+	while (indent < g.count && g.source[indent] == ' ')
+		indent++;
+	size_t hang = indent + ROFF_CODE_HANG;
+	if (hang > ROFF_CODE_COLUMNS / 2)
+		hang = ROFF_CODE_HANG;
+	size_t i = 0;
+	for (bool first = true;; first = false) {
+		size_t lead = first ? 0 : hang; /* spaces before this piece */
+		int columns = (int)lead;
+		size_t bytes = lead + 2, end = i;
+		while (end < g.count && columns + g.columns[end] <= ROFF_CODE_COLUMNS &&
+		       bytes + (g.at[end + 1] - g.at[end]) <= ROFF_INPUT_BYTES) {
+			columns += g.columns[end];
+			bytes += g.at[end + 1] - g.at[end];
+			end++;
+		}
+		size_t next = end;
+		if (end < g.count) {
+			size_t cut = end;
+			while (cut > i + 1 && g.source[cut] != ' ' && !code_break_after(g.source[cut - 1]))
+				cut--;
+			if (cut > i + 1)
+				end = next = cut;
+			else if (end == i)
+				end = next = i + 1; /* a glyph wider than the line: a line of its own */
+			while (end > i && g.source[end - 1] == ' ')
+				end--;
+			while (next < g.count && g.source[next] == ' ')
+				next++;
+		}
+		fprintf(out, "%*s", (int)lead, "");
+		roff_put(out, &g, i, end, lead == 0);
+		fputc('\n', out);
+		if (next >= g.count)
+			break;
+		i = next;
+	}
+	roff_glyphs_free(&g);
+}
+
+static void roff_code(FILE *out, const char *raw)
+{
+	char *text = text_clean(raw ? raw : "", TEXT_ANY_LOCALE);
+	const char *p = text ? text : "";
+	do {
+		size_t n = strcspn(p, "\n");
+		roff_code_line(out, p, n);
+		p += n + (p[n] == '\n');
+	} while (*p);
+	free(text);
+}
+
+/* A URL as the argument of .UR: \: after each part of its path and query,
+ * so man can break a long one between them instead of running past the
+ * page. URLs are printable ASCII without spaces (the checker sees to it). */
+static void roff_url(FILE *out, const char *raw)
+{
+	char *url = text_clean(raw ? raw : "", TEXT_ANY_LOCALE | TEXT_ONE_LINE);
+	for (const char *p = url ? url : ""; *p; p++) {
+		if (*p == '\\')
+			fputs("\\e", out);
+		else if (*p != ' ' && *p != '"')
+			fputc(*p, out);
+		/* never inside the "//" after the scheme */
+		if (code_break_after(*p) && p[1] && p[1] != '/' && !(p > url && *p == '/' && p[-1] == '/'))
+			fputs("\\:", out);
+	}
+	fputc('\n', out);
+	free(url);
+}
+
 /* A document as roff: paragraphs and bullets keep their lines, code goes
- * in no-fill mode, a topic link is a cross-reference and a URL a .UR entry. */
-static void roff_doc(FILE *out, const struct doc *d)
+ * in no-fill mode, a topic link is a cross-reference and a URL a bullet
+ * whose text is its .UR link. A section's first paragraph needs no .PP. */
+static void roff_doc(FILE *out, const struct doc *d, bool after_heading)
 {
 	for (size_t i = 0; i < d->count; i++) {
 		const struct doc_block *b = &d->blocks[i], *next = i + 1 < d->count ? b + 1 : NULL;
 		switch (b->kind) {
 		case DOC_PARAGRAPH:
-			fputs(".PP\n", out);
-			roff_text(out, b->text);
+			if (i || !after_heading)
+				fputs(".PP\n", out);
+			roff_fill(out, "", b->text);
 			break;
 		case DOC_BULLET:
 			fputs(".IP \\(bu 2\n", out);
-			roff_text(out, b->text);
+			roff_fill(out, "", b->text);
 			break;
 		case DOC_CODE:
 			if (i == 0 || b[-1].kind != DOC_CODE)
 				fputs(".nf\n", out);
-			if (b->text[0])
-				roff_text(out, b->text);
-			else
-				fputc('\n', out);
+			roff_code(out, b->text);
 			if (!next || next->kind != DOC_CODE)
 				fputs(".fi\n", out);
 			break;
 		case DOC_LINK:
 			if (b->link == DOC_LINK_TOPIC) {
-				/* the target is a checked id: nothing in it needs escaping */
-				fprintf(out, ".BR mlcert-%s (7)%s\n", b->target,
+				/* the target is a checked id: nothing in it needs escaping;
+				 * \% keeps a page's name whole at the end of a line */
+				fprintf(out, ".BR \\%%mlcert-%s (7)%s\n", b->target,
 					next && next->kind == DOC_LINK && next->link == DOC_LINK_TOPIC ? "," : "");
 			} else {
-				fputs(".TP\n", out);
-				roff_text(out, b->text);
-				fputs(".UR ", out);
-				roff_text(out, b->target);
+				fputs(".IP \\(bu 2\n.UR ", out);
+				roff_url(out, b->target);
+				roff_fill(out, "", b->text);
 				fputs(".UE\n", out);
 			}
 			break;
@@ -593,12 +789,12 @@ static void roff_doc(FILE *out, const struct doc *d)
 	}
 }
 
-static void roff_prose(FILE *out, const char *raw)
+static void roff_prose(FILE *out, const char *raw, bool after_heading)
 {
 	struct doc d;
 	doc_init(&d, TEXT_ANY_LOCALE); /* a stream: the same bytes in any locale */
 	doc_add_prose(&d, raw);
-	roff_doc(out, &d);
+	roff_doc(out, &d, after_heading);
 	doc_free(&d);
 }
 
@@ -608,77 +804,101 @@ static void roff_quoted(FILE *out, const char *raw)
 	fputc('"', out);
 	for (const char *p = text ? text : ""; *p;) {
 		size_t n = 1;
+		char glyph[16];
+		int columns;
 		if (*p == '"')
 			fputs("\\(dq", out);
-		else if (*p == '\\')
-			fputs("\\e", out);
 		else
-			roff_char(out, p, &n);
+			fputs((roff_glyph(glyph, p, &n, &columns), glyph), out);
 		p += n;
 	}
 	fputc('"', out);
 	free(text);
 }
 
+/* The .TH line. man prints "TITLE(7)  manual  TITLE(7)" at the top of the
+ * page and "source  date  TITLE(7)" at its foot, and overprints whatever
+ * does not fit (a page once began "MLCERT-NATURAL-LANGUAGE-API(mlcert study
+ * pack pmMLCERT-..."). So the title, the page's name, is cut with "..." when
+ * the foot has no room for it beside the centred date, and the manual's
+ * name is the longest of its forms that the top has room for. */
+static void roff_title(FILE *out, const struct content_pack *pack, const struct content_topic *t,
+		       const char *version)
+{
+	char title[96] = "MLCERT-", manual[128];
+	upper_copy(title + 7, sizeof title - 7, t->id);
+	int date_w = (int)strlen(t->as_of);
+	int title_max = (ROFF_PAGE_COLUMNS - date_w) / 2 - 1 - 3; /* less its "(7)" */
+	if ((int)strlen(title) > title_max)
+		snprintf(title + title_max - 3, sizeof title - (size_t)(title_max - 3), "...");
+	int room = ROFF_PAGE_COLUMNS - 2 * ((int)strlen(title) + 3) - 2;
+	const char *id = pack->meta ? pack->meta->id : "";
+	snprintf(manual, sizeof manual, "mlcert study pack %s", id);
+	if ((int)strlen(manual) > room)
+		snprintf(manual, sizeof manual, "mlcert %s", id);
+	if ((int)strlen(manual) > room)
+		snprintf(manual, sizeof manual, "%s", room >= 6 ? "mlcert" : "");
+	fprintf(out, ".TH %s 7 %s \"mlcert %s\" \"%s\"\n", title, t->as_of, version, manual);
+}
+
 void manfmt_roff(const struct content_pack *pack, const struct content_topic *t, const char *version,
 		 FILE *out)
 {
-	char upper[96];
-	upper_copy(upper, sizeof upper, t->id);
 	fprintf(out, ".\\\" Generated by mlcert from the content pack '%s'; edit the YAML, not this.\n",
 		pack->meta ? pack->meta->id : "");
-	fprintf(out, ".TH MLCERT-%s 7 %s \"mlcert %s\" \"mlcert study pack %s\"\n", upper, t->as_of, version,
-		pack->meta ? pack->meta->id : "");
+	roff_title(out, pack, t, version);
 	fputs(".SH NAME\n", out);
 	/* "id - what it is" becomes "mlcert-id \- what it is", the form whatis reads */
 	const char *dash = strstr(t->name, " - ");
-	fprintf(out, "mlcert-%s \\- ", t->id);
-	roff_text(out, dash ? dash + 3 : t->name);
+	char name[128];
+	snprintf(name, sizeof name, "mlcert-%s \\-", t->id);
+	roff_fill(out, name, dash ? dash + 3 : t->name);
 	struct doc d;
 	doc_init(&d, TEXT_ANY_LOCALE); /* a stream: the same bytes in any locale */
 	if (t->synopsis && t->synopsis[0]) {
 		fputs(".SH SYNOPSIS\n", out);
 		doc_add_code(&d, t->synopsis);
-		roff_doc(out, &d);
+		roff_doc(out, &d, true);
 		doc_free(&d);
 	}
 	if (t->status && strcmp(t->status->state, "active") != 0) {
 		fputs(".SH STATUS\n.B ", out);
 		roff_quoted(out, t->status->state);
 		fputc('\n', out);
-		if (t->status->since) {
-			fputs("since ", out);
-			roff_text(out, t->status->since);
-		}
+		if (t->status->since)
+			roff_fill(out, "since", t->status->since);
 		if (t->status->note)
-			roff_prose(out, t->status->note);
+			roff_prose(out, t->status->note, false);
 		if (t->status->replaced_by)
-			fprintf(out, ".PP\nReplaced by\n.BR mlcert-%s (7).\n", t->status->replaced_by);
+			fprintf(out, ".PP\nReplaced by\n.BR \\%%mlcert-%s (7).\n", t->status->replaced_by);
 	}
 	fputs(".SH DESCRIPTION\n", out);
-	roff_prose(out, t->description);
+	roff_prose(out, t->description, true);
 	if (t->when_to_use && t->when_to_use[0]) {
 		fputs(".SH \"WHEN TO USE\"\n", out);
-		roff_prose(out, t->when_to_use);
+		roff_prose(out, t->when_to_use, true);
 	}
 	if (t->exam_tips_count) {
 		fputs(".SH \"EXAM TIPS\"\n", out);
 		tips_doc(&d, t);
-		roff_doc(out, &d);
+		roff_doc(out, &d, true);
 		doc_free(&d);
 	}
 	if (t->resources_count) {
-		fputs(".SH RESOURCES\n", out);
+		/* Ragged right: a URL broken between its parts cannot be spread to
+		 * the margin (groff says "cannot adjust line"). What follows, SEE
+		 * ALSO and the date, is short lines either way. */
+		fputs(".SH RESOURCES\n.ad l\n", out);
 		resources_doc(&d, t);
-		roff_doc(out, &d);
+		roff_doc(out, &d, true);
 		doc_free(&d);
 	}
 	if (t->see_also_count) { /* last, as man-pages(7) has it */
 		fputs(".SH \"SEE ALSO\"\n", out);
 		see_also_doc(&d, pack, t);
-		roff_doc(out, &d);
+		roff_doc(out, &d, true);
 		doc_free(&d);
 	}
-	fputs(".PP\nFacts as of ", out);
-	roff_text(out, t->as_of);
+	fputs(".PP\n", out);
+	roff_fill(out, "Facts as of", t->as_of);
 }

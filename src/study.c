@@ -17,6 +17,7 @@ struct study *study_new(const struct content_pack *pack)
 	s->topic_read = xcalloc(nt, sizeof *s->topic_read);
 	s->bookmarked = xcalloc(nt, sizeof *s->bookmarked);
 	s->exam.picks = xcalloc(nq, sizeof *s->exam.picks);
+	s->exam.struck = xcalloc(nq, sizeof *s->exam.struck);
 	s->exam.flags = xcalloc(nq, sizeof *s->exam.flags);
 	s->mastery = xcalloc(nt, sizeof *s->mastery);
 	s->mastery_stamp = xcalloc(nt, sizeof *s->mastery_stamp);
@@ -39,8 +40,10 @@ void study_free(struct study *s)
 	free(s->mastery_stamp);
 	free(s->answer_times);
 	free(s->exam.picks);
+	free(s->exam.struck);
 	free(s->exam.flags);
 	free(s->exams);
+	free(s->exam_items);
 	free(s->domain_stats);
 	free(s);
 }
@@ -55,6 +58,7 @@ void study_reset(void *ctx)
 	memset(s->topic_read, 0, (nt ? nt : 1) * sizeof *s->topic_read);
 	memset(s->bookmarked, 0, (nt ? nt : 1) * sizeof *s->bookmarked);
 	memset(s->exam.picks, 0, (nq ? nq : 1) * sizeof *s->exam.picks);
+	memset(s->exam.struck, 0, (nq ? nq : 1) * sizeof *s->exam.struck);
 	memset(s->exam.flags, 0, (nq ? nq : 1) * sizeof *s->exam.flags);
 	s->exam.active = false;
 	s->exam.seed = 0;
@@ -62,6 +66,11 @@ void study_reset(void *ctx)
 	s->events_unknown = 0;
 	s->answer_count = 0;
 	s->exam_count = 0;
+	s->exam_item_count = 0;
+	s->exam_block_left = 0;
+	s->exam_block_items = false;
+	s->exams_discarded = 0;
+	s->undo.active = false;
 	s->exam_date = 0;
 	s->mastery_stale = true;
 	s->stats_stale = true;
@@ -114,11 +123,79 @@ static void close_exam(struct study *s)
 	size_t nq = s->pack->question_count;
 	s->exam.active = false;
 	memset(s->exam.picks, 0, (nq ? nq : 1) * sizeof *s->exam.picks);
+	memset(s->exam.struck, 0, (nq ? nq : 1) * sizeof *s->exam.struck);
 	memset(s->exam.flags, 0, (nq ? nq : 1) * sizeof *s->exam.flags);
+}
+
+/* A question of the exam just finished, added to its result. */
+static void add_exam_item(struct study *s, const struct journal_event *e, struct choice_order order, bool flagged)
+{
+	if (!s->exam_count)
+		return;
+	if (s->exam_item_count == s->exam_item_cap) {
+		s->exam_item_cap = s->exam_item_cap ? s->exam_item_cap * 2 : 64;
+		s->exam_items = xreallocarray(s->exam_items, s->exam_item_cap, sizeof *s->exam_items);
+	}
+	const struct content_question *q = content_find_question(s->pack, e->id);
+	if (q && order.count != q->choices_count)
+		order = choice_order_identity(q->choices_count);
+	s->exam_items[s->exam_item_count++] = (struct study_exam_item){
+		q ? q->index : -1, {e->choices}, e->correct != 0, flagged, order};
+	struct study_exam_result *r = &s->exams[s->exam_count - 1];
+	r->item_count++;
+	r->total++;
+}
+
+/* A line of an exam finish block: exam items describe the exam; answers are
+ * answers (applied by the caller) and, in journals without exam items, the
+ * only record of the exam's questions. Returns true when e was an item. */
+static bool apply_block_line(struct study *s, const struct journal_event *e)
+{
+	s->exam_block_left--;
+	if (e->kind == JOURNAL_EXAM_ITEM) {
+		s->exam_block_items = true;
+		const struct content_question *q = content_find_question(s->pack, e->id);
+		unsigned n = q ? q->choices_count : 0;
+		add_exam_item(s, e, choice_order_unpack(e->value & 0xffffffffLL, n), (e->value >> 32) & 1);
+		return true;
+	}
+	if (!s->exam_block_items) {
+		const struct content_question *q = content_find_question(s->pack, e->id);
+		add_exam_item(s, e, choice_order_identity(q ? q->choices_count : 0), false);
+	}
+	return false;
+}
+
+/* A finished exam is kept even when its start is not in the journal (an
+ * import of part of a history): its block must be read as a block. */
+static void finish_exam(struct study *s, const struct journal_event *e)
+{
+	if (s->exam.active && e->time > s->exam.last_event)
+		s->exam.seconds_used += e->time - s->exam.last_event; /* no pause just before: estimated */
+	if (s->exam_count == s->exam_cap) {
+		s->exam_cap = s->exam_cap ? s->exam_cap * 2 : 8;
+		s->exams = xreallocarray(s->exams, s->exam_cap, sizeof *s->exams);
+	}
+	s->exams[s->exam_count++] = (struct study_exam_result){
+		.time = e->time,
+		.started = s->exam.active ? s->exam.started : e->time,
+		.seconds_used = s->exam.active ? s->exam.seconds_used : 0,
+		.right = e->choices,
+		.timed_out = e->correct != 0,
+		.first_item = s->exam_item_count,
+	};
+	/* its block follows (journal_replay hands over whole blocks only) */
+	s->exam_block_left = e->value > 0 ? (size_t)e->value : 0;
+	s->exam_block_items = false;
+	close_exam(s);
 }
 
 static void apply_exam(struct study *s, const struct journal_event *e)
 {
+	if (e->kind == JOURNAL_EXAM_FINISH) {
+		finish_exam(s, e);
+		return;
+	}
 	if (e->kind == JOURNAL_EXAM_START) {
 		close_exam(s);
 		s->exam.active = true;
@@ -130,16 +207,13 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 	}
 	if (!s->exam.active)
 		return;
-	if (e->kind == JOURNAL_EXAM_FINISH) {
-		if (s->exam_count == s->exam_cap) {
-			s->exam_cap = s->exam_cap ? s->exam_cap * 2 : 8;
-			s->exams = xreallocarray(s->exams, s->exam_cap, sizeof *s->exams);
-		}
-		s->exams[s->exam_count++] = (struct study_exam_result){
-				e->time, e->choices, (unsigned)(e->value > 0 ? e->value : 0)};
+	if (e->kind == JOURNAL_EXAM_DISCARD) {
 		close_exam(s);
+		s->exams_discarded++;
 		return;
 	}
+	if (!s->exam.active)
+		return;
 	if (e->kind == JOURNAL_EXAM_PAUSE) {
 		s->exam.seconds_used = e->value > 0 ? e->value : 0;
 		s->exam.last_event = e->time;
@@ -157,6 +231,8 @@ static void apply_exam(struct study *s, const struct journal_event *e)
 	}
 	if (e->kind == JOURNAL_EXAM_PICK)
 		s->exam.picks[q->index] = (struct choice_set){e->choices};
+	else if (e->kind == JOURNAL_EXAM_STRIKE)
+		s->exam.struck[q->index] = (struct choice_set){e->choices};
 	else if (e->kind == JOURNAL_EXAM_FLAG)
 		s->exam.flags[q->index] = e->correct != 0;
 }
@@ -199,10 +275,38 @@ static void stats_add(struct study *s, int domain, const struct study_stats *del
 	}
 }
 
+/* Takes back the last answer: the question as it was before it, and every
+ * count recounted on next use. */
+static void undo_answer(struct study *s, const struct journal_event *e)
+{
+	const struct content_question *q = content_find_question(s->pack, e->id);
+	if (!s->undo.active || !q || q->index != s->undo.question || e->value != s->undo.time)
+		return; /* not the last answer (or already taken back): nothing to undo */
+	s->questions[q->index] = s->undo.before;
+	if (s->answer_count)
+		s->answer_count--;
+	s->undo.active = false;
+	s->mastery_stale = s->stats_stale = true;
+}
+
+bool study_undoable(const struct study *s, int *question, int64_t *time)
+{
+	if (!s->undo.active)
+		return false;
+	*question = s->undo.question;
+	*time = s->undo.time;
+	return true;
+}
+
 void study_apply(void *ctx, const struct journal_event *e)
 {
 	struct study *s = ctx;
 	const struct content_pack *pack = s->pack;
+	bool in_block = s->exam_block_left > 0 && journal_block_line(e->kind);
+	if (in_block && apply_block_line(s, e))
+		return;
+	if (in_block)
+		s->undo.active = false; /* an exam's answers are not undone */
 	switch (e->kind) {
 	case JOURNAL_ANSWER:
 	case JOURNAL_RATE: {
@@ -213,7 +317,11 @@ void study_apply(void *ctx, const struct journal_event *e)
 		}
 		struct study_question *p = &s->questions[q->index];
 		int g = e->rating >= 1 && e->rating <= 4 ? e->rating : (e->correct ? 3 : 1);
+		if (e->kind == JOURNAL_ANSWER && in_block && e->choices == 0)
+			return; /* an exam's unanswered question, as journals before issue 14 logged it: no answer */
 		if (e->kind == JOURNAL_ANSWER) {
+			if (!in_block)
+				s->undo = (struct study_undo){true, q->index, e->time, *p};
 			bool first = !p->attempts, was_right = p->last_correct == 1, right = e->correct != 0;
 			if (first)
 				p->first_time = e->time;
@@ -253,6 +361,9 @@ void study_apply(void *ctx, const struct journal_event *e)
 	case JOURNAL_SETTING:
 		if (strcmp(e->id, "exam-date") == 0)
 			s->exam_date = e->value;
+		return;
+	case JOURNAL_UNDO:
+		undo_answer(s, e);
 		return;
 	default:
 		apply_exam(s, e);

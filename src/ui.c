@@ -8,10 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
 
+#include "mlcert/notes.h"
+#include "mlcert/spawn.h"
 #include "mlcert/study.h"
 #include "mlcert/text.h"
 #include "mlcert/ui_pane.h"
@@ -253,41 +254,57 @@ static void draw_title(struct ui *ui)
 	wnoutrefresh(ui->title.win);
 }
 
-/* Puts a key and its name on the hint bar at x, when both fit; returns the
- * new x, or -1 when they did not fit. */
-static int put_hint(struct ui *ui, int x, const char *key, const char *name)
+/* Puts a key and its name on the hint bar at x, when both fit before
+ * column end; returns the new x, or -1 when they did not fit. */
+static int put_hint(struct ui *ui, int x, int end, const char *key, const char *name)
 {
 	WINDOW *w = ui->hint.win;
 	int kw = (int)strlen(key), nw = (int)strlen(name);
-	while (nw && name[nw - 1] == ' ' && x + kw + nw > COLS)
+	while (nw && name[nw - 1] == ' ' && x + kw + nw > end)
 		nw--; /* the gap after the last one may go */
-	if (x + kw + nw > COLS)
+	if (x + kw + nw > end)
 		return -1;
 	x += ui_put(&ui->theme, w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
 	return x + ui_put(&ui->theme, w, 0, x, nw, name, ui->theme.attr[ROLE_HINT_TEXT]);
 }
 
+/* The prompt on the hint bar: its label, the text and a cursor, then what
+ * the last key brought (a miss, a refused date). When that does not fit,
+ * the label is cut to its shortest form first. */
 static void draw_prompt(struct ui *ui)
 {
 	struct app *app = ui->app;
-	char label[160], line[320];
+	char label[160], line[512];
+	const char *brief = "";
 	switch (app->prompt.kind) {
 	case APP_PROMPT_EXAM_DATE:
 		snprintf(label, sizeof label, "Exam date (YYYY-MM-DD), %s sets, %s cancels: ",
 			 ui_key(KEYS_PROMPT, ACTION_OPEN).name, ui_key(KEYS_PROMPT, ACTION_CLOSE).name);
+		brief = "Exam date: ";
 		break;
 	case APP_PROMPT_FIND:
 		snprintf(label, sizeof label, "Find in page (%s keeps it, then %s/%s): /",
 			 ui_key(KEYS_PROMPT, ACTION_OPEN).name, ui_key(KEYS_READER, ACTION_FIND_NEXT).name,
 			 ui_key(KEYS_READER, ACTION_FIND_PREV).name);
+		brief = "/";
 		break;
+	case APP_PROMPT_CONFIRM:
+		ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, app->confirm.question, ui->theme.attr[ROLE_STATUS]);
+		return;
 	case APP_PROMPT_SEARCH:
 	case APP_PROMPT_NONE:
 		snprintf(label, sizeof label, "Search: ");
+		brief = label;
 		break;
 	}
-	snprintf(line, sizeof line, "%s%s_", label, app->prompt.text);
-	ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
+	const char *said = app->status[0] ? "   " : "";
+	snprintf(line, sizeof line, "%s%s_%s", label, app->prompt.text, said);
+	if (text_width(line, strlen(line)) + text_width(app->status, strlen(app->status)) > COLS)
+		snprintf(line, sizeof line, "%s%s_%s", brief, app->prompt.text, said);
+	int x = ui_put(&ui->theme, ui->hint.win, 0, 0, COLS, line, ui->theme.attr[ROLE_STATUS]);
+	if (app->status[0] && x < COLS)
+		ui_put(&ui->theme, ui->hint.win, 0, x, COLS - x, app->status,
+		       ui->theme.attr[app->status_is_error ? ROLE_STATUS_ERROR : ROLE_STATUS]);
 }
 
 static void draw_hints(struct ui *ui)
@@ -311,6 +328,13 @@ static void draw_hints(struct ui *ui)
 	struct app_hint hints[APP_HINTS_MAX];
 	size_t n = app_hints(app, hints);
 	const struct ui_keymap *keymap = views[app->view]->keymap(app);
+	/* The position first, at the right end: it outlasts hints on a narrow bar. */
+	char where[64] = " ";
+	if (app->view == APP_VIEW_MAIN && app->reader.full_width) /* no header there */
+		app_reader_position(app, where + 1, sizeof where - 1);
+	int end = where[1] && (int)strlen(where) < COLS / 2 ? COLS - (int)strlen(where) : COLS;
+	if (end < COLS)
+		ui_put(&ui->theme, w, 0, end, COLS - end, where, ui->theme.attr[ROLE_STATUS]);
 	char keys[APP_HINTS_MAX][32];
 	int widths[APP_HINTS_MAX];
 	bool shown[APP_HINTS_MAX];
@@ -318,12 +342,12 @@ static void draw_hints(struct ui *ui)
 		keys_label(keymap->context, hints[i].action, keys[i], sizeof keys[i]);
 		widths[i] = (int)strlen(keys[i]) + 1 + (int)strlen(hints[i].label) + 2;
 	}
-	app_hints_fit(hints, widths, n, COLS + 2, shown); /* the last needs no gap after it */
+	app_hints_fit(hints, widths, n, end + 2, shown); /* the last needs no gap after it */
 	int x = 0;
 	for (size_t i = 0; i < n; i++) {
 		char name[64];
 		snprintf(name, sizeof name, " %s  ", hints[i].label);
-		int next = shown[i] ? put_hint(ui, x, keys[i], name) : -1;
+		int next = shown[i] ? put_hint(ui, x, end, keys[i], name) : -1;
 		x = next < 0 ? x : next;
 	}
 	if (keymap->review_counts) {
@@ -332,11 +356,11 @@ static void draw_hints(struct ui *ui)
 		app_review_counts(app, &due, &fresh);
 		char name[64];
 		snprintf(name, sizeof name, " Review %zu due %zu new", due, fresh);
-		int next = put_hint(ui, x, ui_key(KEYS_ANY, ACTION_REVIEW).name, name);
+		int next = put_hint(ui, x, end, ui_key(KEYS_ANY, ACTION_REVIEW).name, name);
 		x = next < 0 ? x : next;
 	}
-	if (x < COLS)
-		ui_put(&ui->theme, w, 0, x, COLS - x, "", ui->theme.attr[ROLE_HINT_TEXT]);
+	if (x < end)
+		ui_put(&ui->theme, w, 0, x, end - x, "", ui->theme.attr[ROLE_HINT_TEXT]);
 	wnoutrefresh(w);
 }
 
@@ -389,33 +413,16 @@ static bool copy_to_clipboard(const char *text)
 	return true;
 }
 
-/* Runs a program on the terminal with the screen handed over to it. The
- * command may carry its own arguments ("code --wait"); arg is added last. */
+/* Runs a program on the terminal with the screen handed over to it (see
+ * spawn.h: the command is a shell word list, arg is added last, and Ctrl-C
+ * goes to it, not to mlcert). */
 static int run_on_terminal(const char *command, const char *arg)
 {
-	char buf[1024], last[4096];
-	snprintf(buf, sizeof buf, "%s", command);
-	snprintf(last, sizeof last, "%s", arg);
-	char *argv[32];
-	int argc = 0;
-	for (char *tok = strtok(buf, " \t"); tok && argc < 30; tok = strtok(NULL, " \t"))
-		argv[argc++] = tok;
-	if (!argc)
-		return -1;
-	argv[argc++] = last;
-	argv[argc] = NULL;
 	def_prog_mode();
 	endwin();
-	pid_t pid = fork();
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	int status = -1;
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	int status = spawn_wait(command, arg);
 	reset_prog_mode();
-	return pid < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return status;
 }
 
 /* Effects the core asked for that need the terminal. Returns true when the
@@ -447,12 +454,9 @@ static bool carry_out_request(struct app *app)
 			editor = getenv("EDITOR");
 		if (!editor || !editor[0])
 			editor = "vi";
+		struct notes_version before = notes_version_of(arg);
 		int rc = run_on_terminal(editor, arg);
-		app_note_changed(app);
-		if (rc == 0)
-			app_status(app, false, "Note saved beside your progress: %s", arg);
-		else
-			app_status(app, true, "The editor '%s' failed (status %d)", editor, rc);
+		app_note_edited(app, arg, editor, rc, !notes_version_equal(before, notes_version_of(arg)));
 		return true;
 	}
 	case APP_REQUEST_NONE:

@@ -17,6 +17,10 @@ static const struct keys_binding bindings[] = {
 	{KEYS_ANY, ' ', ACTION_PAGE_DOWN, 0, "Space"},
 	{KEYS_ANY, KEY_PPAGE, ACTION_PAGE_UP, 0, "PgUp"},
 	{KEYS_ANY, 'b', ACTION_PAGE_UP, 0, "b"},
+	{KEYS_ANY, CTRL('f'), ACTION_PAGE_DOWN, 0, "Ctrl-F"},
+	{KEYS_ANY, CTRL('b'), ACTION_PAGE_UP, 0, "Ctrl-B"},
+	{KEYS_ANY, CTRL('d'), ACTION_HALF_PAGE_DOWN, 0, "Ctrl-D"},
+	{KEYS_ANY, CTRL('u'), ACTION_HALF_PAGE_UP, 0, "Ctrl-U"},
 	{KEYS_ANY, 'g', ACTION_TOP, 0, "g"},
 	{KEYS_ANY, KEY_HOME, ACTION_TOP, 0, "Home"},
 	{KEYS_ANY, 'G', ACTION_BOTTOM, 0, "G"},
@@ -52,7 +56,8 @@ static const struct keys_binding bindings[] = {
 	{KEYS_READER, 127, ACTION_BACK, 0, NULL},
 	{KEYS_READER, CTRL('h'), ACTION_BACK, 0, NULL},
 	{KEYS_READER, KEY_LEFT, ACTION_BACK, 0, "Left"},
-	{KEYS_READER, 'u', ACTION_BACK, 0, "u"},
+	{KEYS_READER, 'd', ACTION_HALF_PAGE_DOWN, 0, "d"},
+	{KEYS_READER, 'u', ACTION_HALF_PAGE_UP, 0, "u"},
 	{KEYS_READER, 'n', ACTION_FIND_NEXT, 0, "n"},
 	{KEYS_READER, 'N', ACTION_FIND_PREV, 0, "N"},
 	{KEYS_READER, 'y', ACTION_COPY_LINK, 0, "y"},
@@ -79,6 +84,7 @@ static const struct keys_binding bindings[] = {
 	{KEYS_QUIZ, '-', ACTION_MARK_GUESSED, 0, "-"},
 	{KEYS_QUIZ, '+', ACTION_MARK_EASY, 0, "+"},
 	{KEYS_QUIZ, '=', ACTION_MARK_EASY, 0, NULL},
+	{KEYS_QUIZ, 'u', ACTION_UNDO, 0, "u"},
 
 	{KEYS_DASHBOARD, 'e', ACTION_SET_EXAM_DATE, 0, "e"},
 
@@ -87,9 +93,14 @@ static const struct keys_binding bindings[] = {
 	{KEYS_EXAM, 'p', ACTION_PREV_QUESTION, 0, "p"},
 	{KEYS_EXAM, KEY_LEFT, ACTION_PREV_QUESTION, 0, "Left"},
 	{KEYS_EXAM, 'm', ACTION_FLAG, 0, "m"},
+	{KEYS_EXAM, 'x', ACTION_STRIKE, 0, "x"},
 	{KEYS_EXAM, 'v', ACTION_NAVIGATOR, 0, "v"},
 	{KEYS_EXAM, 'S', ACTION_SUBMIT_EXAM, 0, "S"},
 	{KEYS_EXAM, 'y', ACTION_CONFIRM, 0, "y"},
+
+	{KEYS_EXAM_AROUND, 'd', ACTION_DISCARD_EXAM, 0, "d"},
+	{KEYS_EXAM_AROUND, 'H', ACTION_EXAM_HISTORY, 0, "H"},
+	{KEYS_EXAM_AROUND, 'f', ACTION_REVIEW_FILTER, 0, "f"},
 
 	{KEYS_PROMPT, '\n', ACTION_OPEN, 0, "Enter"},
 	{KEYS_PROMPT, '\r', ACTION_OPEN, 0, NULL},
@@ -98,9 +109,11 @@ static const struct keys_binding bindings[] = {
 	{KEYS_PROMPT, KEY_BACKSPACE, ACTION_PROMPT_ERASE, 0, "Backspace"},
 	{KEYS_PROMPT, 127, ACTION_PROMPT_ERASE, 0, NULL},
 	{KEYS_PROMPT, CTRL('h'), ACTION_PROMPT_ERASE, 0, NULL},
-	{KEYS_PROMPT, KEY_DOWN, ACTION_MOVE_DOWN, 0, "Down"},
+	{KEYS_PROMPT, CTRL('w'), ACTION_PROMPT_ERASE_WORD, 0, "Ctrl-W"},
+	{KEYS_PROMPT, CTRL('u'), ACTION_PROMPT_CLEAR, 0, "Ctrl-U"},
+	{KEYS_PROMPT, KEY_UP, ACTION_PROMPT_OLDER, 0, "Up"},
+	{KEYS_PROMPT, KEY_DOWN, ACTION_PROMPT_NEWER, 0, "Down"},
 	{KEYS_PROMPT, CTRL('n'), ACTION_MOVE_DOWN, 0, "Ctrl-N"},
-	{KEYS_PROMPT, KEY_UP, ACTION_MOVE_UP, 0, "Up"},
 	{KEYS_PROMPT, CTRL('p'), ACTION_MOVE_UP, 0, "Ctrl-P"},
 
 	{KEYS_WIZARD, '1', ACTION_PICK, 0, "1-9"},
@@ -116,7 +129,6 @@ static const struct keys_binding bindings[] = {
 	{KEYS_WIZARD, 127, ACTION_STEP_BACK, 0, NULL},
 	{KEYS_WIZARD, CTRL('h'), ACTION_STEP_BACK, 0, NULL},
 	{KEYS_WIZARD, KEY_LEFT, ACTION_STEP_BACK, 0, "Left"},
-	{KEYS_WIZARD, 'u', ACTION_STEP_BACK, 0, "u"},
 
 	{KEYS_HELP, 'n', ACTION_FIND_NEXT, 0, "n"},
 	{KEYS_HELP, 'N', ACTION_FIND_PREV, 0, "N"},
@@ -132,9 +144,13 @@ static const struct keys_binding *find(enum keys_context context, int key)
 	return NULL;
 }
 
-/* The contexts a lookup in context tries after it, a choosing context the choice keys, every other the general ones. */
+/* The context a lookup in context tries after it: a choosing context the
+ * choice keys, the exam's other screens the exam's keys, every other the
+ * general ones. */
 static enum keys_context fallback(enum keys_context context)
 {
+	if (context == KEYS_EXAM_AROUND)
+		return KEYS_EXAM;
 	return context == KEYS_QUIZ || context == KEYS_EXAM ? KEYS_CHOICES : KEYS_ANY;
 }
 
@@ -167,7 +183,8 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_CHOICES] = "Answering, in the quiz panel and the mock exam",
 		[KEYS_DASHBOARD] = "On the dashboard",
 		[KEYS_EXAM] = "In the mock exam",
-		[KEYS_PROMPT] = "At a prompt (search, exam date)",
+		[KEYS_EXAM_AROUND] = "Before and after a mock exam (start, resume, report, review, history)",
+		[KEYS_PROMPT] = "At a prompt (search, find on the page, exam date; y answers a yes-or-no question)",
 		[KEYS_WIZARD] = "In the decision wizard",
 		[KEYS_HELP] = "In this help",
 	};

@@ -74,6 +74,8 @@ attr_t ui_style_attr(const struct ui_theme *theme, enum manfmt_style style)
 	case MANFMT_HEADER:
 	case MANFMT_DIM:
 		return theme->attr[ROLE_DIM];
+	case MANFMT_STRUCK: /* ncurses has no strike-through: dim, and its mark says it */
+		return theme->attr[ROLE_DIM];
 	case MANFMT_HEADING:
 		return theme->attr[ROLE_HEADING];
 	case MANFMT_CODE:

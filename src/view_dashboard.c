@@ -77,7 +77,24 @@ static void domain_block(struct ui_sink *s, const char *title, int weight,
 	}
 }
 
-/* Per objective of the guide: its title, then a bar of the questions whose
+struct title_lines {
+	struct ui_sink *sink;
+	const char *id;
+	bool first;
+};
+
+/* One line of a wrapped objective title: the id before the first, the
+ * continuation indented under it. */
+static void title_line(void *ctx, const char *line, size_t len)
+{
+	struct title_lines *t = ctx;
+	char buf[512];
+	snprintf(buf, sizeof buf, "  %-4s %.*s", t->first ? t->id : "", (int)len, line);
+	ui_sink_line(t->sink, buf, ROLE_TEXT);
+	t->first = false;
+}
+
+/* Per objective of the guide: its title (wrapped, never cut), then a bar of the questions whose
  * latest answer was right, with how many were answered at all. */
 static bool objectives(struct app *app, struct ui_sink *s)
 {
@@ -86,7 +103,7 @@ static bool objectives(struct app *app, struct ui_sink *s)
 		return false;
 	struct study_mastery *m = xcalloc(pack->objective_count, sizeof *m);
 	study_objective_mastery(app->log.study, m);
-	ui_sink_line(s, "Mastery per objective of the exam guide (latest answer right)", ROLE_HEADING);
+	ui_sink_line(s, "Mastery per objective (latest answer right)", ROLE_HEADING);
 	char buf[512], nums[64];
 	int label_w = 18, num_w = 22;
 	int bar_w = s->width - 2 - label_w - num_w - 2;
@@ -94,8 +111,8 @@ static bool objectives(struct app *app, struct ui_sink *s)
 		bar_w = 40;
 	for (size_t k = 0; k < pack->objective_count; k++) {
 		const struct content_objective *ob = pack->objectives[k];
-		snprintf(buf, sizeof buf, "  %s %s", ob->id, ob->title);
-		ui_sink_line(s, buf, ROLE_TEXT);
+		struct title_lines t = {s, ob->id, true};
+		text_wrap(ob->title, strlen(ob->title), s->width > 12 ? s->width - 8 : 4, title_line, &t);
 		snprintf(nums, sizeof nums, "%zu/%zu right, %zu seen", m[k].right_latest, m[k].total,
 			 m[k].answered);
 		snprintf(buf, sizeof buf, "  %-*s%*s%s", label_w - 2, "    mastery", bar_w > 0 ? bar_w + 1 : 0, "",

@@ -47,9 +47,10 @@ static void draw(struct app *app, const struct ui_frame *frame)
 	WINDOW *win = frame->overlay;
 	char title[256];
 	if (!app->prompt.text[0])
-		snprintf(title, sizeof title, "Search topics, questions and links: type, %s/%s choose, %s opens",
-			 ui_key(KEYS_PROMPT, ACTION_MOVE_UP).name, ui_key(KEYS_PROMPT, ACTION_MOVE_DOWN).name,
-			 ui_key(KEYS_PROMPT, ACTION_OPEN).name);
+		snprintf(title, sizeof title,
+			 "Search topics, questions and links: type (%s: an earlier search), %s/%s choose, %s opens",
+			 ui_key(KEYS_PROMPT, ACTION_PROMPT_OLDER).name, ui_key(KEYS_PROMPT, ACTION_PROMPT_OLDER).name,
+			 ui_key(KEYS_PROMPT, ACTION_PROMPT_NEWER).name, ui_key(KEYS_PROMPT, ACTION_OPEN).name);
 	else if (app->search.total > app->search.count)
 		snprintf(title, sizeof title, "%zu matches for '%s' (the first %zu shown)", app->search.total,
 			 app->prompt.text, app->search.count);

@@ -239,32 +239,11 @@ static int depth_after(const yaml_event_t *event, int depth)
 	return depth;
 }
 
-bool yamlpos_too_deep(const char *buf, size_t len, int *line, int *col)
-{
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
-		return false;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	bool found = false;
-	for (int depth = 0;;) {
-		yaml_event_t event;
-		if (!yaml_parser_parse(&parser, &event))
-			break;
-		bool end = event.type == YAML_STREAM_END_EVENT;
-		depth = depth_after(&event, depth);
-		if (depth > YAMLPOS_MAX_DEPTH) {
-			set_pos(&event.start_mark, line, col);
-			found = true;
-		}
-		yaml_event_delete(&event);
-		if (end || found)
-			break;
-	}
-	yaml_parser_delete(&parser);
-	return found;
-}
+typedef bool (*event_match_fn)(const yaml_event_t *event, int depth, void *ctx);
 
-bool yamlpos_find_nul(const char *buf, size_t len, int *line, int *col)
+/* The position of the first event that matches, reading no deeper than the
+ * nesting bound (so every scan stays linear); false when none does. */
+static bool first_event(const char *buf, size_t len, event_match_fn match, void *ctx, int *line, int *col)
 {
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
@@ -277,8 +256,7 @@ bool yamlpos_find_nul(const char *buf, size_t len, int *line, int *col)
 			break;
 		bool end = event.type == YAML_STREAM_END_EVENT;
 		depth = depth_after(&event, depth);
-		if (event.type == YAML_SCALAR_EVENT &&
-		    memchr(event.data.scalar.value, '\0', event.data.scalar.length)) {
+		if (match(&event, depth, ctx)) {
 			set_pos(&event.start_mark, line, col);
 			found = true;
 		}
@@ -288,6 +266,30 @@ bool yamlpos_find_nul(const char *buf, size_t len, int *line, int *col)
 	}
 	yaml_parser_delete(&parser);
 	return found;
+}
+
+static bool too_deep(const yaml_event_t *event, int depth, void *ctx)
+{
+	(void)event;
+	(void)ctx;
+	return depth > YAMLPOS_MAX_DEPTH;
+}
+
+bool yamlpos_too_deep(const char *buf, size_t len, int *line, int *col)
+{
+	return first_event(buf, len, too_deep, NULL, line, col);
+}
+
+static bool has_nul(const yaml_event_t *event, int depth, void *ctx)
+{
+	(void)depth;
+	(void)ctx;
+	return event->type == YAML_SCALAR_EVENT && memchr(event->data.scalar.value, '\0', event->data.scalar.length);
+}
+
+bool yamlpos_find_nul(const char *buf, size_t len, int *line, int *col)
+{
+	return first_event(buf, len, has_nul, NULL, line, col);
 }
 
 bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t problem_size,
@@ -323,58 +325,32 @@ bool yamlpos_syntax_error(const char *buf, size_t len, char *problem, size_t pro
 	return failed;
 }
 
+static bool second_document(const yaml_event_t *event, int depth, void *ctx)
+{
+	(void)depth;
+	int *documents = ctx;
+	return event->type == YAML_DOCUMENT_START_EVENT && ++*documents == 2;
+}
+
 bool yamlpos_second_document(const char *buf, size_t len, int *line, int *col)
 {
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
-		return false;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	int documents = 0;
-	bool found = false;
-	for (int depth = 0;;) {
-		yaml_event_t event;
-		if (!yaml_parser_parse(&parser, &event))
-			break;
-		bool end = event.type == YAML_STREAM_END_EVENT;
-		depth = depth_after(&event, depth);
-		if (event.type == YAML_DOCUMENT_START_EVENT && ++documents == 2) {
-			set_pos(&event.start_mark, line, col);
-			found = true;
-		}
-		yaml_event_delete(&event);
-		if (end || found || depth > YAMLPOS_MAX_DEPTH)
-			break;
-	}
-	yaml_parser_delete(&parser);
-	return found;
+	return first_event(buf, len, second_document, &documents, line, col);
+}
+
+static bool anchor_or_alias(const yaml_event_t *event, int depth, void *ctx)
+{
+	(void)depth;
+	(void)ctx;
+	const unsigned char *anchor =
+		event->type == YAML_SCALAR_EVENT	 ? event->data.scalar.anchor
+		: event->type == YAML_MAPPING_START_EVENT  ? event->data.mapping_start.anchor
+		: event->type == YAML_SEQUENCE_START_EVENT ? event->data.sequence_start.anchor
+							   : NULL;
+	return event->type == YAML_ALIAS_EVENT || anchor;
 }
 
 bool yamlpos_find_anchor(const char *buf, size_t len, int *line, int *col)
 {
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
-		return false;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	bool found = false;
-	for (int depth = 0;;) {
-		yaml_event_t event;
-		if (!yaml_parser_parse(&parser, &event))
-			break;
-		bool end = event.type == YAML_STREAM_END_EVENT;
-		depth = depth_after(&event, depth);
-		const unsigned char *anchor =
-			event.type == YAML_SCALAR_EVENT	       ? event.data.scalar.anchor
-			: event.type == YAML_MAPPING_START_EVENT  ? event.data.mapping_start.anchor
-			: event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor
-								  : NULL;
-		if (event.type == YAML_ALIAS_EVENT || anchor) {
-			set_pos(&event.start_mark, line, col);
-			found = true;
-		}
-		yaml_event_delete(&event);
-		if (end || found || depth > YAMLPOS_MAX_DEPTH)
-			break;
-	}
-	yaml_parser_delete(&parser);
-	return found;
+	return first_event(buf, len, anchor_or_alias, NULL, line, col);
 }

@@ -11,6 +11,8 @@
 	X(MOVE_UP, "move-up", "move up one line or item")                              \
 	X(PAGE_DOWN, "page-down", "page down")                                         \
 	X(PAGE_UP, "page-up", "page up")                                               \
+	X(HALF_PAGE_DOWN, "half-page-down", "half a page down, as in less")            \
+	X(HALF_PAGE_UP, "half-page-up", "half a page up, as in less")                  \
 	X(TOP, "top", "go to the top")                                                 \
 	X(BOTTOM, "bottom", "go to the bottom")                                        \
 	X(OPEN, "open", "open, select, or submit (an answer, what a prompt asks)")    \
@@ -21,22 +23,31 @@
 	X(FULL_WIDTH, "full-width", "toggle the full-width reader, like man")          \
 	X(NEXT_LINK, "next-link", "select the next SEE ALSO or RESOURCES entry")       \
 	X(PREV_LINK, "prev-link", "select the previous SEE ALSO or RESOURCES entry")   \
-	X(BACK, "back", "go back to the topic you came from")                          \
+	X(BACK, "back", "go back where you came from (u now scrolls, as in less)")      \
 	X(CHOOSE, "choose", "choose an answer (toggles in a multiple-select question)") \
 	X(NEXT_QUESTION, "next-question", "next question")                             \
 	X(PREV_QUESTION, "prev-question", "previous question")                         \
 	X(MARK_GUESSED, "mark-guessed", "after a right answer: I guessed (review it sooner)") \
 	X(MARK_EASY, "mark-easy", "after a right answer: too easy (review it later)")  \
+	X(UNDO, "undo", "undo your last answer (asks first)")               \
 	X(DASHBOARD, "dashboard", "show the progress dashboard")                       \
 	X(REVIEW, "review", "review the questions due today, then a few new ones")      \
 	X(EXAM, "exam", "start or resume the timed mock exam")                         \
 	X(FLAG, "flag", "in the mock exam: flag this question for review")             \
 	X(NAVIGATOR, "navigator", "in the mock exam: list every question, jump to one") \
 	X(SUBMIT_EXAM, "submit-exam", "in the mock exam: submit it for scoring")       \
+	X(STRIKE, "strike", "in the mock exam: strike out a choice (then its letter)") \
+	X(DISCARD_EXAM, "discard-exam", "a paused mock exam: discard it and its answers (asks)") \
+	X(EXAM_HISTORY, "exam-history", "every finished mock exam: scores, trend, reports") \
+	X(REVIEW_FILTER, "review-filter", "exam review: all, wrong, flagged or unanswered") \
 	X(CONFIRM, "confirm", "answer yes to the question on screen")                  \
 	X(SET_EXAM_DATE, "set-exam-date", "on the dashboard: set your exam date")      \
 	X(PROMPT_CHAR, "prompt-char", "type into the prompt")                          \
 	X(PROMPT_ERASE, "prompt-erase", "erase the last character of the prompt")      \
+	X(PROMPT_ERASE_WORD, "prompt-erase-word", "erase the last word of the prompt") \
+	X(PROMPT_CLEAR, "prompt-clear", "erase the whole prompt")                      \
+	X(PROMPT_OLDER, "prompt-older", "an earlier search (among results: up, then earlier searches)") \
+	X(PROMPT_NEWER, "prompt-newer", "a later search (among results: down)")        \
 	X(TICK, "tick", "a second passed (the exam clock)")                            \
 	X(SEARCH, "search", "search topics, questions and resources (in the reader and in help: the page)") \
 	X(FIND_NEXT, "find-next", "next match of the search on the page")              \

@@ -60,14 +60,33 @@ bool answer_submit(const struct answer_log *log, const struct content_question *
 bool answer_rate(const struct answer_log *log, const struct content_question *q, enum fsrs_rating rating,
 		 char *why, size_t why_size);
 
+/* An exam date as the learner types it (YYYY-MM-DD): *date is its midnight
+ * UTC, in seconds. False, with why, for anything that is not a real date
+ * and for a day before now's (an exam in the past forecasts nothing). */
+bool answer_parse_exam_date(const char *text, int64_t now, int64_t *date, char *why, size_t why_size);
+
 /* The exam date (midnight UTC, in seconds); nothing is recorded when it is
  * already the date. */
 bool answer_set_exam_date(const struct answer_log *log, int64_t date, char *why, size_t why_size);
 
-/* Scores the exam (exam_finish) and records its finish and then every
- * question as an ordinary answer, so wrong and unanswered ones join the
- * review queue: all of it in one write, so it is saved whole or not at all. */
+/* Scores the exam (exam_finish) and records, in one write (saved whole or
+ * not at all): a pause with the time used, the finish, an exam item for
+ * every question (its picks, grade, flag and choice order: the history),
+ * and an ordinary answer for each question answered (exam_is_answered)
+ * only, so the answered ones, right or wrong, join the review queue and
+ * the unanswered stay new, as if never seen.
+ * When it was not saved the exam stays unfinished, as the journal has it:
+ * the caller shows no score and may submit again. */
 bool answer_finish_exam(const struct answer_log *log, struct exam *exam, bool timed_out, char *why,
 			size_t why_size);
+
+/* Throws the open exam away: an exam-discard event, after which nothing of
+ * it counts (its picks were never answers). */
+bool answer_discard_exam(const struct answer_log *log, char *why, size_t why_size);
+
+/* Takes back the last answer (study_undoable) with an undo event: the
+ * journal stays append-only and the study returns to what it was before
+ * that answer. False with why when there is none, or it was not saved. */
+bool answer_undo(const struct answer_log *log, char *why, size_t why_size);
 
 #endif

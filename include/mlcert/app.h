@@ -43,15 +43,25 @@ enum app_focus { APP_FOCUS_TREE, APP_FOCUS_READER, APP_FOCUS_QUIZ, APP_FOCUS_COU
 /* Where a mock exam is: each stage is one screen of the exam view. */
 enum app_exam_stage {
 	APP_EXAM_INTRO,     /* what is about to happen; Enter starts */
-	APP_EXAM_RESUME,    /* an unfinished exam was found at start */
+	APP_EXAM_RESUME,    /* an unfinished exam: resume, submit or discard it */
 	APP_EXAM_RUNNING,   /* one question per screen, the clock running */
 	APP_EXAM_NAVIGATOR, /* every question with its state; Enter jumps */
-	APP_EXAM_CONFIRM,   /* submit? with the unanswered and flagged counts */
-	APP_EXAM_REPORT,    /* the score by domain */
+	APP_EXAM_CONFIRM,   /* submit? with the unanswered, incomplete and flagged ones */
+	APP_EXAM_REPORT,    /* the score by domain and objective */
 	APP_EXAM_REVIEW,    /* each question with its answer and explanation */
+	APP_EXAM_HISTORY,   /* every finished exam, its score and the trend */
 };
 
-enum app_prompt_kind { APP_PROMPT_NONE, APP_PROMPT_EXAM_DATE, APP_PROMPT_SEARCH, APP_PROMPT_FIND };
+/* Which questions the review after an exam steps through. */
+enum app_exam_filter {
+	APP_EXAM_ALL,
+	APP_EXAM_WRONG,      /* answered, wrongly */
+	APP_EXAM_FLAGGED,
+	APP_EXAM_UNANSWERED, /* no answer, or an incomplete one */
+	APP_EXAM_FILTER_COUNT
+};
+
+enum app_prompt_kind { APP_PROMPT_NONE, APP_PROMPT_EXAM_DATE, APP_PROMPT_SEARCH, APP_PROMPT_FIND, APP_PROMPT_CONFIRM };
 
 /* Effects the core asks the UI to carry out: they need the terminal. */
 enum app_request_kind {
@@ -117,13 +127,22 @@ typedef void app_help_fn(app_help_visit_fn *visit, void *ctx);
 
 struct app_options {
 	bool ascii;                 /* no UTF-8 locale: ASCII marks and text */
+	bool exam_domains;          /* the mock exam names each question's domain (the real one does not) */
 	unsigned new_per_day;       /* new questions a review may add per day */
 	const char *notes_dir;      /* where notes live (see notes.h); NULL: no notes */
+	int measure;                /* prose is at most this wide, like MANWIDTH; 0: as wide as the pane */
 	app_key_name_fn *key_name;  /* NULL: keys are named "?" */
 	app_help_fn *help;          /* NULL: help has only its title */
 };
 
-enum { APP_HISTORY_MAX = 64 };
+enum { APP_HISTORY_MAX = 64, APP_PROMPT_MAX = 128, APP_RECALL_MAX = 32 };
+
+/* What was entered at a prompt before, oldest first, each text once: Up
+ * brings it back, as in a shell. */
+struct app_recall {
+	char items[APP_RECALL_MAX][APP_PROMPT_MAX];
+	size_t count;
+};
 
 struct app {
 	const struct content_pack *pack;
@@ -151,6 +170,8 @@ struct app {
 		int domain_pages_width;
 		int page_width;
 		size_t top;                   /* first visible line */
+		bool matched;                 /* match is the line the last find stopped at */
+		size_t match;
 		int link;                     /* selected link, -1 none */
 		struct app_place history[APP_HISTORY_MAX];
 		size_t history_count;
@@ -170,6 +191,8 @@ struct app {
 		struct manfmt_page *page;
 		int page_width;
 		bool page_stale;
+		struct choice_order order;    /* this presentation's: letters name its positions */
+		uint64_t presented;           /* presentations so far, for each one's seed */
 		/* lines the question and its choices take, unanswered, at fit_width */
 		int fit_question, fit_width;
 		size_t fit_lines;
@@ -184,13 +207,29 @@ struct app {
 		bool page_stale;
 		int page_width;
 		int64_t shown_second; /* the clock as last drawn */
+		int warned;           /* time warnings given: 1 at 15 minutes left, 2 at 5 */
+		bool striking;        /* the strike key was pressed: a letter follows */
+		enum app_exam_filter filter; /* the review's */
+		struct app_list history;     /* the history's list: newest first */
+		struct exam *past;           /* a finished exam from the history, shown */
 	} exam;
 
 	struct {
 		enum app_prompt_kind kind;
-		char text[128];
+		char text[APP_PROMPT_MAX];
 		size_t len;
+		size_t origin;       /* the page's top when a find began (app_find_target): a miss or Esc goes back there */
+		size_t recalled;     /* how many entries back Up went; 0: the text is the learner's */
+		char draft[APP_PROMPT_MAX]; /* what was typed before Up */
+		struct app_recall searches, finds;
 	} prompt;
+
+	/* A yes-or-no question on the hint line (APP_PROMPT_CONFIRM): y runs
+	 * yes, any other key keeps things as they are. */
+	struct {
+		char question[256];
+		unsigned (*yes)(struct app *app);
+	} confirm;
 
 	struct {
 		size_t due, fresh; /* the review queue's counts */
@@ -205,7 +244,7 @@ struct app {
 		struct app_list list;
 	} search;
 
-	char find[128]; /* the reader's in-page search */
+	char find[APP_PROMPT_MAX]; /* the search on the page: the reader's, or help's while it is open */
 
 	struct {
 		size_t cursor;      /* flow list, or option at the current node */
@@ -228,6 +267,8 @@ struct app {
 		struct manfmt_page *page; /* laid out for page_width */
 		int page_width;
 		size_t top;
+		bool matched;             /* match is the line the last find stopped at */
+		size_t match;
 		enum app_view from;       /* where closing help goes back to */
 	} help;
 
@@ -236,6 +277,7 @@ struct app {
 
 	char status[4096 + 256]; /* long enough for a whole URL or path and what it says of it */
 	bool status_is_error;
+	bool not_saved; /* something failed to save ("NOT SAVED"): the program exits 2 */
 };
 
 /* app borrows pack, study and journal (NULL: nothing is saved); study is
@@ -256,6 +298,17 @@ const struct manfmt_page *app_reader_page(struct app *app);
 const struct manfmt_page *app_quiz_page(struct app *app);
 const struct manfmt_page *app_exam_page(struct app *app);
 
+/* The exam on the exam view's screen: one reopened from the history, or
+ * the current one; NULL when there is none. */
+const struct exam *app_exam_shown(const struct app *app);
+
+/* Whether the exam review's filter lets the question at pos through. */
+bool app_exam_filter_matches(const struct exam *exam, enum app_exam_filter filter, size_t pos);
+
+/* Where the reader is on its page, as less shows it: the first line shown,
+ * the page's length and how far down the last line shown is ("line 5/56 25%"). */
+void app_reader_position(struct app *app, char *buf, size_t size);
+
 /* The title of what a place shows: a domain's, a topic's, or "Review". */
 const char *app_place_title(const struct app *app, struct app_place place);
 
@@ -266,8 +319,11 @@ bool app_wants_tick(const struct app *app);
 /* Due and new counts of the review queue, recounted when answers or the day change. */
 void app_review_counts(struct app *app, size_t *due, size_t *fresh);
 
-/* After the UI ran the note editor: the reader shows the new note. */
-void app_note_changed(struct app *app);
+/* After the UI ran editor on the note at path: the reader shows the note as
+ * it is now, and the status says what happened: saved only when the file
+ * changed (notes_version_equal), unchanged, or the editor's failure
+ * (status as spawn_wait gives it). */
+void app_note_edited(struct app *app, const char *path, const char *editor, int status, bool changed);
 
 /* Work worth doing before the first key but after the first frame: the
  * search index, so the first typed character is as fast as the rest. */

@@ -13,7 +13,8 @@
 /* ---- shared (app.c) ---------------------------------------------------------- */
 
 /* After an attempt to record: when it was not saved the status says so
- * (as an error), else the review counts are due a recount. Returns saved. */
+ * (as an error) and app->not_saved is set, else the review counts are due
+ * a recount. Returns saved. */
 bool app_saved(struct app *app, bool saved, const char *why);
 
 /* Records e through the answer module (journal, then study). */
@@ -23,6 +24,10 @@ bool app_record(struct app *app, struct journal_event *e);
  * rows lines and *top never passes the last full page of lines. False for
  * keys that do not scroll. */
 bool app_scroll(enum action action, size_t *top, size_t lines, int rows);
+
+/* The width to lay prose out at in a pane width columns wide: the reading
+ * measure (app_options.measure) on a wide screen. */
+int app_measure(const struct app *app, int width);
 
 /* The first line of the last full page of a page of lines. */
 size_t app_page_max_top(const struct manfmt_page *page, int rows);
@@ -40,6 +45,11 @@ struct app_key app_key_range(const struct app *app, enum action action, int firs
 
 /* Starts the prompt of kind on the hint line, empty. */
 void app_prompt_start(struct app *app, enum app_prompt_kind kind);
+
+/* Asks question (printf-style) on the hint line; y runs yes. */
+void app_confirm_start(struct app *app, unsigned (*yes)(struct app *app), const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+unsigned app_confirm_dispatch(struct app *app, enum action action, int arg);
 
 /* ---- tree (app_tree.c) ------------------------------------------------------- */
 
@@ -61,9 +71,24 @@ void app_reader_reveal_link(struct app *app);
 void app_reader_mark_read(struct app *app);
 /* Opens a topic from a link, in the tree as well, remembering where we were. */
 void app_open_topic(struct app *app, int topic);
+/* The page a find works on: help's while help is open, else the reader's;
+ * its scroll, the rows it shows, and the line the last find stopped at. */
+struct app_find_target {
+	const struct manfmt_page *page;
+	size_t *top, max_top, rows;
+	bool *matched;
+	size_t *match;
+};
+struct app_find_target app_find_target(struct app *app);
 /* Moves to the next (or previous) line holding the find text, on the page
- * being read: help's while help is open, else the reader's. */
-void app_find_move(struct app *app, bool forward, bool include_top);
+ * being read (app_find_target): after the last match while it is on
+ * screen, else from the top line (from_top: from the top line itself). A
+ * miss says "Pattern not found" and moves nothing; going past the end says
+ * so ("search hit BOTTOM, continuing at TOP"). Returns whether a line was
+ * found. */
+bool app_find_move(struct app *app, bool forward, bool from_top);
+/* Says which match the page is at ("match 2 of 5: text"), after before. */
+void app_find_say(struct app *app, const char *before);
 unsigned app_reader_dispatch(struct app *app, enum action action, int arg);
 
 /* ---- quiz and review (app_quiz.c) ------------------------------------------------ */

@@ -27,13 +27,17 @@ bool history_export_file(struct journal *j, const char *pack_id, enum history_fo
 
 /* Merges the export in path (JSON or CSV, told apart by its first byte; a
  * byte-order mark is skipped; CSV as RFC 4180, quoted fields and CRLF too):
- * events not already in the journal are added, everything is put in time
- * order, and the journal is rewritten atomically. Each event is checked as
- * the journal's reader checks a line (journal_event_valid), and an exam
- * finish must come with its answers; a file with any bad event is refused
- * whole. O(n log n): units (an event, or a finish with its answers) are
- * deduplicated and ordered by sorting. *added counts new events. Problems in
- * the file are diagnostics with a line (and, for JSON, column). */
-bool history_import(struct journal *j, const char *path, size_t *added, struct diag_list *diags);
+ * events not already in the journals are added, in time order, as a journal
+ * file of their own (journal_add_file; written gets its name), so nothing
+ * already there is rewritten. Each event is checked as the journal's reader
+ * checks a line (journal_event_valid), and an exam finish must come with its
+ * answers; a file with any bad event is refused whole. O(n log n): units (an
+ * event, or a finish with its answers) are deduplicated and ordered by
+ * sorting. *added counts new events. Problems in the file are diagnostics
+ * with a line (and, for JSON, column). An export of another pack than
+ * pack_id (its "pack", or the pack its exams name) is refused, with a
+ * message that says so. */
+bool history_import(struct journal *j, const char *pack_id, const char *path, size_t *added, char *written,
+		    size_t written_size, struct diag_list *diags);
 
 #endif

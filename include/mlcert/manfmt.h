@@ -23,6 +23,7 @@ enum manfmt_style {
 	MANFMT_CHOSEN,  /* a choice the learner selected, before submitting */
 	MANFMT_RIGHT,   /* after submitting: a correct choice, the verdict when right */
 	MANFMT_WRONG,   /* after submitting: a wrong choice that was chosen, the verdict when wrong */
+	MANFMT_STRUCK,  /* a choice the learner ruled out in the mock exam */
 };
 
 struct manfmt_line {
@@ -58,11 +59,18 @@ struct manfmt_page *manfmt_domain(const struct content_pack *pack, int domain, i
 /* A question as the quiz panel shows it, with the choices in chosen marked.
  * Before submitting: the stem and the choices; after: the verdict, each
  * choice marked right or wrong with its rationale, and the explanation.
- * position and total number the question in its session ("3 of 12"). */
+ * position and total number the question in its session ("3 of 12").
+ * The choices are shown in order (NULL: the pack's), lettered by position,
+ * and the verdict names them by those letters; struck ones (the mock
+ * exam's ruled-out choices) are marked and dimmed. hide_domain leaves the
+ * domain out of the first line, as the real exam does. */
 struct manfmt_question_view {
 	struct choice_set chosen;
 	bool submitted;
 	size_t position, total;
+	const struct choice_order *order;
+	struct choice_set struck;
+	bool hide_domain;
 };
 struct manfmt_page *manfmt_question(const struct content_pack *pack, const struct content_question *q,
 				    const struct manfmt_question_view *view, int width, bool ascii);

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum { NOTES_MAX_BYTES = 65535 }; /* what the reader shows of a note */
 
@@ -15,8 +16,21 @@ bool notes_folder(const char *state_dir, const char *pack_id, char *buf, size_t 
 /* The file of a topic's note in folder; it may not exist yet. */
 bool notes_path(const char *folder, const char *topic_id, char *buf, size_t size);
 
-/* The note's text, at most NOTES_MAX_BYTES of it; NULL when there is none. */
+/* The note's text, at most NOTES_MAX_BYTES of it; NULL when there is none.
+ * When a file sync tool kept another device's version beside it (Syncthing's
+ * TOPIC.sync-conflict-*.txt), a last line says where it is. */
 char *notes_read(const char *folder, const char *topic_id);
+
+/* What a note's file holds, taken before and after the editor runs, so
+ * that "Note saved" is said only when the note changed: an editor quit
+ * without writing, or writing the same text, leaves it unchanged. */
+struct notes_version {
+	bool exists;
+	unsigned long long size;
+	uint64_t hash; /* of the whole content (text_hash): the learner's own file, not an adversary's */
+};
+struct notes_version notes_version_of(const char *path);
+bool notes_version_equal(struct notes_version a, struct notes_version b);
 
 /* Makes folder (and the folders above it, 0700), so an editor can save a
  * note into it. False with why when it cannot be made. */

@@ -51,12 +51,36 @@ struct study_open_exam {
 	int64_t seconds_used; /* from the last pause, or estimated from the last event */
 	int64_t last_event;
 	struct choice_set *picks; /* per pack question: choices picked in this exam */
+	struct choice_set *struck; /* per pack question: choices ruled out */
 	bool *flags;          /* per pack question */
 };
 
+/* One question of a finished mock exam, as it was sat. */
+struct study_exam_item {
+	int question;              /* pack index; -1 when the pack no longer has it */
+	struct choice_set picked;  /* nothing: unanswered (or left incomplete) */
+	bool right, flagged;
+	struct choice_order order; /* the order its choices were shown in */
+};
+
+/* A finished mock exam: its score, and its questions in exam order
+ * (exam_items[first_item ...]), so its report can be shown again. */
 struct study_exam_result {
-	int64_t time;
+	int64_t time;         /* submitted */
+	int64_t started;
+	int64_t seconds_used;
 	unsigned right, total;
+	bool timed_out;
+	size_t first_item, item_count;
+};
+
+/* The last answer, which an undo event can take back: the question's state
+ * before it. Exam answers are never undone. */
+struct study_undo {
+	bool active;
+	int question;
+	int64_t time;
+	struct study_question before;
 };
 
 struct study {
@@ -73,8 +97,14 @@ struct study {
 	int64_t *answer_times;             /* every answer, in journal order: heatmap, daily caps */
 	size_t answer_count, answer_cap;
 	struct study_open_exam exam;
-	struct study_exam_result *exams;   /* finished mock exams */
+	struct study_exam_result *exams;   /* finished mock exams, oldest first */
 	size_t exam_count, exam_cap;
+	struct study_exam_item *exam_items; /* their questions (see study_exam_result) */
+	size_t exam_item_count, exam_item_cap;
+	size_t exam_block_left;            /* lines of an exam finish block still to come */
+	bool exam_block_items;             /* the block has exam-item lines (else old: answers only) */
+	size_t exams_discarded;
+	struct study_undo undo;
 	int64_t exam_date;                 /* 0: not set */
 	struct study_stats *domain_stats;  /* per domain, then the total; see study_domain_stats */
 	bool stats_stale;                  /* counted on first use, then updated per event */
@@ -89,8 +119,14 @@ void study_free(struct study *study);
  * is reallocated: pointers into the study stay valid. */
 void study_reset(void *study);
 
-/* Applies one journal event (the replay visitor). */
+/* Applies one journal event (the replay visitor). In an exam finish block,
+ * an answer that chose nothing is no answer (journals before issue 14
+ * logged an exam's unanswered questions so): it changes nothing but the
+ * exam's record. */
 void study_apply(void *study, const struct journal_event *event);
+
+/* The answer an undo would take back: true with its question and time. */
+bool study_undoable(const struct study *study, int *question, int64_t *time);
 
 /* Day number (UTC) of a time: reviews are scheduled in whole days. */
 int64_t study_day(int64_t time);

@@ -18,6 +18,7 @@ enum keys_context {
 	KEYS_CHOICES, /* choosing an answer: the quiz panel and the mock exam share these */
 	KEYS_DASHBOARD,
 	KEYS_EXAM,
+	KEYS_EXAM_AROUND, /* the exam's screens with no question to answer: start, resume, report, review, history */
 	KEYS_PROMPT,
 	KEYS_WIZARD,
 	KEYS_HELP,

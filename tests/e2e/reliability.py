@@ -9,6 +9,7 @@ that spins after a hangup burns a whole core; one that exits burns almost none).
 usage: reliability.py BINARY FIXTURE_PACK [test ...]
 tests: kill9 signals hostile sizes resizes terms
        instances replaced shortwrite examkill hostilecli hangs history damaged locale
+       plainsignals examfull unsaved editor hostileplain links
 (SIGTSTP and SIGCONT need a shell's job control: tests/e2e/test_tui.sh runs them in tmux.)
 """
 import errno
@@ -29,7 +30,8 @@ import unicodedata
 BIN = os.path.abspath(sys.argv[1])
 PACK = os.path.abspath(sys.argv[2])
 ALL_TESTS = ["kill9", "signals", "hostile", "sizes", "resizes", "terms", "instances", "replaced", "shortwrite",
-             "examkill", "hostilecli", "hangs", "history", "damaged", "locale"]
+             "examkill", "hostilecli", "hangs", "history", "damaged", "locale",
+             "plainsignals", "examfull", "unsaved", "editor", "hostileplain", "links"]
 WANTED = sys.argv[3:] or ALL_TESTS
 TMP = tempfile.mkdtemp(prefix="mlcert-rel-")
 results = {"passed": 0, "failed": 0}
@@ -50,11 +52,18 @@ def figure(text):
 class Pty:
     """mlcert on a pseudo-terminal of a given size; collects everything it writes."""
 
-    def __init__(self, args, cols=80, rows=24, env=None):
+    def __init__(self, args, cols=80, rows=24, env=None, fsize=None):
         self.pid, self.fd = os.forkpty()
         if self.pid == 0:
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+                # as from a login shell: a harness run in the background (make
+                # check under `&`) would hand its ignored SIGINT and SIGQUIT on
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+                if fsize is not None:  # a file-size limit: a full disk for the journal
+                    import resource
+                    resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, resource.RLIM_INFINITY))
                 e = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
                 e.pop("NO_COLOR", None)
                 e.update(env or {})
@@ -86,6 +95,13 @@ class Pty:
         end = time.monotonic() + limit
         while time.monotonic() < end and self._read(quiet):
             pass
+
+    def wait_for(self, text, limit=10.0):
+        """Reads until text has been written; False when it was not in time."""
+        end = time.monotonic() + limit
+        while text not in self.out and time.monotonic() < end:
+            self._read(0.05)
+        return text in self.out
 
     def send(self, data):
         os.write(self.fd, data)
@@ -397,9 +413,19 @@ def run(args, env=None, stdin=None, timeout=120, **kw):
     return subprocess.run([BIN] + args, input=stdin, capture_output=True, env=e, timeout=timeout, **kw)
 
 
+def device_journal(st, pack="fixture"):
+    """This device's journal in state folder st: st/PACK/DEVICE-ID.journal."""
+    try:
+        with open(os.path.join(st, "device-id")) as f:
+            device = f.readline().strip()
+    except FileNotFoundError:
+        device = "none"
+    return os.path.join(st, pack, device + ".journal")
+
+
 def journal_lines(st, pack="fixture"):
     try:
-        with open(os.path.join(st, pack + ".journal")) as f:
+        with open(device_journal(st, pack)) as f:
             return f.read().splitlines()
     except FileNotFoundError:
         return []
@@ -517,16 +543,16 @@ def test_replaced():
     """A sync tool renames a new journal over the one a running instance has
     open: the instance's next answer goes into the new file, after its lines."""
     st = state("replaced")
-    path = os.path.join(st, "fixture.journal")
     run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
         env={"MLCERT_NOW": "1767261600"})
+    path = device_journal(st)
     a = Plain(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"],
               env={"MLCERT_NOW": "1767261700"})
     a.wait_for(b"Answer with")
     # what Syncthing does: a new file (ours plus another machine's line) renamed over
     with open(path) as f:
         mine = f.read()
-    tmp = os.path.join(st, ".syncthing.fixture.journal.tmp")
+    tmp = os.path.join(os.path.dirname(path), ".syncthing." + os.path.basename(path) + ".tmp")
     with open(tmp, "w") as f:
         f.write(mine + crc_line("1 1767261650 answer q-multi 5 1 3 0"))
     os.chmod(tmp, 0o600)
@@ -553,10 +579,10 @@ def test_shortwrite():
     """A write cut short (disk full) leaves no fragment; the next answer, from
     another process, is whole, and no start warns about a damaged line."""
     st = state("shortwrite")
-    path = os.path.join(st, "fixture.journal")
     for i in range(5):
         run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n",
             env={"MLCERT_NOW": str(1767261600 + i)})
+    path = device_journal(st)
     size = os.path.getsize(path)
     p = subprocess.run([BIN, "--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-multi"],
                        input=b"a c\n\n", capture_output=True, preexec_fn=limited(size + 10),
@@ -585,9 +611,10 @@ def raw_has(path, word):
 
 
 def test_examkill(rounds=60):
-    """kill -9 at random moments of a mock exam's submit (61 lines with the
-    bundled pack), and at random moments of the whole run: no finished exam
-    without all its answers, ever; a cut submit leaves the exam open to resume."""
+    """kill -9 at random moments of a mock exam's submit (62 lines with the
+    bundled pack: its pause, its finish and an item per question), and at
+    random moments of the whole run: no finished exam without all its lines,
+    ever; a cut submit leaves the exam open to resume."""
     rng = random.Random(17)
     env = {"XDG_DATA_HOME": state("examkill-data"), "MLCERT_NO_CACHE": "1", "MLCERT_NOW": "1767261600"}
     skips = b"s\n" * 60
@@ -597,7 +624,7 @@ def test_examkill(rounds=60):
     p.p.stdin.write(skips)
     p.p.stdin.flush()
     start = time.monotonic()
-    while p.p.poll() is None and not raw_has(os.path.join(st, "pmle.journal"), b" exam-finish "):
+    while p.p.poll() is None and not raw_has(device_journal(st, "pmle"), b" exam-finish "):
         time.sleep(0.0002)
     seen = time.monotonic()
     p.p.communicate()
@@ -606,13 +633,12 @@ def test_examkill(rounds=60):
     cut = finished = open_exams = bad = not_resumable = 0
     for r in range(rounds):
         st = state("examkill-%d" % r)
-        path = os.path.join(st, "pmle.journal")
         p = Plain(["--state", st, "quiz", "--plain", "--exam"], env=env)
         p.p.stdin.write(skips)
         p.p.stdin.flush()
         if r % 2 == 0:
             # aimed at the submit: once its first line is in the file
-            while p.p.poll() is None and not raw_has(path, b" exam-finish "):
+            while p.p.poll() is None and not raw_has(device_journal(st, "pmle"), b" exam-finish "):
                 time.sleep(0.0002)
             time.sleep(rng.uniform(0, submit))
         else:
@@ -623,12 +649,13 @@ def test_examkill(rounds=60):
         events = export_events(st, []) or []
         if any(" exam-finish " in line for line in raw):
             i = next(k for k, line in enumerate(raw) if " exam-finish " in line)
-            if sum(" answer " in line for line in raw[i + 1:]) < 60:
+            # every question skipped: the block is an exam item for each of the 60, and no answer
+            if sum(" exam-item " in line for line in raw[i + 1:]) < 60:
                 cut += 1
         for k, e in enumerate(events):
             if e["kind"] == "exam-finish":
                 following = events[k + 1:k + 1 + e["value"]]
-                if len(following) != e["value"] or any(f["kind"] != "answer" for f in following):
+                if len(following) != e["value"] or any(f["kind"] not in ("exam-item", "answer") for f in following):
                     bad += 1
         if any(e["kind"] == "exam-finish" for e in events):
             finished += 1
@@ -637,11 +664,11 @@ def test_examkill(rounds=60):
             q = run(["--state", st, "quiz", "--plain", "--exam"], stdin=b"q\n", env=env)
             if b"Resuming your unfinished mock exam" not in q.stdout:
                 not_resumable += 1
-    check("exam kill -9 x%d: no exam finish without all its answers" % rounds, bad == 0, "%d rounds" % bad)
+    check("exam kill -9 x%d: no exam finish without all its lines" % rounds, bad == 0, "%d rounds" % bad)
     check("exam kill -9: every open exam resumes", not_resumable == 0, "%d rounds" % not_resumable)
     figure("kill -9 during a mock exam (%d rounds, half aimed at its %.0f ms submit): %d submitted, "
            "%d left open and resumable (%d of all rounds with the submit cut mid-way in the file), "
-           "%d finishes without all their answers" % (rounds, submit * 1000, finished, open_exams, cut, bad))
+           "%d finishes without all their lines" % (rounds, submit * 1000, finished, open_exams, cut, bad))
 
 
 # ---- output paths: nothing from a pack reaches the terminal -------------------------
@@ -769,7 +796,7 @@ def test_history():
     check("history: a spreadsheet's CSV (BOM, quotes, CRLF) imports", b"imported 1 new events" in p.stdout,
           p.stderr[-200:])
     # export over the journal itself
-    journal = os.path.join(st, "fixture.journal")
+    journal = device_journal(st)
     size = os.path.getsize(journal)
     p = run(["--content", PACK, "--state", st, "export", "--format", "csv", journal])
     check("history: export over the journal is refused, the journal whole",
@@ -820,13 +847,387 @@ def test_locale():
     check("locale: ASCII roff with glyph names", all(b < 0x80 for b in pages[0]) and b"caf\\[u00E9]" in pages[0],
           pages[0][:300])
 
+# ---- the program's own side: plain mode's signals, failed saves, editor, links ------------
+
+def test_plainsignals(rounds=90):
+    """Plain mode gets SIGTERM, SIGINT or a hangup at a random moment around an
+    answer (its save, fsync and confirmation): it always ends by itself with
+    128+N, and the journal holds exactly the answers it confirmed."""
+    rng = random.Random(1729)
+    kinds = ((signal.SIGTERM, "SIGTERM"), (signal.SIGINT, "SIGINT"), (signal.SIGHUP, "hangup"))
+    killed = bad_status = unconfirmed = lost = bad_load = 0
+    before_answer = after_confirmation = 0
+    latencies = []
+    for r in range(rounds):
+        sig, how = kinds[r % 3]
+        st = state("plainsig-%d" % r)
+        env = {"MLCERT_NOW": str(1767261600 + r)}
+        args = ["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"]
+        delay = rng.uniform(0, 0.008)
+        if how == "hangup":
+            # a dropped SSH link: the terminal closes under plain mode
+            t = Pty(args, env=env)
+            if not t.wait_for(b"Answer with"):
+                bad_status += 1
+                t.kill()
+                continue
+            t.send(b"a\r")
+            time.sleep(delay)
+            start = time.monotonic()
+            os.close(t.fd)
+            usage = t.wait(5.0)
+            if usage is None:
+                bad_status += 1
+                t.kill()
+                continue
+            latencies.append((time.monotonic() - start) * 1000)
+            status = t.status
+            confirmed = None  # what it printed after the hangup went nowhere
+        else:
+            p = Plain(args, env=env)
+            out = p.wait_for(b"Answer with")
+            p.p.stdin.write(b"a\n")
+            p.p.stdin.flush()
+            time.sleep(delay)
+            start = time.monotonic()
+            os.kill(p.p.pid, sig)
+            rc, rest, _ = p.finish(timeout=10)
+            latencies.append((time.monotonic() - start) * 1000)
+            out += rest
+            status = None
+            confirmed = out.count(b"Saved. ")
+            if rc < 0:
+                killed += 1
+            elif rc != 128 + sig or b"Stopped by a signal" not in out:
+                bad_status += 1
+        if status is not None:
+            if os.WIFSIGNALED(status):
+                killed += 1
+            elif os.WEXITSTATUS(status) != 128 + sig:
+                bad_status += 1
+        answers = answers_in_journal(st)
+        if answers is None:
+            bad_load += 1
+            continue
+        if confirmed is not None:
+            if answers > confirmed:
+                unconfirmed += 1
+            elif answers < confirmed:
+                lost += 1
+            if confirmed:
+                after_confirmation += 1
+            else:
+                before_answer += 1
+    check("plain signals x%d: never killed, always exit 128+N by itself" % rounds,
+          killed == 0 and bad_status == 0, "%d killed, %d other endings" % (killed, bad_status))
+    check("plain signals: the journal always loads", bad_load == 0, "%d rounds" % bad_load)
+    check("plain signals: no answer saved without its confirmation, none confirmed and lost",
+          unconfirmed == 0 and lost == 0, "%d saved unconfirmed, %d lost" % (unconfirmed, lost))
+    latencies.sort()
+    figure("plain mode, SIGTERM/SIGINT/hangup at random moments around an answer (%d rounds): %d killed, "
+           "%d saved without confirmation, %d lost; %d stopped before the answer, %d after its confirmation; "
+           "exit %.1f ms median, %.1f ms slowest after the signal"
+           % (rounds, killed, unconfirmed, lost, before_answer, after_confirmation,
+              latencies[len(latencies) // 2] if latencies else 0, latencies[-1] if latencies else 0))
+
+
+def test_examfull():
+    """A mock exam's submit on a full disk (a file-size limit): plain mode says
+    Not saved, prints no score and exits 2, the exam stays open with its
+    answers and the next run submits it whole; the full-screen program says
+    NOT SAVED at the confirmation, shows no report, and exits 2."""
+    env = {"MLCERT_NOW": "1767261600", "MLCERT_NO_CACHE": "1"}
+    st = state("examfull-plain")
+    run(["--content", PACK, "--state", st, "quiz", "--plain", "--exam"], stdin=b"a c\nq\n", env=env)
+    size = os.path.getsize(device_journal(st))
+    p = subprocess.run([BIN, "--content", PACK, "--state", st, "quiz", "--plain", "--exam"], input=b"a\n",
+                       capture_output=True, preexec_fn=limited(size + 100), env=dict(os.environ, **env))
+    plain_ok = (p.returncode == 2 and b"Not saved: cannot save progress" in p.stdout and b"Score" not in p.stdout
+                and b"not submitted" in p.stdout)
+    plain_score = b"Score:" in p.stdout
+    check("exam full disk, plain: Not saved, no score, exit 2", plain_ok,
+          "exit %d: %r" % (p.returncode, p.stdout[-300:]))
+    check("exam full disk, plain: no part of the submit in the journal",
+          not any(" exam-finish " in line for line in journal_lines(st)))
+    q = run(["--content", PACK, "--state", st, "quiz", "--plain", "--exam"], stdin=b"", env=env)
+    check("exam full disk, plain: the next run resumes it with both answers and submits it",
+          b"Resuming your unfinished mock exam: 2 answered" in q.stdout and b"Score: 2 of 2 right" in q.stdout,
+          q.stdout[-300:])
+    st = state("examfull-tui")
+    t = Pty(["--content", PACK, "--state", st], env=env, fsize=120)
+    t.settle()
+    for key in (b"X", b"\r", b"a", b"S"):
+        t.send(key)
+        t.settle(0.1)
+    t.out.clear()
+    t.send(b"y")
+    t.settle()
+    shown = bytes(t.out)
+    report_shown = b"Score report" in shown or b"no passing score" in shown
+    check("exam full disk, full screen: NOT SAVED at the confirmation, no report",
+          b"NOT SAVED, not submitted" in shown and not report_shown and b"right:" not in shown,
+          shown[-400:])
+    for key in (b"q", b"q", b"q"):
+        t.send(key)
+        t.settle(0.1)
+    t.wait(5.0)
+    status = t.status
+    t.kill()
+    check("exam full disk, full screen: exit 2", status is not None and os.WIFEXITED(status)
+          and os.WEXITSTATUS(status) == 2, "status %r" % status)
+    t = Pty(["--content", PACK, "--state", st], env=env)
+    t.settle()
+    t.send(b"S")
+    t.settle()
+    check("exam full disk, full screen: the exam was left open and submits later",
+          b"You have an unfinished mock exam" in t.out and b"Score report" in t.out)
+    t.send(b"qq")
+    t.wait(5.0)
+    t.kill()
+    screen_exit = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) else None
+    figure("exam submit on a full disk: plain mode \"Not saved\", %s, exit %d, the exam left open with its answers "
+           "and submitted whole by the next run; the full screen %s, exit %s"
+           % ("then a score" if plain_score else "no score", p.returncode,
+              "showed the score report" if report_shown else "NOT SAVED at the confirmation, no report", screen_exit))
+
+
+def test_unsaved():
+    """Every command that could not save what it was asked to record exits
+    non-zero: plain answers and exams, the full-screen program (a full disk, a
+    read-only second instance), --exam-date, import, export."""
+    env = {"MLCERT_NOW": "1767261600", "MLCERT_NO_CACHE": "1"}
+    st = state("unsaved")
+    run(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], stdin=b"a\n\n", env=env)
+    size = os.path.getsize(device_journal(st))
+    statuses = {}
+
+    def limited_run(name, args, stdin=b""):
+        p = subprocess.run([BIN, "--content", PACK, "--state", st] + args, input=stdin, capture_output=True,
+                           preexec_fn=limited(size), env=dict(os.environ, **env))
+        statuses[name] = p.returncode
+    limited_run("quiz --plain, an answer", ["quiz", "--plain", "--question", "q-single"], b"a\n\n")
+    limited_run("quiz --plain --exam", ["quiz", "--plain", "--exam"], b"a c\na\n")
+    limited_run("stats --exam-date", ["--exam-date", "2026-12-01", "stats"])
+
+    def screen_run(name, fsize, holder=None):
+        t = Pty(["--content", PACK, "--state", st], env=env, fsize=fsize)
+        t.settle()
+        t.send(b"\t\ta\r")
+        t.settle()
+        said = b"NOT SAVED" in t.out
+        t.send(b"q")
+        t.wait(5.0)
+        status = t.status
+        t.kill()
+        statuses[name] = os.WEXITSTATUS(status) if status is not None and os.WIFEXITED(status) and said else -1
+    screen_run("full screen, an answer on a full disk", size)
+    holder = Plain(["--content", PACK, "--state", st, "quiz", "--plain", "--question", "q-single"], env=env)
+    holder.wait_for(b"Answer with")
+    screen_run("full screen, read-only second instance", None)
+    exported = os.path.join(TMP, "unsaved.json")
+    with open(exported, "w") as f:
+        f.write('{"events":[{"time":1767261600,"kind":"read","id":"topic-one","choices":"","correct":false,'
+                '"rating":0,"value":0}]}')
+    statuses["import while another runs"] = run(["--content", PACK, "--state", st, "import", exported]).returncode
+    holder.finish()
+    out = os.path.join(TMP, "unsaved-export.json")
+    p = subprocess.run([BIN, "--content", PACK, "--state", st, "export", out], capture_output=True,
+                       preexec_fn=limited(100))
+    statuses["export to a full disk"] = p.returncode
+    zero = {k: v for k, v in statuses.items() if v == 0 or v < 0}
+    check("unsaved: every command that could not save exits non-zero (%d commands)" % len(statuses), not zero,
+          repr(statuses))
+    check("unsaved: the full-screen program exits 2 after NOT SAVED",
+          statuses["full screen, an answer on a full disk"] == 2 and statuses["full screen, read-only second instance"] == 2,
+          repr(statuses))
+    figure("commands that could not save: %d of %d exited non-zero (%s)"
+           % (sum(1 for v in statuses.values() if v > 0), len(statuses),
+              ", ".join("%s %d" % (k, v) for k, v in statuses.items())))
+
+
+def test_editor():
+    """$EDITOR and $BROWSER read as git reads $EDITOR (a quoted path with a
+    space, an option); Ctrl-C in them leaves mlcert running; "Note saved"
+    only when the note changed."""
+    d = os.path.join(TMP, "my editor")
+    os.makedirs(d, exist_ok=True)
+    ed, mode, got = os.path.join(d, "ed"), os.path.join(TMP, "ed-mode"), os.path.join(TMP, "ed-args")
+    with open(ed, "w") as f:
+        f.write('#!/bin/sh\nprintf "%%s\\n" "$@" > "%s"\ncase $(cat "%s") in\n'
+                'write) echo "my note" >> "$2" ;;\nwait) echo "editor waiting"; sleep 30 ;;\nesac\n' % (got, mode))
+    os.chmod(ed, 0o755)
+
+    def set_mode(m):
+        with open(mode, "w") as f:
+            f.write(m + "\n")
+    st = state("editor")
+    t = Pty(["--content", PACK, "--state", st],
+            env={"EDITOR": "'%s' --wait" % ed, "BROWSER": "'%s' --new-tab" % ed}, cols=140)
+    t.settle()
+    t.send(b"\rjj\r")
+    t.settle()
+    note = os.path.join(st, "notes", "fixture", "topic-one.txt")
+    results = {}
+    for m, want in (("write", b"Note saved beside your progress"), ("nothing", b"Note unchanged"),
+                    ("write", b"Note saved beside your progress"), ("nothing", b"Note unchanged")):
+        set_mode(m)
+        t.out.clear()
+        t.send(b"E")
+        t.settle()
+        results.setdefault(m, []).append(want in t.out)
+    try:
+        with open(got) as f:
+            args = f.read().split("\n")
+    except FileNotFoundError:
+        args = []  # the editor never ran
+    check("editor: a quoted path with a space and an option run as git would", args[:2] == ["--wait", note],
+          repr(args))
+    check("editor: \"Note saved\" when it wrote, \"Note unchanged\" when it did not",
+          all(results["write"]) and all(results["nothing"]), repr(results))
+    survived = []
+    for key, what in ((b"E", b"The editor"), (b"]]]o", b"$BROWSER failed")):
+        set_mode("wait")
+        t.out.clear()
+        t.send(key)
+        waited = t.wait_for(b"editor waiting")
+        # Ctrl-C: the terminal sends SIGINT to mlcert and the program in front.
+        # About one run in five the first press is lost (seen in December 2026,
+        # cause not found; noted on the issue): a person presses again, and so
+        # does the test, at most three times.
+        for _ in range(3):
+            t.send(b"\x03")
+            if t.wait_for(b"status 130", 3.0):
+                break
+        t.settle()
+        survived.append(waited and t.alive() and what in t.out and b"status 130" in t.out)
+    check("editor: Ctrl-C in $EDITOR and $BROWSER ends them, not mlcert", all(survived), repr(survived))
+    set_mode("nothing")
+    t.send(b"q")
+    t.wait(5.0)
+    status = t.status
+    t.kill()
+    check("editor: mlcert quits normally afterwards", status is not None and os.WIFEXITED(status)
+          and os.WEXITSTATUS(status) == 0, "status %r" % status)
+    figure("$EDITOR '.../my editor/ed' --wait and $BROWSER with an option ran; Ctrl-C in each: %d of 2 times "
+           "mlcert kept running; Note saved %d of 2 writes, Note unchanged %d of 2 times nothing was written"
+           % (sum(survived), sum(results["write"]), sum(results["nothing"])))
+
+
+def hostile_question_pack(path):
+    """The fixture pack with escape sequences, C1 controls, bidi overrides and
+    zero-width characters in its title, domain titles, a stem, a choice, a
+    rationale and an explanation: it lints clean."""
+    shutil.copytree(PACK, path)
+    evil = "\\e]52;c;SEFDS0VE\\a\\e[2J\\x9b31m\\u202E\\u200B"
+
+    def swap(name, old, new):
+        p = os.path.join(path, name)
+        with open(p) as f:
+            text = f.read()
+        with open(p, "w") as f:
+            f.write(text.replace(old, new))
+    swap("pack.yaml", "title: Fixture pack", 'title: "Fixture %s pack"' % evil)
+    swap("pack.yaml", "title: Alpha domain", 'title: "Alpha %s"' % evil)
+    swap("pack.yaml", "title: Beta domain", 'title: "Beta %s"' % evil)
+    swap("questions/questions.yaml", "stem: Which one?", 'stem: "Which one? %s"' % evil)
+    swap("questions/questions.yaml", "text: this one", 'text: "this one %s"' % evil)
+    swap("questions/questions.yaml", "why: because not", 'why: "because not %s"' % evil)
+    swap("questions/questions.yaml", "explanation: Two rules.", 'explanation: "Two rules. %s"' % evil)
+
+
+def test_hostileplain():
+    """Plain mode (the screen-reader path) on a pack with OSC 52 and other
+    escapes in its titles and questions: none of it reaches the output."""
+    hp = state("hostileplain-pack")
+    hostile_question_pack(hp)
+    lint = run(["lint", hp])
+    check("hostile plain: the pack lints clean", lint.returncode == 0, lint.stderr[-300:])
+    st = state("hostileplain")
+    env = {"MLCERT_NOW": "1767261600"}
+    outputs = {}
+    for name, args, stdin in (("question", ["--question", "q-single"], b"b\n"),
+                              ("topic", ["--topic", "topic-one"], b"a\n\na c\n\n"),
+                              ("review", ["--review"], b""),
+                              ("exam", ["--exam"], b"a c\na\n"),
+                              ("an unknown id", ["--topic", "\x1b]52;c;SEFDS0VE\x07"], b"")):
+        p = run(["--content", hp, "--state", st, "quiz", "--plain"] + args, stdin=stdin, env=env)
+        outputs[name] = p.stdout + p.stderr
+    leaked = {name: [x for x in CLI_PAYLOADS if x in out] for name, out in outputs.items()}
+    leaked = {k: v for k, v in leaked.items() if v}
+    check("hostile plain: no payload byte in questions, feedback, review, exam scores, errors", not leaked,
+          repr(leaked))
+    check("hostile plain: the text is still there, each on its own line",
+          b"  Alpha ]52;c;SEFDS0VE[2J31m " in outputs["exam"] and b"(Alpha ]52;c;SEFDS0VE[2J31m)." in outputs["question"],
+          outputs["exam"][-400:])
+    figure("plain mode on a pack with OSC 52, CSI, C1, bidi and zero-width text in titles and questions: "
+           "%d outputs (questions, feedback, review, exam score lines, an error), %s"
+           % (len(outputs), "payload bytes in %d of them" % len(leaked) if leaked else "no payload byte"))
+
+
+def test_links():
+    """What y copies (OSC 52) and o opens ($BROWSER) is the URL's own bytes:
+    a 2048-byte URL (the checker's limit) full of shell characters."""
+    import base64
+    import re
+    lp = state("links-pack")
+    shutil.copytree(PACK, lp)
+    head = "https://example.com/doc?q=$(touch%20pwned);a='b'&c=`id`|d#%E2%80%AE-"
+    url = head + "x" * (2048 - len(head))
+    path = os.path.join(lp, "topics", "topics.yaml")
+    with open(path) as f:
+        text = f.read()
+    with open(path, "w") as f:
+        f.write(text.replace("url: https://example.com/doc", 'url: "%s"' % url))
+    lint = run(["lint", lp])
+    check("links: the pack with a 2048-byte URL lints clean", lint.returncode == 0, lint.stderr[-300:])
+    got = os.path.join(TMP, "browsed")
+    browser = os.path.join(TMP, "browser")
+    with open(browser, "w") as f:
+        f.write('#!/bin/sh\nprintf "%%s" "$1" > "%s"\n' % got)
+    os.chmod(browser, 0o755)
+    cwd = os.getcwd()
+    os.chdir(TMP)  # where `touch pwned` would leave its file
+    t = Pty(["--content", lp, "--state", state("links")], env={"BROWSER": browser})
+    t.settle()
+    t.send(b"\rjj\r]]]")
+    t.settle()
+    t.out.clear()
+    t.send(b"y")
+    t.settle()
+    m = re.search(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07", bytes(t.out))
+    copied = base64.b64decode(m.group(1)) if m else None
+    check("links: the OSC 52 payload decodes to the URL, byte for byte", copied == url.encode(),
+          "%r" % (copied[:80] if copied else m))
+    t.send(b"o")
+    t.settle()
+    try:
+        with open(got, "rb") as f:
+            opened = f.read()
+    except FileNotFoundError:
+        opened = None
+    check("links: $BROWSER gets the URL, byte for byte, as one argument", opened == url.encode(),
+          "%r" % (opened[:80] if opened else opened))
+    check("links: nothing in the URL ran", not os.path.exists(os.path.join(TMP, "pwned")))
+    t.send(b"q")
+    t.wait(5.0)
+    t.kill()
+    os.chdir(cwd)
+    figure("a 2048-byte URL with $( ), quotes, backquotes, | and a percent-encoded bidi override: OSC 52 decoded "
+           "to it %s, $BROWSER got it %s, nothing ran"
+           % ("exactly" if copied == url.encode() else "NOT exactly", "exactly" if opened == url.encode() else "NOT exactly"))
+
 
 def main():
+    # Answers are typed ahead by letter: the choices keep the pack's order
+    # (shuffling is tested in test_exam.sh and the unit tests).
+    os.environ["MLCERT_SHUFFLE"] = "off"
     tests = {"kill9": test_kill9, "signals": test_signals, "hostile": test_hostile,
              "sizes": test_sizes, "resizes": test_resizes, "terms": test_terms,
              "instances": test_instances, "replaced": test_replaced, "shortwrite": test_shortwrite,
              "examkill": test_examkill, "hostilecli": test_hostilecli, "hangs": test_hangs,
-             "history": test_history, "damaged": test_damaged, "locale": test_locale}
+             "history": test_history, "damaged": test_damaged, "locale": test_locale,
+             "plainsignals": test_plainsignals, "examfull": test_examfull, "unsaved": test_unsaved,
+             "editor": test_editor, "hostileplain": test_hostileplain, "links": test_links}
     try:
         for name in WANTED:
             tests[name]()

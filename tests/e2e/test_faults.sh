@@ -16,6 +16,7 @@ crc_line() { python3 -c 'import sys,zlib; b=sys.argv[1]; print("%s %08x" % (b, z
 answer() { # state, time, input, question
 	printf "$3" | MLCERT_NOW=$2 "$bin" --content "$pack" --state "$1" quiz --plain --question "$4"
 }
+journal_of() { echo "$1/fixture/$(head -n 1 "$1/device-id" 2>/dev/null).journal"; } # this device's
 answers() { "$bin" --content "$pack" --state "$1" stats --json 2>"$tmp/stats.err" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["answers"])'; }
 
 # ---- a torn last line and a corrupted middle line: skipped, neighbours kept -------
@@ -30,18 +31,20 @@ has torn-warning "$tmp/stats.err" "fixture.journal:4:1: warning: skipped an unfi
 has corrupt-warning "$tmp/stats.err" "fixture.journal:2:1: warning: skipped a damaged line"
 answer "$s" 1767262000 'a\n\n' q-single > /dev/null
 [ "$(answers "$s")" = 3 ] && ok || bad "appending after a torn line works"
-lines=$(wc -l < "$s/fixture.journal")
+# (the journal of earlier versions became this device's: the same file, moved)
+[ ! -e "$s/fixture.journal" ] && ok || bad "the old journal is still at its old name"
+lines=$(wc -l < "$(journal_of "$s")")
 [ "$lines" = 5 ] && ok || bad "the torn line stays isolated on its own line ($lines lines)"
 
 # ---- a failing write: the answer is not confirmed, nothing is lost -----------------
 s="$tmp/full"
 for i in $(seq 1 30); do answer "$s" $((1767261600 + i)) 'a\n\n' q-single > /dev/null; done
-size=$(stat -c %s "$s/fixture.journal")
+size=$(stat -c %s "$(journal_of "$s")")
 # A 1 KiB file-size limit: the journal is already past it, the output file is not.
 ( ulimit -f 1; answer "$s" 1767262600 'a c\n' q-multi ) > "$tmp/full.out" 2>&1
-has full-message "$tmp/full.out" "Not saved: cannot save progress to $s/fixture.journal: File too large"
+has full-message "$tmp/full.out" "Not saved: cannot save progress to $(journal_of "$s"): File too large"
 if grep -qF "Saved." "$tmp/full.out"; then bad "a failed write was confirmed"; else ok; fi
-[ "$(stat -c %s "$s/fixture.journal")" = "$size" ] && ok || bad "the journal changed after a failed write"
+[ "$(stat -c %s "$(journal_of "$s")")" = "$size" ] && ok || bad "the journal changed after a failed write"
 [ "$(answers "$s")" = 30 ] && ok || bad "the earlier answers are still there"
 
 # The tests below need a user without root's powers over files.
@@ -50,12 +53,13 @@ as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"; }
 # ---- a read-only state folder: a clear message, the journal untouched -------------
 s="$tmp/readonly"
 answer "$s" 1767261600 'a\n\n' q-single > /dev/null
-chown -R nobody:nogroup "$s"; chmod 500 "$s"; chmod 400 "$s/fixture.journal"
-sum=$(sha256sum < "$s/fixture.journal")
+j=$(journal_of "$s")
+chown -R nobody:nogroup "$s"; chmod 500 "$s" "$s/fixture"; chmod 400 "$j"
+sum=$(sha256sum < "$j")
 printf 'a\n\n' | as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" quiz --plain --question q-single > "$tmp/ro.out" 2>&1; st=$?
 [ $st = 2 ] && ok || bad "read-only: exit $st"
-has ro-message "$tmp/ro.out" "$s/fixture.journal: error: cannot open the journal: Permission denied"
-[ "$(sha256sum < "$s/fixture.journal")" = "$sum" ] && ok || bad "read-only journal changed"
+has ro-message "$tmp/ro.out" "$j: error: cannot open the journal: Permission denied"
+[ "$(sha256sum < "$j")" = "$sum" ] && ok || bad "read-only journal changed"
 
 # ---- stats and export only read: they work on that read-only journal ---------------
 as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" stats > "$tmp/ro-stats" 2>&1; st=$?
@@ -64,7 +68,7 @@ has ro-stats "$tmp/ro-stats" "alpha               60%"
 as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" export --format csv > "$tmp/ro-export" 2>&1; st=$?
 [ $st = 0 ] && ok || bad "export of a read-only journal: exit $st"
 has ro-export "$tmp/ro-export" ",answer,q-single,a,1,3,0"
-[ "$(sha256sum < "$s/fixture.journal")" = "$sum" ] && ok || bad "reading changed the read-only journal"
+[ "$(sha256sum < "$j")" = "$sum" ] && ok || bad "reading changed the read-only journal"
 
 # ---- a state folder of someone else's, or one others may write to, is refused ------
 # (git refuses a repository of "dubious ownership" for the same reason)
@@ -82,8 +86,8 @@ has dubious-mode "$tmp/du2.out" "refusing the state folder: others may write to 
 # (the folder is the user's own: a folder of someone else's is refused first, below)
 s="$tmp/foreign"
 answer "$s" 1767261600 'a\n\n' q-single > /dev/null
-chmod 666 "$s/fixture.journal"; rm -f "$s/lock"
-chown nobody:nogroup "$s"
+chmod 666 "$(journal_of "$s")"; rm -f "$s/lock"
+chown nobody:nogroup "$s" "$s/fixture" "$s/device-id"
 printf 'a\n\n' | as_nobody env HOME=/nonexistent "$bin" --content "$pack" --state "$s" quiz --plain --question q-single > "$tmp/fo.out" 2>&1; st=$?
 [ $st = 2 ] && ok || bad "foreign journal: exit $st"
 has foreign-message "$tmp/fo.out" "refusing the journal: it is not a regular file owned by you"

@@ -62,9 +62,10 @@ keys /
 type_text "Topic one"
 expect_screen find-prompt "Find in page (Enter keeps it, then n/N): /Topic one"
 keys Enter
-expect_screen find-kept "n and N find the next and previous match"
+expect_screen find-kept "match 1 of 1: Topic one"
 keys n
 expect_screen find-next "topic-one(7) - Topic one"
+expect_screen find-wraps "search hit BOTTOM, continuing at TOP; match 1 of 1: Topic one"
 
 # Links: ] to SEE ALSO, Enter follows; ] to the resource, y copies, o opens.
 keys Tab Tab # reader -> quiz -> tree, where / searches everything
@@ -84,7 +85,7 @@ expect_screen browsed "Opened with \$BROWSER: https://example.com/doc"
 # Bookmarks and notes.
 keys B
 expect_screen bookmarked "Bookmarked: Topic one"
-grep -qE '^1 [0-9]+ bookmark topic-one 0 0 0 1 ' "$tmp/state/fixture.journal" && ok || bad "bookmark journaled"
+grep -qE '^1 [0-9]+ bookmark topic-one 0 0 0 1 ' "$tmp/state/fixture/$(head -n 1 "$tmp/state/device-id").journal" && ok || bad "bookmark journaled"
 keys L
 expect_screen bookmark-list "Topic one  (topic-one)"
 keys Enter

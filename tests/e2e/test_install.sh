@@ -81,9 +81,14 @@ cp "$bin" "$tmp/alone/mlcert"
 has lone-pack "$tmp/stats" "Google Cloud Professional Machine Learning Engineer"
 state="$tmp/home2/.local/state/mlcert"
 [ "$(stat -c %a "$state")" = 700 ] && ok || bad "state folder mode $(stat -c %a "$state")"
-[ "$(stat -c %a "$state/pmle.journal")" = 600 ] && ok || bad "journal mode"
-XDG_STATE_HOME="$tmp/xdgstate" HOME="$tmp/home2" "$tmp/alone/mlcert" stats > /dev/null 2>&1
-[ -f "$tmp/xdgstate/mlcert/pmle.journal" ] && ok || bad "XDG_STATE_HOME honoured"
+# stats only reads: the journal is made by the first command that may write
+HOME="$tmp/home2" "$tmp/alone/mlcert" quiz --plain --review < /dev/null > /dev/null 2>&1
+journal="$state/pmle/$(head -n 1 "$state/device-id" 2>/dev/null).journal"
+[ "$(stat -c %a "$journal")" = 600 ] && ok || bad "journal mode"
+[ "$(stat -c %a "$state/device-id")" = 600 ] && ok || bad "device id mode"
+[ "$(stat -c %a "$state/pmle")" = 700 ] && ok || bad "journal folder mode"
+XDG_STATE_HOME="$tmp/xdgstate" HOME="$tmp/home2" "$tmp/alone/mlcert" quiz --plain --review < /dev/null > /dev/null 2>&1
+ls "$tmp/xdgstate/mlcert/pmle/"*.journal > /dev/null 2>&1 && ok || bad "XDG_STATE_HOME honoured"
 
 # ---- installed packs: listed, chosen with --pack, and overriding the built-in ----
 packs="$tmp/data/mlcert/packs"
@@ -104,8 +109,9 @@ has override-title "$tmp/out" "Fixture pack"
 
 # ---- export and import: a round trip without duplicates ---------------------------
 a="$tmp/state-a" b="$tmp/state-b"
-printf 'a\n\n' | MLCERT_NOW=1767261600 "$bin" --content "$fixture" --state "$a" quiz --plain --topic alpha > /dev/null
-printf 'a c\ng\n' | MLCERT_NOW=1767348000 "$bin" --content "$fixture" --state "$b" quiz --plain --topic beta > /dev/null
+# (answers typed ahead by letter: the pack's order, MLCERT_SHUFFLE=off)
+printf 'a\n\n' | MLCERT_SHUFFLE=off MLCERT_NOW=1767261600 "$bin" --content "$fixture" --state "$a" quiz --plain --topic alpha > /dev/null
+printf 'a c\ng\n' | MLCERT_SHUFFLE=off MLCERT_NOW=1767348000 "$bin" --content "$fixture" --state "$b" quiz --plain --topic beta > /dev/null
 check export-json 0 "$bin" --content "$fixture" --state "$b" export --format json "$tmp/b.json"
 has export-json-event "$tmp/b.json" '"kind":"answer","id":"q-multi","choices":"ac","correct":true,"rating":3'
 check export-csv 0 "$bin" --content "$fixture" --state "$a" export --format csv

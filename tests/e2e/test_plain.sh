@@ -13,10 +13,15 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 day0=1767261600 # 2026-01-01 10:00 UTC
 at() { # day-offset, then mlcert arguments; stdin is passed through
 	local t=$((day0 + $1 * 86400)); shift
-	MLCERT_NOW=$t "$bin" --content "$pack" --state "$tmp/state" "$@"
+	# Answers are typed ahead by letter: the pack's order (MLCERT_SHUFFLE=off).
+	# Shuffled choices and what an exam logs have their own suite, test_exam.sh.
+	MLCERT_SHUFFLE=off MLCERT_NOW=$t "$bin" --content "$pack" --state "$tmp/state" "$@"
 }
 has() { # name, file, text
 	if grep -qF -- "$3" "$2"; then ok; else bad "$1: '$3' not in $2"; sed 's/^/  | /' "$2"; fi
+}
+journal_of() { # state folder, pack: this device's journal (STATE/PACK/DEVICE-ID.journal)
+	echo "$1/$2/$(head -n 1 "$1/device-id" 2>/dev/null).journal"
 }
 lacks() {
 	if grep -qF -- "$3" "$2"; then bad "$1: '$3' should not be in $2"; else ok; fi
@@ -31,7 +36,7 @@ has wrong "$tmp/d0b" "Saved. Wrong: the answer is a, c."
 has rationale "$tmp/d0b" "b) wrong, your choice: no"
 has missed "$tmp/d0b" "c) right, missed: yes"
 has ends-at-eof "$tmp/d0b" "Session over: 1 of 1 questions."
-grep -c ' answer ' "$tmp/state/fixture.journal" | grep -qx 2 && ok || bad "two answers journaled"
+grep -c ' answer ' "$(journal_of "$tmp/state" fixture)" | grep -qx 2 && ok || bad "two answers journaled"
 
 # FSRS-6 first reviews: Good -> S = w2 = 2.3065, D = 2.11810397, due in 2 days;
 # Again -> S = w0 = 0.212, D = 6.4133, due tomorrow (intervals never go below a day).
@@ -48,7 +53,7 @@ printf 'a c\ne\n' | at 1 quiz --plain --review > "$tmp/d1"
 has d1-queue "$tmp/d1" "1 question (review: 1 due, 0 new)"
 has d1-question "$tmp/d1" "Which two? (Choose two.)"
 has d1-easy "$tmp/d1" "Saved as easy."
-grep -qE '^1 [0-9]+ rate q-multi 0 0 4 ' "$tmp/state/fixture.journal" && ok || bad "easy mark journaled"
+grep -qE '^1 [0-9]+ rate q-multi 0 0 4 ' "$(journal_of "$tmp/state" fixture)" && ok || bad "easy mark journaled"
 
 # Day 2: q-single is due (interval 2), q-multi is not (easy pushed it out).
 at 2 quiz --plain --review < /dev/null > "$tmp/d2"
@@ -72,19 +77,20 @@ at 4 quiz --plain --exam < "$tmp/one" > "$tmp/e2"
 has exam-resumed "$tmp/e2" "Resuming your unfinished mock exam: 1 answered"
 has exam-report "$tmp/e2" "Score:"
 has exam-domains "$tmp/e2" "weight  60%"
-grep -qE '^1 [0-9]+ exam-finish fixture [0-9] 0 0 2 ' "$tmp/state/fixture.journal" && ok || bad "exam finish journaled"
+# the finish counts its block: an exam item per question, then an answer per answered one (both)
+grep -qE '^1 [0-9]+ exam-finish fixture [0-9] 0 0 4 ' "$(journal_of "$tmp/state" fixture)" && ok || bad "exam finish journaled"
 
 # The clock is enforced: an exam whose time ran out (the journal says 600 of its
 # 600 seconds were used) is scored as it stood the moment it is opened again.
 printf 'q\n' | at 5 quiz --plain --exam > /dev/null
-python3 - "$tmp/state/fixture.journal" $((day0 + 5 * 86400 + 700)) <<'PY'
+python3 - "$(journal_of "$tmp/state" fixture)" $((day0 + 5 * 86400 + 700)) <<'PY'
 import sys, zlib
 path, t = sys.argv[1], int(sys.argv[2])
 body = "1 %d exam-pause fixture 0 0 0 600" % t
 open(path, "a").write("%s %08x\n" % (body, zlib.crc32(body.encode())))
 PY
 at 6 quiz --plain --exam < /dev/null > "$tmp/e3" 2>&1
-has clock-enforced "$tmp/e3" "Time is up. Score: 0 of 2 right (0%)."
+has clock-enforced "$tmp/e3" "Time is up. Score: 0 of 2 right (0%); 0 answered."
 
 # A bad id is an error, not a silent empty session.
 at 5 quiz --plain --topic nope < /dev/null > /dev/null 2> "$tmp/err"; st=$?

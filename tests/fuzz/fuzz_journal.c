@@ -15,8 +15,10 @@
  * warnings: appending never changes what was there, and nothing in the file
  * (a fragment, a cut exam block) can swallow what is appended after it.
  * Every good event must survive journal_format_line() and a second parse, and
- * journal_rewrite() of the events read must give a journal that replays to
- * exactly those events, with no warning. */
+ * the events read, written as a journal of their own by journal_add_file()
+ * (what import does) in place of the input, must replay to exactly those
+ * events, with no warning. The input is this device's journal
+ * (STATE/PACK/ID.journal, the id made once). */
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,8 +45,10 @@ enum { NOW = 1767225600 }; /* 2026-01-01, the appended event's time */
 
 static struct content_pack *pack;
 static char dir[4096];
-static char file[4200];
-static char backup[4300];
+static char folder[4200];
+static char file[4300];
+static char added_file[4400]; /* the journal journal_add_file wrote, removed each round */
+static char device[4200];
 static char lock[4200];
 
 static void require(bool ok, const char *what)
@@ -59,10 +63,14 @@ static void cleanup(void)
 {
 	if (file[0])
 		unlink(file);
-	if (backup[0])
-		unlink(backup);
+	if (added_file[0])
+		unlink(added_file);
+	if (device[0])
+		unlink(device);
 	if (lock[0])
 		unlink(lock);
+	if (folder[0])
+		rmdir(folder);
 	if (dir[0])
 		rmdir(dir);
 	content_pack_free(pack);
@@ -99,8 +107,18 @@ static void init(void)
 		perror("fuzz_journal: mkdtemp");
 		abort();
 	}
-	snprintf(file, sizeof file, "%s/%s.journal", dir, pack->meta->id);
-	snprintf(backup, sizeof backup, "%s.before-rewrite", file);
+	char id[JOURNAL_DEVICE_ID_LEN + 1], why[512];
+	if (!journal_device_id(dir, true, id, why, sizeof why)) {
+		fprintf(stderr, "fuzz_journal: %s\n", why);
+		abort();
+	}
+	snprintf(device, sizeof device, "%s/device-id", dir);
+	snprintf(folder, sizeof folder, "%s/%s", dir, pack->meta->id);
+	if (mkdir(folder, 0700) != 0) {
+		perror("fuzz_journal: mkdir");
+		abort();
+	}
+	snprintf(file, sizeof file, "%s/%s.journal", folder, id);
 	snprintf(lock, sizeof lock, "%s/lock", dir);
 	atexit(cleanup);
 }
@@ -188,6 +206,18 @@ static void query(struct study *s, int64_t now)
 		require(x->right <= x->count, "exam score");
 		exam_free(x);
 	}
+	/* every finished exam reopens, its questions all there or counted missing */
+	for (size_t k = 0; k < s->exam_count; k++) {
+		struct exam *past = exam_from_history(pack, s, k);
+		require(past != NULL, "a finished exam does not reopen");
+		require(past->count + past->missing == s->exams[k].item_count, "a reopened exam lost questions");
+		require(s->exams[k].first_item + s->exams[k].item_count <= s->exam_item_count, "exam items out of range");
+		exam_free(past);
+	}
+	int undo_question;
+	int64_t undo_time;
+	if (study_undoable(s, &undo_question, &undo_time))
+		require(undo_question >= 0 && (size_t)undo_question < nq, "the undoable answer is out of range");
 }
 
 static bool replay(struct replay *r, struct diag_list *d)
@@ -293,6 +323,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct journal_event block[3] = {{.kind = JOURNAL_EXAM_FINISH, .time = NOW, .choices = 1, .value = 2},
 					 added, added};
 	snprintf(block[0].id, sizeof block[0].id, "%s", pack->meta->id);
+	block[1].kind = JOURNAL_EXAM_ITEM; /* an exam item, then the answer to it */
 	block[2].correct = 0;
 	require(journal_append_lines(j, block, 3, why, sizeof why), "journal_append_lines failed");
 	journal_close(j);
@@ -308,19 +339,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	require(d2.warnings == d1.warnings, "the append changed how many lines are damaged");
 	query(r2.study, NOW);
 
-	/* Compaction: the events read, written anew, read back the same. */
+	/* The events read, written anew as a journal of their own (import's
+	 * way) in place of the input, read back the same. */
 	struct diag_list d3;
 	diag_list_init(&d3);
+	unlink(file);
 	j = journal_open(dir, pack->meta->id, &d3);
-	require(j != NULL, "journal_open failed before the rewrite");
-	require(journal_rewrite(j, r2.events, r2.count, why, sizeof why), "journal_rewrite failed");
+	require(j != NULL, "journal_open failed before journal_add_file");
+	require(journal_add_file(j, r2.events, r2.count, added_file, sizeof added_file, why, sizeof why),
+		"journal_add_file failed");
 	journal_close(j);
 	struct replay r3 = {0};
-	require(replay(&r3, &d3), "replay after the rewrite failed");
-	require(r3.count == r2.count, "the rewrite changed how many events there are");
+	require(replay(&r3, &d3), "replay after journal_add_file failed");
+	require(r3.count == r2.count, "journal_add_file changed how many events there are");
 	for (size_t i = 0; i < r2.count; i++)
-		require(same_event(&r2.events[i], &r3.events[i]), "the rewrite changed an event");
-	require(d3.count == 0, "a rewritten journal has warnings");
+		require(same_event(&r2.events[i], &r3.events[i]), "journal_add_file changed an event");
+	require(d3.count == 0, "a journal written by journal_add_file has warnings");
+	unlink(added_file);
+	added_file[0] = '\0';
 	study_free(r3.study);
 	free(r3.events);
 	diag_list_free(&d3);

@@ -41,6 +41,9 @@ static inline int setup(void **state)
 	w->journal = journal_open(w->dir, "fixture", &w->diags);
 	assert_non_null(w->journal);
 	w->study = study_new(w->pack);
+	/* as session_open does: replayed, then followed */
+	assert_true(journal_replay(w->journal, study_apply, w->study, &w->diags));
+	journal_set_listener(w->journal, study_reset, study_apply, w->study);
 	w->app = app_new(w->pack, w->study, w->journal, NULL);
 	assert_non_null(w->app);
 	app_set_geometry(w->app, &geometry);
@@ -51,10 +54,7 @@ static inline int setup(void **state)
 static inline int teardown(void **state)
 {
 	struct world *w = *state;
-	char path[128];
-	snprintf(path, sizeof path, "%s/fixture.journal", w->dir);
-	unlink(path);
-	rmdir(w->dir);
+	remove_tree(w->dir);
 	app_free(w->app);
 	study_free(w->study);
 	journal_close(w->journal);
@@ -67,6 +67,33 @@ static inline int teardown(void **state)
 static inline unsigned act(struct world *w, enum action a)
 {
 	return app_dispatch(w->app, a, 0);
+}
+
+/* Chooses a choice of the quiz panel's question by identity, at whatever
+ * letter this presentation shows it (choices are shuffled). */
+static inline unsigned choose(struct world *w, unsigned choice)
+{
+	return app_dispatch(w->app, ACTION_CHOOSE, (int)choice_order_position(&w->app->quiz.order, choice));
+}
+
+/* The same in the mock exam, for the question on screen. */
+static inline unsigned exam_pick(struct world *w, unsigned choice)
+{
+	const struct exam *x = w->app->exam.exam;
+	return app_dispatch(w->app, ACTION_CHOOSE, (int)choice_order_position(&x->orders[x->pos], choice));
+}
+
+/* The letter a choice is shown at. */
+static inline char letter_of(const struct choice_order *order, unsigned choice)
+{
+	return (char)('a' + choice_order_position(order, choice));
+}
+
+/* Types text into the prompt, a key at a time. */
+static inline void type(struct world *w, const char *text)
+{
+	for (const char *p = text; *p; p++)
+		app_dispatch(w->app, ACTION_PROMPT_CHAR, *p);
 }
 
 static inline const struct app_tree_row *cursor_row(struct world *w)

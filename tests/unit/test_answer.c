@@ -17,7 +17,7 @@ struct world {
 	struct journal *journal;
 	struct answer_log log;
 	const struct content_question *single, *multi;
-	char dir[64], path[128];
+	char dir[64], path[256];
 };
 
 static int setup(void **state)
@@ -26,9 +26,9 @@ static int setup(void **state)
 	fixture_load(&w->fx, NULL, true);
 	snprintf(w->dir, sizeof w->dir, "/tmp/mlcert-answer-XXXXXX");
 	assert_non_null(mkdtemp(w->dir));
-	snprintf(w->path, sizeof w->path, "%s/fixture.journal", w->dir);
 	w->journal = journal_open(w->dir, "fixture", &w->fx.diags);
 	assert_non_null(w->journal);
+	snprintf(w->path, sizeof w->path, "%s", journal_path(w->journal));
 	w->study = study_new(w->fx.pack);
 	w->log = (struct answer_log){w->journal, w->study};
 	w->single = content_find_question(w->fx.pack, "q-single");
@@ -41,8 +41,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct world *w = *state;
-	unlink(w->path);
-	rmdir(w->dir);
+	remove_tree(w->dir);
 	study_free(w->study);
 	journal_close(w->journal);
 	fixture_free(&w->fx);
@@ -131,6 +130,28 @@ static void test_exam_date_recorded_once(void **state)
 	assert_int_equal(journal_lines(w), 1);
 }
 
+/* The exam date as typed: a real day, today or later. */
+static void test_exam_date_parsed_and_checked(void **state)
+{
+	(void)state;
+	char why[256];
+	int64_t date = -1, today = 1780315200; /* 2026-06-01 12:00 UTC */
+	assert_true(answer_parse_exam_date("2026-06-01", today, &date, why, sizeof why));
+	assert_int_equal(date, 1780272000); /* that day's midnight: today counts */
+	assert_true(answer_parse_exam_date("2028-02-29", today, &date, why, sizeof why));
+	date = -1;
+	assert_false(answer_parse_exam_date("2026-05-31", today, &date, why, sizeof why));
+	assert_string_equal(why, "2026-05-31 is in the past: the exam date is today or later");
+	assert_int_equal(date, -1);
+	const char *bad[] = {"2025-13-45", "2027-02-29", "2026-6-1", "tomorrow", "", "2026-06-01x"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_false(answer_parse_exam_date(bad[i], today, &date, why, sizeof why));
+		assert_non_null(strstr(why, "is not a date: type it as YYYY-MM-DD"));
+	}
+	assert_false(answer_parse_exam_date("2025-13-45 and a great deal more", today, &date, why, sizeof why));
+	assert_string_equal(why, "'2025-13-45 and a...' is not a date: type it as YYYY-MM-DD");
+}
+
 static void test_without_a_journal_nothing_is_written(void **state)
 {
 	struct world *w = *state;
@@ -187,19 +208,96 @@ static void test_exam_finish_is_one_write(void **state)
 	limit_growth(w, 60);
 	assert_false(answer_finish_exam(&w->log, x, false, why, sizeof why));
 	unlimit();
+	assert_false(x->finished); /* open, as the journal has it: no score to show */
 	assert_int_equal(w->study->exam_count, 0);
 	assert_int_equal(w->study->questions[w->single->index].attempts, 0);
-	/* Then with room: the finish and both answers, in that order. */
+	/* Then with room: the pause, the finish, an item per question and the one answer. */
 	assert_true(answer_finish_exam(&w->log, x, false, why, sizeof why));
 	assert_int_equal(x->right, 1);
 	assert_int_equal(w->study->exam_count, 1);
 	assert_int_equal(w->study->exams[0].right, 1);
 	assert_int_equal(w->study->exams[0].total, 2);
 	assert_int_equal(w->study->questions[w->single->index].last_correct, 1);
-	assert_int_equal(w->study->questions[w->multi->index].last_correct, 0);
-	assert_int_equal(journal_lines(w), 4); /* the failed attempt left nothing behind */
+	/* the unanswered question is not an answer: still new */
+	assert_int_equal(w->study->questions[w->multi->index].last_correct, -1);
+	assert_int_equal(w->study->questions[w->multi->index].attempts, 0);
+	assert_int_equal(journal_lines(w), 1 + 5); /* the failed attempt left nothing behind */
 	assert_false(w->study->exam.active);
 	exam_free(x);
+}
+
+/* Lines of the journal holding word (" answer ", " exam-item "). */
+static size_t lines_with(const struct world *w, const char *word)
+{
+	FILE *f = fopen(w->path, "r");
+	assert_non_null(f);
+	char line[512];
+	size_t n = 0;
+	while (fgets(line, sizeof line, f))
+		n += strstr(line, word) != NULL;
+	fclose(f);
+	return n;
+}
+
+static void test_exam_logs_only_what_was_answered(void **state)
+{
+	struct world *w = *state;
+	char why[256];
+	struct exam *x = exam_new(w->fx.pack, 3, 1767261600);
+	struct journal_event start = answer_event(JOURNAL_EXAM_START, "fixture");
+	start.value = 3;
+	assert_true(answer_record(&w->log, &start, why, sizeof why));
+	for (size_t i = 0; i < x->count; i++)
+		if (w->fx.pack->questions[x->questions[i]] == w->multi)
+			x->picks[i] = (struct choice_set){1}; /* one of two: incomplete, so unanswered */
+	setenv("MLCERT_NOW", "1767262200", 1); /* ten minutes later */
+	assert_true(answer_finish_exam(&w->log, x, true, why, sizeof why));
+	assert_int_equal(lines_with(w, " answer "), 0);
+	assert_int_equal(lines_with(w, " exam-item "), 2);
+	assert_int_equal(lines_with(w, " exam-pause fixture 0 0 0 600 "), 1);
+	assert_int_equal(lines_with(w, " exam-finish fixture 0 1 0 2 "), 1); /* right 0, timed out, 2 lines */
+	assert_int_equal(w->study->exams[0].seconds_used, 600);
+	assert_int_equal(w->study->answer_count, 0);
+	assert_int_equal(w->study->questions[w->multi->index].attempts, 0);
+	exam_free(x);
+}
+
+static void test_discard_and_undo_are_appended(void **state)
+{
+	struct world *w = *state;
+	char why[256] = "";
+	assert_false(answer_discard_exam(&w->log, why, sizeof why));
+	assert_string_equal(why, "no exam is open");
+	struct journal_event start = answer_event(JOURNAL_EXAM_START, "fixture");
+	start.value = 3;
+	assert_true(answer_record(&w->log, &start, why, sizeof why));
+	struct journal_event pick = answer_event(JOURNAL_EXAM_PICK, "q-single");
+	pick.choices = 1;
+	assert_true(answer_record(&w->log, &pick, why, sizeof why));
+	assert_true(answer_discard_exam(&w->log, why, sizeof why));
+	assert_false(w->study->exam.active);
+	assert_int_equal(lines_with(w, " exam-discard fixture "), 1);
+	assert_int_equal(lines_with(w, " answer "), 0);
+
+	/* undo: refused with nothing to take back, then an appended event */
+	assert_false(answer_undo(&w->log, why, sizeof why));
+	assert_string_equal(why, "there is no answer to undo");
+	bool right;
+	assert_true(answer_submit(&w->log, w->single, (struct choice_set){2}, &right, why, sizeof why));
+	assert_int_equal(w->study->questions[w->single->index].attempts, 1);
+	size_t before = journal_lines(w);
+	assert_true(answer_undo(&w->log, why, sizeof why));
+	assert_int_equal(journal_lines(w), before + 1); /* appended: the answer stays in the file */
+	assert_int_equal(lines_with(w, " undo q-single 0 0 0 1767261600 "), 1);
+	assert_int_equal(w->study->questions[w->single->index].attempts, 0);
+	assert_false(answer_undo(&w->log, why, sizeof why));
+	/* the file says the same */
+	struct study *again = study_new(w->fx.pack);
+	assert_true(journal_replay(w->journal, study_apply, again, &w->fx.diags));
+	assert_int_equal(again->questions[w->single->index].attempts, 0);
+	assert_int_equal(again->exams_discarded, 1);
+	assert_int_equal(again->answer_count, 0);
+	study_free(again);
 }
 
 int main(void)
@@ -210,9 +308,12 @@ int main(void)
 		T(test_check_and_grade),
 		T(test_submit_and_rate_are_journaled_then_applied),
 		T(test_exam_date_recorded_once),
+		T(test_exam_date_parsed_and_checked),
 		T(test_without_a_journal_nothing_is_written),
 		T(test_unsaved_events_are_not_applied),
 		T(test_exam_finish_is_one_write),
+		T(test_exam_logs_only_what_was_answered),
+		T(test_discard_and_undo_are_appended),
 	};
 #undef T
 	return cmocka_run_group_tests_name("answer", tests, NULL, NULL);

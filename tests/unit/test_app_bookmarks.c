@@ -50,7 +50,10 @@ static void test_note_editing_is_requested_with_its_folder_made(void **state)
 	FILE *f = fopen(want, "w");
 	fputs("- remember this\n", f);
 	fclose(f);
-	app_note_changed(app);
+	app_note_edited(app, want, "vi", 0, true);
+	char said[256];
+	snprintf(said, sizeof said, "Note saved beside your progress: %s", want);
+	assert_string_equal(app->status, said);
 	app_dispatch(app, ACTION_FOCUS_NEXT, 0);
 	const struct manfmt_page *page = app_reader_page(app);
 	bool shown = false;
@@ -64,11 +67,33 @@ static void test_note_editing_is_requested_with_its_folder_made(void **state)
 	rmdir(want);
 }
 
+/* "Note saved" only when the note changed; a failed editor is an error that
+ * still says whether the note changed. */
+static void test_note_edited_says_what_happened(void **state)
+{
+	struct world *w = *state;
+	app_note_edited(w->app, "/s/notes/t.txt", "vi", 0, false);
+	assert_string_equal(w->app->status, "Note unchanged: /s/notes/t.txt");
+	assert_false(w->app->status_is_error);
+	app_note_edited(w->app, "/s/notes/t.txt", "code --wait", 0, true);
+	assert_string_equal(w->app->status, "Note saved beside your progress: /s/notes/t.txt");
+	app_note_edited(w->app, "/s/notes/t.txt", "vi", 130, false);
+	assert_string_equal(w->app->status, "The editor 'vi' failed (status 130); the note is unchanged");
+	assert_true(w->app->status_is_error);
+	app_note_edited(w->app, "/s/notes/t.txt", "'/opt/my ed/ed'", 127, false);
+	assert_string_equal(w->app->status, "The editor ''/opt/my ed/ed'' failed (status 127: not found); the note is unchanged");
+	app_note_edited(w->app, "/s/notes/t.txt", "vi", 1, true);
+	assert_string_equal(w->app->status, "The editor 'vi' failed (status 1); the note is changed");
+	app_note_edited(w->app, "/s/notes/t.txt", "vi", -1, false);
+	assert_string_equal(w->app->status, "The editor 'vi' could not be started; the note is unchanged");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		APP_TEST(test_bookmark_then_remove_from_the_list),
 		APP_TEST(test_note_editing_is_requested_with_its_folder_made),
+		APP_TEST(test_note_edited_says_what_happened),
 	};
 	return cmocka_run_group_tests_name("app_bookmarks", tests, NULL, NULL);
 }

@@ -164,8 +164,8 @@ static void test_hints_follow_the_state(void **state)
 	assert_true(offers(w, ACTION_CHOOSE, "Choose"));
 	assert_true(offers(w, ACTION_OPEN, "Submit"));
 	assert_false(offers(w, ACTION_MARK_GUESSED, NULL));
-	app_dispatch(w->app, ACTION_CHOOSE, 0);
-	act(w, ACTION_OPEN); /* right */
+	choose(w, 0); /* the right one, wherever this presentation shows it */
+	act(w, ACTION_OPEN);
 	/* after feedback: Next, and how it went; no more choosing or submitting */
 	assert_true(offers(w, ACTION_OPEN, "Next"));
 	assert_false(offers(w, ACTION_CHOOSE, NULL));
@@ -256,7 +256,7 @@ static void fake_help(app_help_visit_fn *visit, void *ctx)
 	visit(ctx, "1-9", "take the flow, or the answer, with that number");
 	for (int i = 0; i < 30; i++)
 		visit(ctx, "x", "filler so that the help scrolls");
-	visit(ctx, "Backspace Left u", "back one question of the flow (from the first: the list)");
+	visit(ctx, "Backspace Left", "back one question of the flow (from the first: the list)");
 }
 
 static struct app *help_app(struct world *w)
@@ -291,7 +291,8 @@ static void test_help_is_a_wrapped_page(void **state)
 	app_free(app);
 }
 
-static void type(struct app *app, const char *text)
+/* Types into the prompt of an app of its own (the fixture's type() types into the world's). */
+static void type_in(struct app *app, const char *text)
 {
 	for (const char *p = text; *p; p++)
 		app_dispatch(app, ACTION_PROMPT_CHAR, *p);
@@ -306,7 +307,7 @@ static void test_help_is_searchable_and_goes_back(void **state)
 	assert_int_equal(app->view, APP_VIEW_HELP);
 	app_dispatch(app, ACTION_SEARCH, 0);
 	assert_int_equal(app->prompt.kind, APP_PROMPT_FIND);
-	type(app, "backspace");
+	type_in(app, "backspace");
 	/* the page moved to the match, as far as it scrolls */
 	const struct manfmt_page *page = app_help_page(app);
 	size_t line = 0;

@@ -18,6 +18,7 @@ struct tmp {
 	char state[96];
 	struct journal *j;
 	struct diag_list d;
+	char written[4400]; /* the file the last import wrote */
 };
 
 static int setup(void **state)
@@ -104,7 +105,7 @@ static bool import(struct tmp *t, const char *text, size_t *added)
 	write_text(path, text);
 	diag_list_free(&t->d);
 	diag_list_init(&t->d);
-	return history_import(t->j, path, added, &t->d);
+	return history_import(t->j, "p", path, added, t->written, sizeof t->written, &t->d);
 }
 
 /* What a spreadsheet saves: a byte-order mark, every field quoted, CRLF. */
@@ -151,7 +152,7 @@ static void test_import_accepts_only_what_the_reader_does(void **state)
 	snprintf(path, sizeof path, "%s/in.json", t->dir);
 	write_text(path, "{\"events\":[{\"time\":-1,\"kind\":\"answer\",\"id\":\"q-one\",\"choices\":\"a\","
 			 "\"correct\":true,\"rating\":3,\"value\":0}]}");
-	assert_false(history_import(t->j, path, &added, &t->d));
+	assert_false(history_import(t->j, "p", path, &added, t->written, sizeof t->written, &t->d));
 	assert_int_equal(replay(t).count, 0);
 }
 
@@ -165,7 +166,7 @@ static void test_import_keeps_exam_blocks_whole(void **state)
 			    "1767261600,x,exam-finish,p,a,0,0,2\n"
 			    "1767261600,x,answer,q-one,a,1,3,0\n",
 			    &added));
-	assert_non_null(strstr(t->d.items[0].message, "not followed by exactly its 2 answer rows"));
+	assert_non_null(strstr(t->d.items[0].message, "not followed by exactly its 2 exam-item and answer rows"));
 
 	/* The journal holds a block spanning two seconds; the file adds an
 	 * event in the second between, and the same block again. */
@@ -314,6 +315,7 @@ static void test_import_merges_in_time_order(void **state)
 {
 	struct tmp *t = *state;
 	seed_two(t);
+	size_t own_size = file_size(journal_path(t->j));
 	/* one event already there, one new and older than both */
 	size_t added = 0;
 	assert_true(import(t, "time,date,kind,id,choices,correct,rating,value\n"
@@ -322,8 +324,15 @@ static void test_import_merges_in_time_order(void **state)
 	assert_int_equal(added, 1);
 	struct seen s = replay(t);
 	assert_int_equal(s.count, 3);
-	assert_string_equal(s.events[0].id, "q-two"); /* rewritten in time order */
+	assert_string_equal(s.events[0].id, "q-two"); /* replayed in time order */
 	assert_int_equal(s.events[0].choices, 2);
+	/* The new event is a journal file of its own; this device's is as it was. */
+	assert_int_equal(file_size(journal_path(t->j)), own_size);
+	assert_non_null(strstr(t->written, "/p/import-"));
+	struct journal_event q_two = {.kind = JOURNAL_ANSWER, .time = 1767200000, .choices = 2, .rating = 1};
+	snprintf(q_two.id, sizeof q_two.id, "q-two");
+	char line[256];
+	assert_int_equal(file_size(t->written), (size_t)journal_format_line(&q_two, line, sizeof line) + 1);
 	/* a JSON export of our own adds nothing */
 	char *json = export_text(t, HISTORY_JSON);
 	assert_true(import(t, json, &added));
@@ -345,14 +354,43 @@ static void test_bad_rows_refuse_the_whole_file(void **state)
 	assert_non_null(strstr(t->d.items[t->d.count - 1].message, "event 1 of \"events\""));
 	char path[128];
 	snprintf(path, sizeof path, "%s/missing.csv", t->dir);
-	assert_false(history_import(t->j, path, &added, &t->d));
+	assert_false(history_import(t->j, "p", path, &added, t->written, sizeof t->written, &t->d));
 	assert_non_null(strstr(t->d.items[t->d.count - 1].message, "cannot read"));
+}
+
+/* Another pack's export is refused whole and says whose it is: the pack
+ * its JSON names, or (CSV has no such field) the pack its exams name. */
+static void test_import_refuses_another_packs_export(void **state)
+{
+	struct tmp *t = *state;
+	size_t added = 9;
+	char path[128];
+	snprintf(path, sizeof path, "%s/other.json", t->dir);
+	write_text(path, "{\"format\":\"mlcert-history-1\",\"pack\":\"other\",\"events\":[]}");
+	assert_false(history_import(t->j, "p", path, &added, t->written, sizeof t->written, &t->d));
+	assert_int_equal(added, 0);
+	assert_int_equal(t->d.errors, 1);
+	assert_non_null(strstr(t->d.items[0].message, "an export of the pack 'other', not of 'p'"));
+	assert_false(import(t,
+			    "1767261600,x,answer,q-one,a,1,3,0\n"
+			    "1767261700,x,exam-start,other,,0,0,7\n",
+			    &added));
+	assert_int_equal(t->d.errors, 1);
+	assert_int_equal(t->d.items[0].line, 2);
+	assert_non_null(strstr(t->d.items[0].message, "the pack 'other', not of 'p'"));
+	assert_int_equal(replay(t).count, 0);
+	/* its own pack's export goes in */
+	write_text(path, "{\"pack\":\"p\",\"events\":[{\"time\":1767261600,\"kind\":\"exam-start\",\"id\":\"p\","
+			 "\"choices\":\"\",\"correct\":false,\"rating\":0,\"value\":7}]}");
+	assert_true(history_import(t->j, "p", path, &added, t->written, sizeof t->written, &t->d));
+	assert_int_equal(added, 1);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_csv_from_a_spreadsheet, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_refuses_another_packs_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_accepts_only_what_the_reader_does, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_keeps_exam_blocks_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_adds_each_event_once, setup, teardown),

@@ -15,15 +15,21 @@
 
 struct tmp {
 	char dir[64];
-	char path[128];
+	char path[256]; /* this device's journal of pack "p" */
 };
 
+/* A state folder whose device has an id, so the tests know the path of its
+ * journal before they open it (STATE/p/ID.journal; nothing there yet). */
 static int setup(void **state)
 {
 	struct tmp *t = calloc(1, sizeof *t);
 	snprintf(t->dir, sizeof t->dir, "/tmp/mlcert-journal-XXXXXX");
 	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof t->path, "%s/p.journal", t->dir);
+	char id[JOURNAL_DEVICE_ID_LEN + 1], why[256], folder[128];
+	assert_true(journal_device_id(t->dir, true, id, why, sizeof why));
+	snprintf(folder, sizeof folder, "%s/p", t->dir);
+	assert_int_equal(mkdir(folder, 0700), 0);
+	snprintf(t->path, sizeof t->path, "%s/%s.journal", folder, id);
 	*state = t;
 	return 0;
 }
@@ -360,10 +366,12 @@ static void test_reader_writes_nothing(void **state)
 	assert_false(journal_append(j, &e, why, sizeof why));
 	assert_non_null(strstr(why, "read-only"));
 	journal_close(j);
-	assert_int_equal(file_size(path), 0);
+	/* No device id, no journal folder, no journal: only the state folder. */
+	assert_int_equal(access(path, F_OK), -1);
 	struct stat st;
 	assert_int_equal(stat(missing, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(rmdir(missing), 0);
 
 	/* Beside a writer, a reader reads what it wrote. */
 	struct journal *w = journal_open(t->dir, "p", &d);
@@ -423,8 +431,8 @@ static void test_replaced_journal_is_followed(void **state)
 	journal_set_listener(j, reset, visit, &s);
 
 	/* The replacement: our line and two from another machine. */
-	char tmp[160], line[300];
-	snprintf(tmp, sizeof tmp, "%s/p.journal.sync-tmp", t->dir);
+	char tmp[300], line[300];
+	snprintf(tmp, sizeof tmp, "%s/p/.p.journal.sync-tmp", t->dir);
 	struct journal_event mine = answer("q-one", 1, 10), theirs1 = answer("q-two", 0, 11),
 			     theirs2 = answer("q-three", 1, 12);
 	line_of(&mine, line, sizeof line);
@@ -628,6 +636,49 @@ static void test_malformed_block_is_refused(void **state)
 	diag_list_free(&d);
 }
 
+/* Issue 14's submit: the exam's last pause, its finish, an item per question
+ * and an answer per answered one, in one write, read back whole. */
+static void test_pause_finish_items_and_answers_in_one_write(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct journal_event pause = {.kind = JOURNAL_EXAM_PAUSE, .time = 20, .value = 300};
+	snprintf(pause.id, sizeof pause.id, "p");
+	struct journal_event item_one = answer("q-one", 1, 20), item_two = answer("q-two", 0, 20);
+	item_one.kind = item_two.kind = JOURNAL_EXAM_ITEM;
+	item_two.choices = 0; /* unanswered: an item, and no answer */
+	struct journal_event batch[5] = {pause, exam_finish(20, 1, 3), item_one, item_two, answer("q-one", 1, 20)};
+	char why[512];
+	assert_true(journal_append_lines(j, batch, 5, why, sizeof why));
+	journal_close(j);
+	struct seen s = {.count = 0};
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	assert_true(journal_replay(j, visit, &s, &d));
+	journal_close(j);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(s.count, 5);
+	assert_int_equal(s.events[0].kind, JOURNAL_EXAM_PAUSE);
+	assert_int_equal(s.events[2].kind, JOURNAL_EXAM_ITEM);
+	assert_int_equal(s.events[3].kind, JOURNAL_EXAM_ITEM);
+	assert_int_equal(s.events[4].kind, JOURNAL_ANSWER);
+	/* a block holds exam items and answers only, and ends the batch */
+	j = journal_open(t->dir, "p", &d);
+	size_t before = file_size(t->path);
+	struct journal_event read = {.kind = JOURNAL_READ, .time = 20};
+	snprintf(read.id, sizeof read.id, "topic");
+	struct journal_event stranger[2] = {exam_finish(20, 1, 1), read};
+	assert_false(journal_append_lines(j, stranger, 2, why, sizeof why));
+	struct journal_event trailing[3] = {exam_finish(20, 1, 1), item_one, pause};
+	assert_false(journal_append_lines(j, trailing, 3, why, sizeof why));
+	assert_int_equal(file_size(t->path), before);
+	assert_true(journal_block_line(JOURNAL_ANSWER) && journal_block_line(JOURNAL_EXAM_ITEM));
+	assert_false(journal_block_line(JOURNAL_EXAM_PAUSE) || journal_block_line(JOURNAL_UNDO));
+	journal_close(j);
+	diag_list_free(&d);
+}
+
 /* A million damaged lines must not be a million warnings. */
 static void test_damaged_lines_are_summarised(void **state)
 {
@@ -669,6 +720,307 @@ static void test_event_valid_matches_the_reader(void **state)
 	assert_false(journal_event_valid(&e));
 }
 
+
+/* ---- journals of several devices ------------------------------------------------- */
+
+static void write_events(const char *path, const struct journal_event *events, size_t count)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	for (size_t i = 0; i < count; i++) {
+		char line[300];
+		line_of(&events[i], line, sizeof line);
+		fputs(line, f);
+	}
+	fclose(f);
+	chmod(path, 0600);
+}
+
+static void member_path(const struct tmp *t, const char *name, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/p/%s", t->dir, name);
+}
+
+static struct journal_event mark(const char *id, int rating, int64_t time)
+{
+	struct journal_event e = {.kind = JOURNAL_RATE, .time = time, .rating = rating};
+	snprintf(e.id, sizeof e.id, "%s", id);
+	return e;
+}
+
+/* The journal of earlier versions (STATE/p.journal) becomes this device's
+ * by a rename: the very file, every byte, damaged lines and all. A reader
+ * before that reads it where it is and moves nothing. */
+static void test_old_journal_becomes_this_devices(void **state)
+{
+	struct tmp *t = *state;
+	char old[128], good[128], text[1024];
+	snprintf(old, sizeof old, "%s/p.journal", t->dir);
+	struct journal_event e1 = answer("q-one", 1, 10), e2 = answer("q-two", 0, 20);
+	journal_format_line(&e1, good, sizeof good);
+	int n = snprintf(text, sizeof text, "%s\n1 15 answer q-bad 1 1 3 0 deadbeef\n", good);
+	journal_format_line(&e2, good, sizeof good);
+	snprintf(text + n, sizeof text - (size_t)n, "%s\n1 25 answer q-to", good);
+	write_file(old, text);
+	chmod(old, 0600);
+	struct stat before;
+	assert_int_equal(stat(old, &before), 0);
+
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *r = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(r, visit, &s, &d));
+	journal_close(r);
+	assert_int_equal(s.count, 2);
+	assert_int_equal(d.warnings, 2);
+	assert_int_equal(access(old, F_OK), 0); /* a reader moves nothing */
+	assert_int_equal(access(t->path, F_OK), -1);
+
+	struct journal *j = journal_open(t->dir, "p", &d);
+	assert_non_null(j);
+	assert_string_equal(journal_path(j), t->path);
+	assert_int_equal(access(old, F_OK), -1);
+	struct stat after;
+	assert_int_equal(stat(t->path, &after), 0);
+	assert_int_equal(after.st_ino, before.st_ino); /* the same file */
+	FILE *f = fopen(t->path, "r");
+	char back[1024];
+	size_t got = fread(back, 1, sizeof back, f);
+	fclose(f);
+	assert_int_equal(got, strlen(text));
+	assert_memory_equal(back, text, got);
+	diag_list_free(&d);
+	diag_list_init(&d);
+	s.count = 0;
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 2);
+	assert_string_equal(s.events[1].id, "q-two");
+	assert_int_equal(d.warnings, 2);
+	append_ok(j, answer("q-three", 1, 30)); /* and it goes on: after the torn tail, on a line of its own */
+	journal_close(j);
+	r = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	s.count = 0;
+	assert_true(journal_replay(r, visit, &s, &d));
+	assert_int_equal(s.count, 3);
+	journal_close(r);
+	diag_list_free(&d);
+}
+
+/* An old journal that turns up beside this device's (a restored backup) is
+ * kept under a name of its own and read with the rest, never appended to. */
+static void test_old_journal_beside_this_devices_is_kept(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	append_ok(j, answer("q-one", 1, 10));
+	journal_close(j);
+	char old[128];
+	snprintf(old, sizeof old, "%s/p.journal", t->dir);
+	struct journal_event e = answer("q-two", 1, 5);
+	write_events(old, &e, 1);
+	j = journal_open(t->dir, "p", &d);
+	assert_non_null(j);
+	assert_int_equal(d.warnings, 1);
+	assert_non_null(strstr(d.items[0].message, "kept as"));
+	assert_int_equal(access(old, F_OK), -1);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 2);
+	assert_string_equal(s.events[0].id, "q-two");
+	/* this device's journal is its own: the old lines went elsewhere */
+	size_t own = file_size(t->path);
+	append_ok(j, answer("q-three", 1, 20));
+	assert_true(file_size(t->path) > own);
+	journal_close(j);
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	s.count = 0;
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 3);
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* Two devices' journals replay as one, by time: each file in its own order
+ * (a mark after its answer), ties to the file whose name sorts first, an
+ * exam block whole; and the same files give the same order wherever they
+ * are, whatever order they were made in. */
+static void test_devices_merge_by_time(void **state)
+{
+	struct tmp *t = *state;
+	struct journal_event a[] = {answer("q-a1", 1, 10), answer("q-a2", 0, 30), mark("q-a2", 4, 30)};
+	struct journal_event b[] = {answer("q-b1", 1, 20),
+				    {.kind = JOURNAL_EXAM_FINISH, .time = 30, .choices = 1, .value = 2},
+				    answer("q-b2", 1, 30), answer("q-b3", 0, 30), answer("q-b4", 1, 40)};
+	snprintf(b[1].id, sizeof b[1].id, "p");
+	const char *expect[] = {"q-a1", "q-b1", "q-a2", "q-a2", "p", "q-b2", "q-b3", "q-b4"};
+	for (int order = 0; order < 2; order++) {
+		char pa[256], pb[256];
+		member_path(t, "aaaaaaaaaaaaaaaa.journal", pa, sizeof pa);
+		member_path(t, "bbbbbbbbbbbbbbbb.journal", pb, sizeof pb);
+		unlink(pa);
+		unlink(pb);
+		if (order == 0) {
+			write_events(pa, a, 3);
+			write_events(pb, b, 5);
+		} else {
+			write_events(pb, b, 5);
+			write_events(pa, a, 3);
+		}
+		struct diag_list d;
+		diag_list_init(&d);
+		struct journal *j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+		struct seen s = {.count = 0};
+		assert_true(journal_replay(j, visit, &s, &d));
+		journal_close(j);
+		assert_int_equal(d.count, 0);
+		assert_int_equal(s.count, 8);
+		for (int i = 0; i < 8; i++)
+			assert_string_equal(s.events[i].id, expect[i]);
+		assert_int_equal(s.events[3].kind, JOURNAL_RATE);
+		diag_list_free(&d);
+	}
+}
+
+/* Only journals are read: temporary files, a sync tool's conflict copies,
+ * hidden files and odd names are not; a symlink named like one is skipped
+ * with a warning, never followed. */
+static void test_only_journals_are_read(void **state)
+{
+	struct tmp *t = *state;
+	struct journal_event e = answer("q-one", 1, 10), stray = answer("q-stray", 1, 11);
+	char path[256];
+	member_path(t, "aaaaaaaaaaaaaaaa.journal", path, sizeof path);
+	write_events(path, &e, 1);
+	const char *others[] = {".aaaaaaaaaaaaaaaa.journal.tmp", "aaaaaaaaaaaaaaaa.sync-conflict-20260101-120000-ABCDEF.journal",
+				"AAAA.journal", "aaaa.journal.new", ".journal", "-a.journal"};
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		member_path(t, others[i], path, sizeof path);
+		write_events(path, &stray, 1);
+	}
+	member_path(t, "link.journal", path, sizeof path);
+	char target[256];
+	member_path(t, "aaaaaaaaaaaaaaaa.journal", target, sizeof target);
+	assert_int_equal(symlink(target, path), 0);
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 1);
+	assert_string_equal(s.events[0].id, "q-one");
+	assert_int_equal(d.warnings, 1);
+	assert_non_null(strstr(d.items[0].message, "symbolic link"));
+	journal_close(j);
+	diag_list_free(&d);
+}
+
+/* A running program follows the folder: a journal that arrived or grew is
+ * read (journal_refresh), and its own appends are not news. */
+static void test_refresh_follows_the_folder(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	journal_set_listener(j, reset, visit, &s);
+	char why[256];
+	bool changed = true;
+	assert_true(journal_refresh(j, &changed, why, sizeof why));
+	assert_false(changed);
+	append_ok(j, answer("q-mine", 1, 10));
+	assert_true(journal_refresh(j, &changed, why, sizeof why));
+	assert_false(changed);
+	assert_int_equal(s.resets, 0);
+
+	/* another device's first sync */
+	char other[256], line[300];
+	member_path(t, "ffffffffffffffff.journal", other, sizeof other);
+	struct journal_event theirs = answer("q-theirs", 1, 5);
+	write_events(other, &theirs, 1);
+	assert_true(journal_refresh(j, &changed, why, sizeof why));
+	assert_true(changed);
+	assert_int_equal(s.resets, 1);
+	assert_int_equal(s.count, 2); /* the listener was given every journal again, by time */
+	assert_string_equal(s.events[0].id, "q-theirs");
+	assert_string_equal(s.events[1].id, "q-mine");
+	assert_true(journal_refresh(j, &changed, why, sizeof why));
+	assert_false(changed);
+
+	/* its next sync: a line more, then our append reads it first */
+	struct journal_event more = answer("q-more", 0, 12);
+	line_of(&more, line, sizeof line);
+	append_raw(other, line);
+	append_ok(j, answer("q-mine2", 1, 20));
+	assert_int_equal(s.resets, 2);
+	journal_close(j);
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	s.count = 0;
+	assert_true(journal_replay(j, visit, &s, &d));
+	journal_close(j);
+	assert_int_equal(s.count, 4);
+	assert_string_equal(s.events[0].id, "q-theirs");
+	assert_string_equal(s.events[1].id, "q-mine");
+	assert_string_equal(s.events[2].id, "q-more");
+	assert_string_equal(s.events[3].id, "q-mine2");
+	diag_list_free(&d);
+}
+
+/* The device id is made once and kept; a copy of its file (a synced or
+ * copied state folder) is not this device's: a writer there makes its own. */
+static void test_device_id_is_not_copied(void **state)
+{
+	struct tmp *t = *state;
+	char id[JOURNAL_DEVICE_ID_LEN + 1], again[JOURNAL_DEVICE_ID_LEN + 1], copy[JOURNAL_DEVICE_ID_LEN + 1];
+	char why[256];
+	assert_true(journal_device_id(t->dir, false, id, why, sizeof why));
+	assert_int_equal(strlen(id), JOURNAL_DEVICE_ID_LEN);
+	assert_true(journal_device_id(t->dir, true, again, why, sizeof why));
+	assert_string_equal(id, again);
+	char other[128], cmd[512];
+	snprintf(other, sizeof other, "%s/other", t->dir);
+	assert_int_equal(mkdir(other, 0700), 0);
+	snprintf(cmd, sizeof cmd, "cp -p %s/device-id %s/device-id", t->dir, other);
+	assert_int_equal(system(cmd), 0);
+	assert_false(journal_device_id(other, false, copy, why, sizeof why));
+	assert_true(journal_device_id(other, true, copy, why, sizeof why));
+	assert_string_not_equal(copy, id);
+	assert_true(journal_device_id(t->dir, false, again, why, sizeof why));
+	assert_string_equal(again, id);
+}
+
+/* Import's way: the events as a journal of their own, whole, read with the rest. */
+static void test_add_file(void **state)
+{
+	struct tmp *t = *state;
+	struct diag_list d;
+	diag_list_init(&d);
+	struct journal *j = journal_open(t->dir, "p", &d);
+	append_ok(j, answer("q-one", 1, 20));
+	size_t own = file_size(t->path);
+	struct journal_event events[3] = {exam_finish(10, 1, 2), answer("q-two", 1, 10), answer("q-three", 0, 10)};
+	char path[512], why[512];
+	assert_false(journal_add_file(j, events, 2, path, sizeof path, why, sizeof why)); /* a cut block */
+	assert_true(journal_add_file(j, events, 3, path, sizeof path, why, sizeof why));
+	assert_non_null(strstr(path, "/p/import-"));
+	assert_int_equal(file_size(t->path), own);
+	struct seen s = {.count = 0};
+	assert_true(journal_replay(j, visit, &s, &d));
+	assert_int_equal(s.count, 4);
+	assert_int_equal(s.events[0].kind, JOURNAL_EXAM_FINISH);
+	assert_string_equal(s.events[3].id, "q-one");
+	journal_close(j);
+	j = journal_open_as(t->dir, "p", JOURNAL_OPEN_READER, &d);
+	assert_false(journal_add_file(j, events, 3, path, sizeof path, why, sizeof why));
+	assert_non_null(strstr(why, "read-only"));
+	journal_close(j);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -688,9 +1040,17 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_short_write_is_rolled_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exam_finish_block_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_block_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pause_finish_items_and_answers_in_one_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_lines_are_summarised, setup, teardown),
 		cmocka_unit_test(test_event_valid_matches_the_reader),
 		cmocka_unit_test_setup_teardown(test_lines_appended_together, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_journal_becomes_this_devices, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_journal_beside_this_devices_is_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_devices_merge_by_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_only_journals_are_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refresh_follows_the_folder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_id_is_not_copied, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_file, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("journal", tests, NULL, NULL);
 }

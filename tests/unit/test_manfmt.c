@@ -92,6 +92,42 @@ static void test_question_before_and_after(void **state)
 	fixture_free(&fx);
 }
 
+/* Letters follow the order shown; the verdict names the letters seen;
+ * struck choices are marked and dimmed; the exam hides the domain. */
+static void test_question_in_a_shuffled_order(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	const struct content_question *q = content_find_question(fx.pack, "q-multi");
+	struct choice_order order = {3, {2, 1, 0}}; /* third, second, first */
+	struct manfmt_question_view v = {.chosen = {1}, .position = 1, .total = 1, .order = &order,
+					 .struck = {4}, .hide_domain = true};
+	struct manfmt_page *p = manfmt_question(fx.pack, q, &v, 60, true);
+	assert_true(has_line(p, "Question 1 of 1 - choose two", MANFMT_DIM)); /* no domain */
+	assert_true(has_line(p, "[-] a. third", MANFMT_STRUCK));
+	assert_true(has_line(p, "[ ] b. second", MANFMT_CHOICE));
+	assert_true(has_line(p, "[x] c. first", MANFMT_CHOSEN));
+	manfmt_free(p);
+	v.chosen.bits = 3; /* first and second: wrong */
+	v.submitted = true;
+	v.hide_domain = false;
+	p = manfmt_question(fx.pack, q, &v, 60, true);
+	assert_true(has_line(p, "Question 1 of 1 - choose two - Beta domain", MANFMT_DIM));
+	assert_true(has_line(p, "Not quite: the answer is a, c.", MANFMT_WRONG)); /* third and first, as shown */
+	assert_true(has_line(p, "[!] a. third", MANFMT_RIGHT)); /* struck no longer shows once submitted */
+	assert_true(has_line(p, "[x] b. second", MANFMT_WRONG));
+	assert_true(has_line(p, "[+] c. first", MANFMT_RIGHT));
+	manfmt_free(p);
+	struct choice_order other = {3, {1, 0, 2}};
+	v.order = &other;
+	v.chosen.bits = 5;
+	p = manfmt_question(fx.pack, q, &v, 60, true);
+	assert_true(has_line(p, "Right: b, c.", MANFMT_RIGHT));
+	manfmt_free(p);
+	fixture_free(&fx);
+}
+
 static void test_hostile_text_is_sanitised(void **state)
 {
 	(void)state;
@@ -200,6 +236,72 @@ static void test_roff_is_the_same_in_every_locale(void **state)
 	diag_list_free(&d);
 }
 
+/* What mandoc -T lint and man at MANWIDTH=80 ask of a page: text lines of
+ * at most 80 bytes, no-fill lines that fit the page behind its indents, no
+ * .PP straight after .SH, no empty .UR block, and a .TH whose title and
+ * manual name leave the header and footer room at 80 columns. */
+static void test_roff_fits_80_columns(void **state)
+{
+	(void)state;
+	static const char pack_yaml[] =
+		"id: p\ntitle: P\nguide_version: '1'\nas_of: 2026-01-01\n"
+		"exam: {questions: 1, minutes: 1}\ndomains: [{id: d, title: D, weight: 100}]\n";
+	static const char topics[] =
+		"topics:\n  - id: a-very-long-topic-id-that-goes-on-and-on\n    title: Long\n    domain: d\n"
+		"    name: long - a name that goes on and on well past the eighty bytes that mandoc allows an input line\n"
+		"    synopsis: |\n"
+		"      POST https://language.googleapis.com/v2/documents:analyzeSentiment {\"document\":{\"type\":\"PLAIN_TEXT\"}}\n"
+		"      https://example.com/aaaaaaaaaa/bbbbbbbbbb/cccccccccc/dddddddddd/eeeeeeeeee/ffffffffff/gggggggggg\n"
+		"      .starts with a dot and is long enough to need breaking into two lines of no-fill text\n"
+		"    description: |\n"
+		"      A paragraph of prose that runs on for much longer than one line of roff input may be, so it must be broken.\n"
+		"      Then a word longer than any line: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.\n"
+		"    resources:\n"
+		"      - title: A resource\n        url: https://example.com/a/b/c?x=1&y=2\n        kind: doc\n"
+		"    as_of: 2026-01-01\n";
+	const struct content_buffer files[] = {{"pack.yaml", pack_yaml, sizeof pack_yaml - 1},
+					       {"t.yaml", topics, sizeof topics - 1}};
+	struct diag_list d;
+	diag_list_init(&d);
+	struct content_pack *pack = content_load_buffers("mem", files, 2, &d);
+	assert_true(check_pack(pack, &d));
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	manfmt_roff(pack, pack->topics[0], "1.0", out);
+	fclose(out);
+	/* the title would not fit the footer beside the date: cut, with "..." */
+	assert_non_null(strstr(buf, ".TH MLCERT-A-VERY-LONG-TOPIC-ID... 7 2026-01-01 \"mlcert 1.0\" \"mlcert p\"\n"));
+	bool no_fill = false;
+	char last[256] = "";
+	char joined[512] = "";
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		if (line[0] != '.')
+			assert_true(strlen(line) <= 80);
+		if (no_fill && line[0] != '.') {
+			assert_true(strlen(line) <= 68);
+			/* continuation lines hang under the first */
+			if (strstr(line, "{\"document\"") == line + 4)
+				strcat(joined, "|hang");
+		}
+		if (strcmp(line, ".nf") == 0)
+			no_fill = true;
+		if (strcmp(line, ".fi") == 0)
+			no_fill = false;
+		assert_false(strncmp(last, ".SH", 3) == 0 && strcmp(line, ".PP") == 0);
+		assert_false(strncmp(last, ".UR", 3) == 0 && strcmp(line, ".UE") == 0);
+		if (strncmp(line, "xxxx", 4) == 0 || strstr(line, "xxxx\\c"))
+			strcat(joined, strstr(line, "\\c") ? "|piece\\c" : "|piece");
+		if (strcmp(line, "\\&.starts with a dot and is long enough to need breaking into two") == 0)
+			strcat(joined, "|dot");
+		snprintf(last, sizeof last, "%s", line);
+	}
+	assert_string_equal(joined, "|hang|dot|piece\\c|piece");
+	free(buf);
+	content_pack_free(pack);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
@@ -209,8 +311,10 @@ int main(void)
 		cmocka_unit_test(test_roff_is_the_same_in_every_locale),
 		cmocka_unit_test(test_every_width_is_respected),
 		cmocka_unit_test(test_question_before_and_after),
+		cmocka_unit_test(test_question_in_a_shuffled_order),
 		cmocka_unit_test(test_hostile_text_is_sanitised),
 		cmocka_unit_test(test_roff_cannot_be_injected),
+		cmocka_unit_test(test_roff_fits_80_columns),
 	};
 	return cmocka_run_group_tests_name("manfmt", tests, NULL, NULL);
 }

@@ -23,10 +23,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct tmp *t = *state;
-	char path[128];
-	snprintf(path, sizeof path, "%s/fixture.journal", t->dir);
-	unlink(path);
-	rmdir(t->dir);
+	remove_tree(t->dir);
 	unsetenv("MLCERT_NO_CACHE");
 	free(t);
 	return 0;

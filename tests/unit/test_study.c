@@ -165,14 +165,34 @@ static void test_unknown_ids_and_exam_events(void **state)
 	assert_int_equal(s->exam.seconds_used, 150);
 	assert_int_equal(s->exam.picks[content_find_question(fx.pack, "q-multi")->index].bits, 5);
 	assert_true(s->exam.flags[content_find_question(fx.pack, "q-single")->index]);
+	/* A finish block as journals before exam items wrote it: an answer per
+	 * question, the unanswered one with nothing chosen. */
 	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, "fixture", T0 + 300, 0, 0);
 	fin.choices = 1;
 	fin.value = 2;
 	apply(s, fin);
+	struct journal_event multi = ev(JOURNAL_ANSWER, "q-multi", T0 + 300, 1, 3);
+	multi.choices = 5;
+	apply(s, multi);
+	apply(s, ev(JOURNAL_ANSWER, "q-single", T0 + 300, 0, 1));
 	assert_false(s->exam.active);
 	assert_int_equal(s->exam_count, 1);
 	assert_int_equal(s->exams[0].right, 1);
 	assert_int_equal(s->exams[0].total, 2);
+	assert_int_equal(s->exams[0].item_count, 2);
+	assert_int_equal(s->exams[0].seconds_used, 250); /* the pause's 150, then 100 s to the finish */
+	assert_int_equal(s->exam_items[1].question, content_find_question(fx.pack, "q-single")->index);
+	assert_int_equal(s->exam_items[1].picked.bits, 0);
+	/* the answered one is an answer; the unanswered one never was */
+	assert_int_equal(s->questions[content_find_question(fx.pack, "q-multi")->index].attempts, 1);
+	assert_int_equal(s->questions[content_find_question(fx.pack, "q-single")->index].attempts, 0);
+	assert_false(s->questions[content_find_question(fx.pack, "q-single")->index].has_memory);
+	/* A finish with no exam open still counts: in two devices' journals merged
+	 * by time, the other device's exam may have closed this one first. */
+	fin.time = T0 + 400;
+	apply(s, fin);
+	assert_int_equal(s->exam_count, 2);
+	assert_int_equal(s->exams[1].time, T0 + 400);
 	study_free(s);
 	fixture_free(&fx);
 }
@@ -267,9 +287,18 @@ static void test_reset_then_replay_equals_fresh(void **state)
 		ev(JOURNAL_EXAM_START, pack->meta->id, T0 + 3, 0, 0),
 		ev(JOURNAL_EXAM_PICK, pack->questions[1]->id, T0 + 4, 0, 0),
 		ev(JOURNAL_ANSWER, pack->questions[2]->id, T0 + 86400 * 3, 0, 1),
+		ev(JOURNAL_EXAM_STRIKE, pack->questions[1]->id, T0 + 86400 * 3, 0, 0),
+		ev(JOURNAL_EXAM_FINISH, pack->meta->id, T0 + 86400 * 3, 0, 0),
+		ev(JOURNAL_EXAM_ITEM, pack->questions[1]->id, T0 + 86400 * 3, 0, 0),
+		ev(JOURNAL_ANSWER, pack->questions[3]->id, T0 + 86400 * 4, 1, 3),
+		ev(JOURNAL_UNDO, pack->questions[3]->id, T0 + 86400 * 4, 0, 0),
 	};
 	events[3].value = 1;
 	events[5].choices = 2;
+	events[6].choices = events[10].choices = 1;
+	events[7].choices = 1;
+	events[8].value = 1;
+	events[11].value = T0 + 86400 * 4;
 	size_t n = sizeof events / sizeof events[0];
 	struct study *s = study_new(pack), *fresh = study_new(pack);
 	assert_non_null(s);
@@ -277,6 +306,8 @@ static void test_reset_then_replay_equals_fresh(void **state)
 	/* something else first, counted, then reset */
 	apply(s, ev(JOURNAL_ANSWER, pack->questions[5]->id, T0 - 86400, 1, 3));
 	apply(s, ev(JOURNAL_READ, pack->topics[7]->id, T0 - 86400, 0, 0));
+	struct journal_event old_finish = ev(JOURNAL_EXAM_FINISH, pack->meta->id, T0 - 86400, 0, 0);
+	apply(s, old_finish); /* a finished exam of the old file, with no questions */
 	struct study_stats before;
 	study_domain_stats(s, -1, &before);
 	assert_int_equal(before.answers, 1);
@@ -291,6 +322,20 @@ static void test_reset_then_replay_equals_fresh(void **state)
 	assert_int_equal(s->exam.active, fresh->exam.active);
 	assert_memory_equal(s->exam.picks, fresh->exam.picks, pack->question_count * sizeof *s->exam.picks);
 	assert_int_equal(s->answer_count, fresh->answer_count);
+	assert_int_equal(s->exam_count, 1);
+	assert_int_equal(s->exam_count, fresh->exam_count);
+	assert_int_equal(s->exam_item_count, fresh->exam_item_count);
+	for (size_t k = 0; k < s->exam_count; k++) {
+		assert_int_equal(s->exams[k].time, fresh->exams[k].time);
+		assert_int_equal(s->exams[k].item_count, fresh->exams[k].item_count);
+		assert_int_equal(s->exams[k].first_item, fresh->exams[k].first_item);
+	}
+	for (size_t k = 0; k < s->exam_item_count; k++) {
+		assert_int_equal(s->exam_items[k].question, fresh->exam_items[k].question);
+		assert_int_equal(s->exam_items[k].picked.bits, fresh->exam_items[k].picked.bits);
+	}
+	assert_int_equal(s->undo.active, fresh->undo.active);
+	assert_int_equal(s->questions[pack->questions[3]->index].attempts, 0); /* undone */
 	for (int d = -1; d < (int)pack->meta->domains_count; d++) {
 		struct study_stats a, b;
 		study_domain_stats(s, d, &a);
@@ -307,6 +352,150 @@ static void test_reset_then_replay_equals_fresh(void **state)
 	study_free(fresh);
 	content_pack_free(pack);
 	diag_list_free(&diags);
+}
+
+/* Counts, mastery and FSRS state of two studies agree. */
+static void assert_same_progress(struct study *a, struct study *b)
+{
+	const struct content_pack *pack = a->pack;
+	assert_memory_equal(a->questions, b->questions, pack->question_count * sizeof *a->questions);
+	assert_int_equal(a->answer_count, b->answer_count);
+	for (int d = -1; d < (int)pack->meta->domains_count; d++) {
+		struct study_stats x, y;
+		study_domain_stats(a, d, &x);
+		study_domain_stats(b, d, &y);
+		assert_memory_equal(&x, &y, sizeof x);
+	}
+	for (size_t t = 0; t < pack->topic_count; t++) {
+		struct study_mastery x, y;
+		study_topic_mastery(a, (int)t, &x);
+		study_topic_mastery(b, (int)t, &y);
+		assert_memory_equal(&x, &y, sizeof x);
+	}
+}
+
+/* An undo event takes back the last answer (and its mark) exactly: the
+ * study equals one that never saw that answer. Only the last one, once. */
+static void test_undo_takes_back_the_last_answer(void **state)
+{
+	(void)state;
+	struct diag_list diags;
+	struct content_pack *pack = fixture_built_in(&diags);
+	const char *q0 = pack->questions[0]->id, *q1 = pack->questions[1]->id;
+	struct study *s = study_new(pack), *without = study_new(pack);
+	struct journal_event first = ev(JOURNAL_ANSWER, q0, T0, 1, 3), other = ev(JOURNAL_ANSWER, q1, T0 + 10, 0, 1);
+	struct journal_event again = ev(JOURNAL_ANSWER, q0, T0 + 2 * 86400, 0, 1);
+	first.choices = other.choices = again.choices = 1;
+	for (struct study *t = s; t; t = t == s ? without : NULL) {
+		study_apply(t, &first);
+		study_apply(t, &other);
+	}
+	struct study_stats st;
+	study_domain_stats(s, -1, &st); /* counted now: the undo must bring the counts back too */
+	study_topic_mastery(s, 0, &(struct study_mastery){0});
+	apply(s, again);
+	apply(s, ev(JOURNAL_RATE, q0, T0 + 2 * 86400, 0, 4));
+	int question;
+	int64_t time;
+	assert_true(study_undoable(s, &question, &time));
+	assert_int_equal(question, 0);
+	assert_int_equal(time, T0 + 2 * 86400);
+	/* an undo naming another answer changes nothing */
+	struct journal_event wrong_time = ev(JOURNAL_UNDO, q0, T0 + 5, 0, 0);
+	wrong_time.value = T0;
+	apply(s, wrong_time);
+	assert_int_equal(s->questions[0].attempts, 2);
+	struct journal_event undo = ev(JOURNAL_UNDO, q0, T0 + 2 * 86400 + 5, 0, 0);
+	undo.value = T0 + 2 * 86400;
+	apply(s, undo);
+	assert_same_progress(s, without);
+	assert_false(study_undoable(s, &question, &time)); /* one level: nothing more */
+	apply(s, undo);
+	assert_same_progress(s, without);
+	/* an exam's answers are never undone */
+	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, pack->meta->id, T0 + 3 * 86400, 0, 0);
+	fin.value = 1;
+	apply(s, fin);
+	struct journal_event in_exam = ev(JOURNAL_ANSWER, q1, T0 + 3 * 86400, 1, 3);
+	in_exam.choices = 2;
+	apply(s, in_exam);
+	assert_false(study_undoable(s, &question, &time));
+	study_free(s);
+	study_free(without);
+	content_pack_free(pack);
+	diag_list_free(&diags);
+}
+
+/* A finish block as issue 14 writes it: the pause with the time used, the
+ * finish, an item per question (picks, grade, flag, order), then answers for
+ * the answered ones only. The open exam's strikes, and a discard. */
+static void test_finished_exams_are_kept_whole(void **state)
+{
+	(void)state;
+	struct fixture_pack fx;
+	fixture_load(&fx, NULL, true);
+	struct study *s = study_new(fx.pack);
+	int single = content_find_question(fx.pack, "q-single")->index;
+	int multi = content_find_question(fx.pack, "q-multi")->index;
+	struct journal_event start = ev(JOURNAL_EXAM_START, "fixture", T0, 0, 0);
+	start.value = 9;
+	apply(s, start);
+	struct journal_event strike = ev(JOURNAL_EXAM_STRIKE, "q-multi", T0 + 10, 0, 0);
+	strike.choices = 2;
+	apply(s, strike);
+	assert_int_equal(s->exam.struck[multi].bits, 2);
+	struct journal_event pause = ev(JOURNAL_EXAM_PAUSE, "fixture", T0 + 500, 0, 0);
+	pause.value = 420;
+	struct journal_event fin = ev(JOURNAL_EXAM_FINISH, "fixture", T0 + 500, 1, 0);
+	fin.choices = 1;
+	fin.value = 3;
+	struct journal_event item_multi = ev(JOURNAL_EXAM_ITEM, "q-multi", T0 + 500, 0, 0);
+	struct choice_order shown = {3, {2, 0, 1}};
+	item_multi.value = choice_order_pack(&shown) | (int64_t)1 << 32; /* flagged */
+	struct journal_event item_single = ev(JOURNAL_EXAM_ITEM, "q-single", T0 + 500, 1, 0);
+	item_single.choices = 1;
+	struct journal_event answer = ev(JOURNAL_ANSWER, "q-single", T0 + 500, 1, 3);
+	answer.choices = 1;
+	struct journal_event block[] = {pause, fin, item_multi, item_single, answer};
+	for (size_t i = 0; i < sizeof block / sizeof block[0]; i++)
+		apply(s, block[i]);
+	assert_false(s->exam.active);
+	assert_int_equal(s->exam.struck[multi].bits, 0);
+	assert_int_equal(s->exam_count, 1);
+	const struct study_exam_result *r = &s->exams[0];
+	assert_int_equal(r->time, T0 + 500);
+	assert_int_equal(r->started, T0);
+	assert_int_equal(r->seconds_used, 420);
+	assert_int_equal(r->right, 1);
+	assert_int_equal(r->total, 2);
+	assert_true(r->timed_out);
+	assert_int_equal(r->item_count, 2);
+	const struct study_exam_item *first = &s->exam_items[r->first_item];
+	assert_int_equal(first->question, multi);
+	assert_true(first->flagged);
+	assert_false(first->right);
+	assert_int_equal(first->picked.bits, 0);
+	assert_memory_equal(first->order.at, shown.at, 3);
+	assert_true(first[1].right);
+	assert_false(first[1].flagged);
+	/* the answered question is an answer, the unanswered one is not */
+	assert_int_equal(s->questions[single].attempts, 1);
+	assert_int_equal(s->questions[multi].attempts, 0);
+	assert_int_equal(s->answer_count, 1);
+	/* an exam discarded leaves no result and no answer */
+	start.time = T0 + 1000;
+	apply(s, start);
+	struct journal_event pick = ev(JOURNAL_EXAM_PICK, "q-multi", T0 + 1010, 0, 0);
+	pick.choices = 5;
+	apply(s, pick);
+	apply(s, ev(JOURNAL_EXAM_DISCARD, "fixture", T0 + 1020, 0, 0));
+	assert_false(s->exam.active);
+	assert_int_equal(s->exam.picks[multi].bits, 0);
+	assert_int_equal(s->exams_discarded, 1);
+	assert_int_equal(s->exam_count, 1);
+	assert_int_equal(s->questions[multi].attempts, 0);
+	study_free(s);
+	fixture_free(&fx);
 }
 
 /* Mastery per objective: each question counts towards every objective it
@@ -361,6 +550,8 @@ int main(void)
 		cmocka_unit_test(test_updates_per_event_equal_a_recount),
 		cmocka_unit_test(test_reset_then_replay_equals_fresh),
 		cmocka_unit_test(test_objective_mastery),
+		cmocka_unit_test(test_undo_takes_back_the_last_answer),
+		cmocka_unit_test(test_finished_exams_are_kept_whole),
 	};
 	return cmocka_run_group_tests_name("study", tests, NULL, NULL);
 }

@@ -1,8 +1,9 @@
 /* app, issue 16 "every screen fits": the quiz claims the room its question
  * needs (checked over every question of the bundled pack at 60x20, 80x24
  * and 200x50), pages and lists keep a row to say what is below, hints that
- * follow the state with help always first, and help as a wrapped page that
- * / searches. */
+ * follow the state with help always first (the keys of undo, strikes, the
+ * exam history and the review's filter among them), and help as a wrapped
+ * page that / searches. */
 #include <locale.h>
 
 #include "app_fixture.h"
@@ -203,6 +204,46 @@ static void test_hints_follow_the_state(void **state)
 	assert_true(offers(w, ACTION_HELP, "Help"));
 }
 
+/* The keys that came with undo, strikes, the exam history, discard and the
+ * review's filter, and the reader's half pages, are offered where they work. */
+static void test_hints_offer_undo_strike_history_and_filters(void **state)
+{
+	struct world *w = *state;
+	setenv("MLCERT_NOW", "1800000000", 1);
+	open_topic_one(w);
+	assert_true(offers(w, ACTION_HALF_PAGE_DOWN, "Half page"));
+	act(w, ACTION_FOCUS_NEXT); /* the quiz */
+	assert_false(offers(w, ACTION_UNDO, NULL)); /* nothing answered here yet */
+	choose(w, 0);
+	act(w, ACTION_OPEN);
+	assert_true(offers(w, ACTION_UNDO, "Undo"));
+	act(w, ACTION_EXAM);
+	assert_true(offers(w, ACTION_EXAM_HISTORY, "History"));
+	act(w, ACTION_OPEN);
+	assert_true(offers(w, ACTION_STRIKE, "Strike"));
+	assert_false(offers(w, ACTION_EXAM_HISTORY, NULL));
+	act(w, ACTION_QUIT); /* paused: the resume screen */
+	act(w, ACTION_EXAM);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_RESUME);
+	assert_true(offers(w, ACTION_DISCARD_EXAM, "Discard"));
+	assert_true(offers(w, ACTION_EXAM_HISTORY, "History"));
+	act(w, ACTION_OPEN);
+	act(w, ACTION_SUBMIT_EXAM);
+	act(w, ACTION_CONFIRM);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_REPORT);
+	assert_true(offers(w, ACTION_REVIEW_FILTER, "Wrong/flagged/unanswered"));
+	assert_true(offers(w, ACTION_EXAM_HISTORY, "History"));
+	act(w, ACTION_OPEN);
+	assert_true(offers(w, ACTION_REVIEW_FILTER, "Filter"));
+	act(w, ACTION_QUIT);
+	act(w, ACTION_EXAM_HISTORY);
+	assert_int_equal(w->app->exam.stage, APP_EXAM_HISTORY);
+	assert_true(offers(w, ACTION_OPEN, "Report"));
+	assert_true(offers(w, ACTION_QUIT, "Back"));
+	assert_true(offers(w, ACTION_HELP, "Help"));
+	unsetenv("MLCERT_NOW");
+}
+
 static void test_resume_screen_offers_its_own_keys(void **state)
 {
 	struct world *w = *state;
@@ -339,6 +380,33 @@ static void test_help_is_searchable_and_goes_back(void **state)
 	app_free(app);
 }
 
+/* Find in help says what find in the reader says (issue 16's help, the
+ * reader's find as in less): which match of how many, a miss that moves
+ * nothing, and Esc back where the find began. */
+static void test_help_find_counts_and_misses_as_the_reader_does(void **state)
+{
+	struct world *w = *state;
+	struct app *app = help_app(w);
+	app_dispatch(app, ACTION_HELP, 0);
+	app_dispatch(app, ACTION_SEARCH, 0);
+	type_in(app, "filler");
+	assert_true(app->help.matched);
+	assert_string_equal(app->status, "match 1 of 30: filler");
+	app_dispatch(app, ACTION_OPEN, 0);
+	app_dispatch(app, ACTION_FIND_NEXT, 0);
+	assert_string_equal(app->status, "match 2 of 30: filler");
+	size_t top = app->help.top;
+	app_dispatch(app, ACTION_SEARCH, 0);
+	type_in(app, "nowhere at all");
+	assert_string_equal(app->status, "Pattern not found: nowhere at all");
+	assert_int_equal(app->help.top, top);
+	app_dispatch(app, ACTION_CLOSE, 0); /* Esc: back where the find began */
+	assert_int_equal(app->help.top, top);
+	assert_int_equal(app->view, APP_VIEW_HELP);
+	assert_false(app->reader.matched); /* the reader's own find is untouched */
+	app_free(app);
+}
+
 static void test_help_over_an_exam_still_pauses_it_at_exit(void **state)
 {
 	struct world *w = *state;
@@ -379,10 +447,12 @@ int main(void)
 		APP_TEST(test_quiz_focus_claims_the_room_it_needs),
 		cmocka_unit_test(test_every_bundled_question_fits),
 		APP_TEST(test_hints_follow_the_state),
+		APP_TEST(test_hints_offer_undo_strike_history_and_filters),
 		APP_TEST(test_resume_screen_offers_its_own_keys),
 		cmocka_unit_test(test_narrow_bar_keeps_help),
 		APP_TEST(test_help_is_a_wrapped_page),
 		APP_TEST(test_help_is_searchable_and_goes_back),
+		APP_TEST(test_help_find_counts_and_misses_as_the_reader_does),
 		APP_TEST(test_help_over_an_exam_still_pauses_it_at_exit),
 		APP_TEST(test_quiz_page_scrolls_above_its_more_line),
 	};

@@ -130,6 +130,8 @@ static const struct keys_binding bindings[] = {
 	{KEYS_WIZARD, CTRL('h'), ACTION_STEP_BACK, 0, NULL},
 	{KEYS_WIZARD, KEY_LEFT, ACTION_STEP_BACK, 0, "Left"},
 
+	{KEYS_HELP, 'd', ACTION_HALF_PAGE_DOWN, 0, "d"},
+	{KEYS_HELP, 'u', ACTION_HALF_PAGE_UP, 0, "u"},
 	{KEYS_HELP, 'n', ACTION_FIND_NEXT, 0, "n"},
 	{KEYS_HELP, 'N', ACTION_FIND_PREV, 0, "N"},
 };

@@ -27,7 +27,7 @@ CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS_ALL) $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_MODULES := xalloc fs choice diag text doc yamlpos pack_files content check cues scope jsonw lint action clock journal_line journal_members state_lock device journal study manfmt app app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks app_custom app_resume notes resume spawn session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot sync
+CORE_MODULES := xalloc fs choice diag text doc yamlpos pack_files content check cues scope jsonw lint action clock journal_line journal_members state_lock device journal study manfmt app app_hints app_tree app_reader app_quiz app_exam app_search app_wizard app_bookmarks app_custom app_resume notes resume spawn session stats fsrs fsrs_schedule exam answer plain search flow packs history snapshot sync
 UI_MODULES   := ui_keys ui ui_pane view_main pane_tree pane_reader pane_quiz view_help view_dashboard view_exam view_search view_wizard view_bookmarks view_custom
 MODULES      := $(CORE_MODULES) $(UI_MODULES)
 
@@ -125,7 +125,7 @@ $(BUILD)/san/mlcert: $(SAN_OBJS) $(SAN_UI_OBJS)
 # tests under ASan, the other suites here and valgrind's full-screen session.
 e2e-san: $(BUILD)/san/mlcert
 	@rm -rf $(BUILD)/san/reports && mkdir -p $(BUILD)/san/reports
-	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_exam.sh tests/e2e/test_reader.sh tests/e2e/test_hardening.sh tests/e2e/test_sync.sh tests/e2e/test_study.sh; do \
+	@set -e; for t in tests/e2e/test_cli.sh tests/e2e/test_cache.sh tests/e2e/test_plain.sh tests/e2e/test_tui.sh tests/e2e/test_find.sh tests/e2e/test_fit.sh tests/e2e/test_exam.sh tests/e2e/test_reader.sh tests/e2e/test_hardening.sh tests/e2e/test_sync.sh tests/e2e/test_study.sh; do \
 	  echo "== $$t (ASan+UBSan)"; \
 	  leaks=1; case $$t in */test_tui.sh | */test_exam.sh | */test_reader.sh | */test_study.sh) leaks=0 ;; esac; \
 	  ASAN_OPTIONS=detect_leaks=$$leaks:log_path=$(CURDIR)/$(BUILD)/san/reports/asan \

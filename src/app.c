@@ -12,6 +12,12 @@
 #include "mlcert/journal.h"
 #include "mlcert/xalloc.h"
 
+#ifdef MLCERT_VERSION
+#define MLCERT_VERSION_TEXT MLCERT_VERSION
+#else
+#define MLCERT_VERSION_TEXT "0.0.0"
+#endif
+
 void app_status(struct app *app, bool is_error, const char *fmt, ...)
 {
 	va_list ap;
@@ -80,7 +86,7 @@ void app_prompt_start(struct app *app, enum app_prompt_kind kind)
 	app->prompt.len = 0;
 	app->prompt.text[0] = '\0';
 	app->prompt.recalled = 0;
-	app->prompt.origin = app->reader.top;
+	app->prompt.origin = app->view == APP_VIEW_HELP ? app->help.top : app->reader.top;
 }
 
 void app_confirm_start(struct app *app, unsigned (*yes)(struct app *app), const char *fmt, ...)
@@ -128,6 +134,11 @@ const char *app_place_title(const struct app *app, struct app_place place)
 static size_t rows_of(int rows)
 {
 	return rows > 0 ? (size_t)rows : 1;
+}
+
+int app_page_rows(size_t lines, int rows)
+{
+	return rows > 1 && lines > (size_t)rows ? rows - 1 : rows;
 }
 
 int app_measure(const struct app *app, int width)
@@ -193,6 +204,7 @@ void app_list_reveal(struct app_list *list, size_t first, size_t last, int rows)
 
 bool app_list_move(struct app_list *list, enum action action, size_t count, int rows)
 {
+	rows = app_page_rows(count, rows); /* the list's own rows, under it the "more" line */
 	size_t h = rows_of(rows), last = count ? count - 1 : 0;
 	/* what a page turn moves: the whole page, or half of it */
 	size_t step = action == ACTION_HALF_PAGE_DOWN || action == ACTION_HALF_PAGE_UP ? half_of(h) : h;
@@ -232,44 +244,160 @@ bool app_list_move(struct app_list *list, enum action action, size_t count, int 
 	return true;
 }
 
-/* ---- the overlays that only scroll ------------------------------------------------ */
+/* ---- help ------------------------------------------------------------------------- */
 
-/* Help and the dashboard: lines counted by the UI, scrolled here. */
-static unsigned overlay_dispatch(struct app *app, enum action action, enum app_view self)
+struct help_entries {
+	struct {
+		char *keys, *text;
+	} *items;
+	size_t count, cap;
+};
+
+static void add_help_entry(void *ctx, const char *keys, const char *text)
 {
-	switch (action) {
-	case ACTION_CLOSE:
-	case ACTION_QUIT:
-		app->view = APP_VIEW_MAIN;
-		return APP_REDRAW;
-	case ACTION_HELP:
-	case ACTION_DASHBOARD: {
-		enum app_view to = action == ACTION_HELP ? APP_VIEW_HELP : APP_VIEW_DASHBOARD;
-		app->view = to == self ? APP_VIEW_MAIN : to;
-		app->overlay_top = 0;
+	struct help_entries *h = ctx;
+	if (h->count == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 64;
+		h->items = xreallocarray(h->items, h->cap, sizeof *h->items);
+	}
+	h->items[h->count].keys = keys ? xstrdup(keys) : NULL;
+	h->items[h->count++].text = xstrdup(text);
+}
+
+const struct manfmt_page *app_help_page(struct app *app)
+{
+	int width = app->geometry.page_width > 0 ? app->geometry.page_width : 79;
+	if (app->help.page && app->help.page_width == width)
+		return app->help.page;
+	manfmt_free(app->help.page);
+	app->help.matched = false; /* its line numbers were another layout's */
+	struct help_entries h = {0};
+	char title[256];
+	snprintf(title, sizeof title, "mlcert %s: keys (%s or %s closes this help, %s searches it)",
+		 MLCERT_VERSION_TEXT, app_key(app, ACTION_CLOSE, -1).name, app_key(app, ACTION_QUIT, -1).name,
+		 app_key(app, ACTION_SEARCH, -1).name);
+	add_help_entry(&h, NULL, title);
+	if (app->options.help)
+		app->options.help(add_help_entry, &h);
+	add_help_entry(&h, NULL, "Progress");
+	add_help_entry(&h, "",
+		       "Progress is saved as you go: every answer and every topic read is on disk before the "
+		       "screen confirms it.");
+	struct manfmt_key_entry *entries = xcalloc(h.count, sizeof *entries);
+	for (size_t i = 0; i < h.count; i++)
+		entries[i] = (struct manfmt_key_entry){h.items[i].keys, h.items[i].text};
+	app->help.page = manfmt_keys(entries, h.count, width, app->options.ascii);
+	app->help.page_width = width;
+	for (size_t i = 0; i < h.count; i++) {
+		free(h.items[i].keys);
+		free(h.items[i].text);
+	}
+	free(entries);
+	free(h.items);
+	return app->help.page;
+}
+
+size_t app_help_max_top(struct app *app)
+{
+	const struct manfmt_page *page = app_help_page(app);
+	return app_page_max_top(page, app_page_rows(page->count, app->geometry.overlay_rows));
+}
+
+/* Opens help over any view, or closes it back to where it was opened. */
+static unsigned toggle_help(struct app *app)
+{
+	if (app->view == APP_VIEW_HELP) {
+		app->view = app->help.from;
 		return APP_REDRAW;
 	}
-	default:
-		return app_scroll(action, &app->overlay_top, app->overlay_lines, app->geometry.overlay_rows)
-			       ? APP_REDRAW
-			       : APP_UNCHANGED;
-	}
+	app->help.from = app->view;
+	app->view = APP_VIEW_HELP;
+	app->help.top = 0;
+	app->help.matched = false;
+	return APP_REDRAW;
 }
 
 unsigned app_help_dispatch(struct app *app, enum action action, int arg)
 {
 	(void)arg;
-	return overlay_dispatch(app, action, APP_VIEW_HELP);
+	const struct manfmt_page *page = app_help_page(app);
+	switch (action) {
+	case ACTION_CLOSE:
+	case ACTION_QUIT:
+	case ACTION_HELP:
+		return toggle_help(app);
+	case ACTION_SEARCH:
+		app_prompt_start(app, APP_PROMPT_FIND);
+		return APP_REDRAW;
+	case ACTION_FIND_NEXT:
+	case ACTION_FIND_PREV:
+		if (!app->find[0])
+			app_status(app, false, "Nothing to find yet: %s searches this help",
+				   app_key(app, ACTION_SEARCH, -1).name);
+		else
+			app_find_move(app, action == ACTION_FIND_NEXT, false);
+		return APP_REDRAW;
+	default:
+		return app_scroll(action, &app->help.top, page->count,
+				  app_page_rows(page->count, app->geometry.overlay_rows))
+			       ? APP_REDRAW
+			       : APP_UNCHANGED;
+	}
 }
+
+/* ---- the dashboard, which only scrolls ---------------------------------------------- */
 
 unsigned app_dashboard_dispatch(struct app *app, enum action action, int arg)
 {
 	(void)arg;
-	if (action == ACTION_SET_EXAM_DATE) {
+	switch (action) {
+	case ACTION_SET_EXAM_DATE:
 		app_prompt_start(app, APP_PROMPT_EXAM_DATE);
 		return APP_REDRAW;
+	case ACTION_CLOSE:
+	case ACTION_QUIT:
+	case ACTION_DASHBOARD:
+		app->view = APP_VIEW_MAIN;
+		return APP_REDRAW;
+	default:
+		/* its lines are counted by the UI */
+		return app_scroll(action, &app->overlay_top, app->overlay_lines,
+				  app_page_rows(app->overlay_lines, app->geometry.overlay_rows))
+			       ? APP_REDRAW
+			       : APP_UNCHANGED;
 	}
-	return overlay_dispatch(app, action, APP_VIEW_DASHBOARD);
+}
+
+/* ---- the main view's split ----------------------------------------------------------- */
+
+enum { READER_MIN_HEIGHT = 3 }; /* its header and two lines: any less is not worth showing */
+
+struct app_split app_main_split(struct app *app, int width, int body)
+{
+	int tree_w = width * 32 / 100;
+	tree_w = tree_w < 22 ? 22 : tree_w > 44 ? 44 : tree_w;
+	struct app_split split = {tree_w, 0, 0, width - tree_w - 1};
+	if (app->reader.full_width)
+		return (struct app_split){0, body, 0, width};
+	bool quiz = app->focus == APP_FOCUS_QUIZ && app_current_question(app);
+	/* The pane in use gets the larger share of the right side... */
+	split.reader_height = body * (quiz ? 38 : 58) / 100;
+	if (split.reader_height < 4)
+		split.reader_height = 4;
+	if (quiz) {
+		/* ...and the quiz as much as its question and choices take, with its header */
+		int need = (int)app_quiz_question_lines(app, split.right_width) + 1;
+		if (need + split.reader_height > body) {
+			if (need + READER_MIN_HEIGHT <= body)
+				split.reader_height = body - need;
+			else if (need <= body)
+				split.reader_height = 0;
+			else /* too long beside the tree: the quiz alone, the whole width */
+				return (struct app_split){0, 0, body, width};
+		}
+	}
+	split.quiz_height = body - split.reader_height;
+	return split;
 }
 
 /* ---- the main view ----------------------------------------------------------------- */
@@ -318,9 +446,8 @@ unsigned app_main_dispatch(struct app *app, enum action action, int arg)
 		if (action == ACTION_CLOSE && app_quiz_in_session(app))
 			return app_quiz_leave_session(app);
 		return action == ACTION_QUIT ? APP_QUIT : APP_UNCHANGED;
-	case ACTION_HELP:
 	case ACTION_DASHBOARD:
-		app->view = action == ACTION_HELP ? APP_VIEW_HELP : APP_VIEW_DASHBOARD;
+		app->view = APP_VIEW_DASHBOARD;
 		app->overlay_top = 0;
 		return APP_REDRAW;
 	case ACTION_FULL_WIDTH:
@@ -392,6 +519,9 @@ unsigned app_dispatch(struct app *app, enum action action, int arg)
 		return reaction | app_confirm_dispatch(app, action, arg);
 	if (app->prompt.kind != APP_PROMPT_NONE)
 		return reaction | app_prompt_dispatch(app, action, arg);
+	/* Help is one key away from every view, and goes back to it. */
+	if (action == ACTION_HELP)
+		return reaction | toggle_help(app);
 	return reaction | view_dispatch[app->view](app, action, arg);
 }
 
@@ -510,6 +640,7 @@ void app_free(struct app *app)
 	free(app->reader.domain_pages);
 	manfmt_free(app->quiz.page);
 	manfmt_free(app->exam.page);
+	manfmt_free(app->help.page);
 	exam_free(app->exam.exam);
 	exam_free(app->exam.past);
 	search_index_free(app->search.index);
@@ -534,5 +665,8 @@ void app_set_geometry(struct app *app, const struct app_geometry *geometry)
 		app->reader.top = app_reader_max_top(app);
 	if (app->quiz.top > app_quiz_max_top(app))
 		app->quiz.top = app_quiz_max_top(app);
-	app_list_reveal(&app->tree.list, app->tree.list.cursor, app->tree.list.cursor, app->geometry.tree_rows);
+	if (app->help.top > app_help_max_top(app))
+		app->help.top = app_help_max_top(app);
+	app_list_reveal(&app->tree.list, app->tree.list.cursor, app->tree.list.cursor,
+			app_page_rows(app->tree.row_count, app->geometry.tree_rows));
 }

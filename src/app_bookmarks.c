@@ -74,7 +74,8 @@ unsigned app_bookmarks_dispatch(struct app *app, enum action action, int arg)
 			list_bookmarks(app);
 			if (list->cursor >= app->bookmarks.count && list->cursor)
 				list->cursor--;
-			app_list_reveal(list, list->cursor, list->cursor, app->geometry.list_rows);
+			app_list_reveal(list, list->cursor, list->cursor,
+					app_page_rows(app->bookmarks.count, app->geometry.list_rows));
 		}
 		return APP_REDRAW;
 	case ACTION_CLOSE:

@@ -96,14 +96,21 @@ const struct manfmt_page *app_exam_page(struct app *app)
 static bool scroll_page(struct app *app, enum action action)
 {
 	const struct manfmt_page *page = app_exam_page(app);
-	return page && app_scroll(action, &app->exam.top, page->count, app->geometry.page_rows);
+	return page &&
+	       app_scroll(action, &app->exam.top, page->count, app_page_rows(page->count, app->geometry.page_rows));
+}
+
+/* An unfinished exam at one of its questions' stages: its clock runs. */
+static bool question_open(const struct app *app)
+{
+	return app->exam.exam && !app->exam.exam->finished &&
+	       (app->exam.stage == APP_EXAM_RUNNING || app->exam.stage == APP_EXAM_NAVIGATOR ||
+		app->exam.stage == APP_EXAM_CONFIRM);
 }
 
 bool app_wants_tick(const struct app *app)
 {
-	return app->view == APP_VIEW_EXAM && app->exam.exam && !app->exam.exam->finished &&
-	       (app->exam.stage == APP_EXAM_RUNNING || app->exam.stage == APP_EXAM_NAVIGATOR ||
-		app->exam.stage == APP_EXAM_CONFIRM);
+	return app->view == APP_VIEW_EXAM && question_open(app);
 }
 
 /* An exam started and not finished, in memory. */
@@ -161,7 +168,9 @@ static void pause_exam(struct app *app)
 
 void app_shutdown(struct app *app)
 {
-	if (app_wants_tick(app)) /* the clock is running */
+	/* the clock is running: on screen, or under help opened over the exam */
+	bool in_exam = app->view == APP_VIEW_EXAM || (app->view == APP_VIEW_HELP && app->help.from == APP_VIEW_EXAM);
+	if (in_exam && question_open(app))
 		pause_exam(app);
 }
 
@@ -371,7 +380,7 @@ static unsigned running(struct app *app, enum action action, int arg)
 	case ACTION_NAVIGATOR:
 		app->exam.stage = APP_EXAM_NAVIGATOR;
 		app->exam.navigator.cursor = x->pos;
-		app_list_reveal(&app->exam.navigator, x->pos, x->pos, app->geometry.list_rows);
+		app_list_reveal(&app->exam.navigator, x->pos, x->pos, app_page_rows(x->count, app->geometry.list_rows));
 		return APP_REDRAW;
 	case ACTION_SUBMIT_EXAM:
 		app->exam.stage = APP_EXAM_CONFIRM;
@@ -501,7 +510,8 @@ static unsigned report(struct app *app, enum action action, int arg)
 		return APP_REDRAW;
 	default:
 		/* the report's length is counted by the UI, like help's */
-		return app_scroll(action, &app->overlay_top, app->overlay_lines, app->geometry.list_rows)
+		return app_scroll(action, &app->overlay_top, app->overlay_lines,
+				  app_page_rows(app->overlay_lines, app->geometry.list_rows))
 			       ? APP_REDRAW
 			       : APP_UNCHANGED;
 	}

@@ -63,6 +63,7 @@ void app_quiz_reset_question(struct app *app)
 	app->quiz.rating = 0;
 	app->quiz.top = 0;
 	app->quiz.page_stale = true;
+	app->quiz.fit_width = 0; /* its number or its session may be another */
 	if (!q)
 		return;
 	follow_question_topic(app, q);
@@ -231,9 +232,36 @@ const struct manfmt_page *app_quiz_page(struct app *app)
 	return app->quiz.page;
 }
 
+size_t app_quiz_question_lines(struct app *app, int width)
+{
+	const struct content_question *q = app_current_question(app);
+	if (!q)
+		return 0;
+	int index = app->quiz.questions[app->quiz.pos];
+	width = app_measure(app, width); /* as the page is laid out */
+	if (app->quiz.fit_question != index || app->quiz.fit_width != width) {
+		/* as it stands before an answer: choosing marks a choice, in the same room */
+		struct manfmt_question_view view = {
+			.position = app->quiz.pos + 1, .total = app->quiz.count, .order = &app->quiz.order};
+		struct manfmt_page *page = manfmt_question(app->pack, q, &view, width, app->options.ascii);
+		app->quiz.fit_lines = page->count;
+		app->quiz.fit_question = index;
+		app->quiz.fit_width = width;
+		manfmt_free(page);
+	}
+	return app->quiz.fit_lines;
+}
+
+/* The quiz page's rows, a line fewer when it needs the "more" line. */
+static int page_rows(struct app *app)
+{
+	const struct manfmt_page *page = app_quiz_page(app);
+	return app_page_rows(page ? page->count : 0, app->geometry.quiz_rows);
+}
+
 size_t app_quiz_max_top(struct app *app)
 {
-	return app_page_max_top(app_quiz_page(app), app->geometry.quiz_rows);
+	return app_page_max_top(app_quiz_page(app), page_rows(app));
 }
 
 /* ---- answering ------------------------------------------------------------------------ */
@@ -553,7 +581,7 @@ unsigned app_quiz_dispatch(struct app *app, enum action action, int arg)
 		undo(app);
 		break;
 	default:
-		return app_scroll(action, &app->quiz.top, app_quiz_page(app)->count, app->geometry.quiz_rows)
+		return app_scroll(action, &app->quiz.top, app_quiz_page(app)->count, page_rows(app))
 			       ? APP_REDRAW
 			       : APP_UNCHANGED;
 	}

@@ -131,6 +131,18 @@ void app_open_topic(struct app *app, int topic)
 		   app_key(app, ACTION_BACK, -1).name);
 }
 
+struct app_find_target app_find_target(struct app *app)
+{
+	if (app->view == APP_VIEW_HELP) {
+		const struct manfmt_page *page = app_help_page(app);
+		return (struct app_find_target){page, &app->help.top, app_help_max_top(app),
+						(size_t)app_page_rows(page->count, app->geometry.overlay_rows),
+						&app->help.matched, &app->help.match};
+	}
+	return (struct app_find_target){app_reader_page(app), &app->reader.top, app_reader_max_top(app),
+					(size_t)app->geometry.reader_rows, &app->reader.matched, &app->reader.match};
+}
+
 static bool holds_find(const struct app *app, const struct manfmt_line *line)
 {
 	return text_find_caseless(line->text, strlen(line->text), app->find) != NULL;
@@ -138,9 +150,8 @@ static bool holds_find(const struct app *app, const struct manfmt_line *line)
 
 /* The next (or previous) line from `from` holding the find text, going
  * round the page once. */
-static bool find_line(struct app *app, size_t from, bool forward, size_t *line)
+static bool find_line(struct app *app, const struct manfmt_page *page, size_t from, bool forward, size_t *line)
 {
-	const struct manfmt_page *page = app_reader_page(app);
 	if (!app->find[0] || !page->count)
 		return false;
 	for (size_t k = 0; k < page->count; k++) {
@@ -155,26 +166,24 @@ static bool find_line(struct app *app, size_t from, bool forward, size_t *line)
 
 bool app_find_move(struct app *app, bool forward, bool from_top)
 {
-	const struct manfmt_page *page = app_reader_page(app);
-	size_t rows = app->geometry.reader_rows > 0 ? (size_t)app->geometry.reader_rows : 1, count = page->count;
+	struct app_find_target t = app_find_target(app);
+	size_t rows = t.rows > 0 ? t.rows : 1, count = t.page->count;
 	/* A match scrolled out of sight no longer counts: the search goes from the screen, as in less. */
-	bool from_match = !from_top && app->reader.matched && app->reader.match >= app->reader.top &&
-			  app->reader.match < app->reader.top + rows;
-	size_t base = from_match ? app->reader.match : app->reader.top, from, line;
+	bool from_match = !from_top && *t.matched && *t.match >= *t.top && *t.match < *t.top + rows;
+	size_t base = from_match ? *t.match : *t.top, from, line;
 	if (forward)
 		from = from_match ? base + 1 : base;
 	else
 		from = base ? base - 1 : count - 1;
-	if (!count || !find_line(app, from %= count, forward, &line)) {
-		app->reader.matched = false;
+	if (!count || !find_line(app, t.page, from %= count, forward, &line)) {
+		*t.matched = false;
 		app_status(app, false, "Pattern not found: %s", app->find);
 		return false;
 	}
 	bool wrapped = forward ? line < from : line > from;
-	app->reader.matched = true;
-	app->reader.match = line;
-	size_t max_top = app_reader_max_top(app);
-	app->reader.top = line > max_top ? max_top : line;
+	*t.matched = true;
+	*t.match = line;
+	*t.top = line > t.max_top ? t.max_top : line;
 	app_find_say(app, !wrapped ? "" : forward ? "search hit BOTTOM, continuing at TOP; "
 						 : "search hit TOP, continuing at BOTTOM; ");
 	return true;
@@ -182,12 +191,12 @@ bool app_find_move(struct app *app, bool forward, bool from_top)
 
 void app_find_say(struct app *app, const char *before)
 {
-	const struct manfmt_page *page = app_reader_page(app);
+	struct app_find_target t = app_find_target(app);
 	size_t k = 0, m = 0;
-	for (size_t i = 0; i < page->count; i++)
-		if (holds_find(app, &page->lines[i])) {
+	for (size_t i = 0; i < t.page->count; i++)
+		if (holds_find(app, &t.page->lines[i])) {
 			m++;
-			k += app->reader.matched && i <= app->reader.match;
+			k += *t.matched && i <= *t.match;
 		}
 	app_status(app, false, "%smatch %zu of %zu: %s", before, k, m, app->find);
 }

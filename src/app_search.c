@@ -1,6 +1,6 @@
 /* app_search — the prompt on the hint line and what it feeds: the search
- * across the pack as it is typed, finding on the reader's page, and the
- * exam date. */
+ * across the pack as it is typed, finding on the page (the reader's or
+ * help's), and the exam date. */
 #include <stdio.h>
 #include <string.h>
 
@@ -138,8 +138,9 @@ static const char *newest(const struct app_recall *r)
 static void find_as_typed(struct app *app)
 {
 	snprintf(app->find, sizeof app->find, "%s", app->prompt.text);
-	app->reader.top = app->prompt.origin;
-	app->reader.matched = false;
+	struct app_find_target t = app_find_target(app);
+	*t.top = app->prompt.origin;
+	*t.matched = false;
 	if (app->find[0])
 		app_find_move(app, true, true);
 }
@@ -166,7 +167,7 @@ static unsigned find_entered(struct app *app)
 	app->prompt.kind = APP_PROMPT_NONE;
 	if (app->prompt.text[0]) {
 		remember(&app->prompt.finds, app->prompt.text);
-		if (app->reader.matched)
+		if (*app_find_target(app).matched)
 			app_find_say(app, "");
 		else
 			app_status(app, false, "Pattern not found: %s", app->prompt.text);
@@ -264,9 +265,10 @@ static unsigned prompt_close(struct app *app)
 		app->view = APP_VIEW_MAIN;
 	if (app->prompt.kind == APP_PROMPT_FIND) {
 		/* cancelled: nothing found, nothing moved */
+		struct app_find_target t = app_find_target(app);
 		app->find[0] = '\0';
-		app->reader.top = app->prompt.origin;
-		app->reader.matched = false;
+		*t.top = app->prompt.origin;
+		*t.matched = false;
 	}
 	app->prompt.kind = APP_PROMPT_NONE;
 	return APP_REDRAW;

@@ -49,7 +49,8 @@ void app_tree_rebuild(struct app *app)
 
 static void reveal_cursor(struct app *app)
 {
-	app_list_reveal(&app->tree.list, app->tree.list.cursor, app->tree.list.cursor, app->geometry.tree_rows);
+	app_list_reveal(&app->tree.list, app->tree.list.cursor, app->tree.list.cursor,
+			app_page_rows(app->tree.row_count, app->geometry.tree_rows));
 }
 
 void app_tree_follow(struct app *app)

@@ -12,7 +12,7 @@ static unsigned choose_flow(struct app *app, enum action action, int arg)
 		return APP_REDRAW;
 	}
 	switch (action) {
-	case ACTION_CHOOSE:
+	case ACTION_PICK:
 		if (arg < 0 || (size_t)arg >= pack->flow_count)
 			return APP_UNCHANGED;
 		app->wizard.cursor = (size_t)arg;
@@ -40,7 +40,7 @@ static unsigned walk(struct app *app, enum action action, int arg)
 		return APP_REDRAW;
 	}
 	switch (action) {
-	case ACTION_CHOOSE:
+	case ACTION_PICK:
 		app->wizard.cursor = arg < 0 ? 0 : (size_t)arg;
 		/* fall through */
 	case ACTION_OPEN:
@@ -58,7 +58,7 @@ static unsigned walk(struct app *app, enum action action, int arg)
 		}
 		app->wizard.cursor = 0;
 		return APP_REDRAW;
-	case ACTION_BACK:
+	case ACTION_STEP_BACK:
 		if (flow_walk_back(w))
 			app->wizard.cursor = w->chose[w->depth];
 		else

@@ -323,10 +323,13 @@ static int command_man(int argc, char **argv, const struct options *o)
 	return status;
 }
 
-static void print_help_line(void *ctx, const char *text, bool is_heading)
+static void print_help_line(void *ctx, const char *keys, const char *text)
 {
 	(void)ctx;
-	printf("%s%s\n", text, is_heading ? ":" : "");
+	if (!keys)
+		printf("\n%s:\n", text);
+	else
+		printf("  %-20s %s\n", keys, text);
 }
 
 static bool locale_is_utf8(void)
@@ -367,6 +370,7 @@ static int command_study(const struct options *o)
 		.notes_dir = notes_folder(s.state_dir, s.pack->meta->id, notes, sizeof notes) ? notes : NULL,
 		.measure = measure,
 		.key_name = ui_key_name,
+		.help = keys_help,
 	};
 	struct app *app = app_new(s.pack, s.study, s.journal, &ao);
 	/* Where the learner left off: a convenience, so a problem with it is a

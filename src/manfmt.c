@@ -456,6 +456,52 @@ struct manfmt_page *manfmt_question(const struct content_pack *pack, const struc
 	return page;
 }
 
+struct manfmt_page *manfmt_keys(const struct manfmt_key_entry *entries, size_t count, int width, bool ascii)
+{
+	struct layout l;
+	struct manfmt_page *page = new_page(&l, width, ascii);
+	/* the keys' column: as wide as the widest keys, up to a limit; keys
+	 * wider than that take a line of their own */
+	int column = 0;
+	for (size_t i = 0; i < count; i++)
+		if (entries[i].keys && entries[i].keys[0]) {
+			int w = text_width(entries[i].keys, strlen(entries[i].keys));
+			column = w > column ? w : column;
+		}
+	column = (column > 20 ? 20 : column) + 1;
+	for (size_t i = 0; i < count; i++) {
+		const struct manfmt_key_entry *e = &entries[i];
+		l.indent = 0;
+		if (!e->keys) {
+			if (page->count)
+				blank_line(&l);
+			add_text(&l, e->text, MANFMT_HEADING, 0);
+			continue;
+		}
+		if (!e->keys[0]) {
+			add_text(&l, e->text, MANFMT_DIM, 0);
+			continue;
+		}
+		l.indent = 2;
+		char *keys = text_sanitize(e->keys, ascii);
+		int keys_w = text_width(keys, strlen(keys));
+		if (keys_w + 1 > column) {
+			add_clean(&l, keys, MANFMT_BODY, 0);
+			add_text(&l, e->text, MANFMT_BODY, column);
+		} else {
+			char bullet[128];
+			snprintf(bullet, sizeof bullet, "%s%*s", keys, column - keys_w, "");
+			l.bullet = bullet;
+			l.hang = column;
+			add_text(&l, e->text, MANFMT_BODY, 0);
+			l.bullet = NULL;
+			l.hang = 0;
+		}
+		free(keys);
+	}
+	return page;
+}
+
 void manfmt_free(struct manfmt_page *page)
 {
 	if (!page)

@@ -51,20 +51,14 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 		return;
 	}
 	if (!q) {
-		ui_put(theme, win, 1, 0, w, "No questions here yet: choose another topic or domain.",
-		       theme->attr[ROLE_DIM]);
-		for (int y = 2; y < h; y++)
+		for (int y = 1; y < h; y++)
 			ui_put(theme, win, y, 0, w, "", theme->attr[ROLE_TEXT]);
+		struct ui_sink s = {win, theme, 0, 0, 1, h - 1, 0, w + 1};
+		ui_sink_wrap(&s, 0, 0, "No questions here yet: choose another topic or domain.", ROLE_DIM);
 		return;
 	}
-	ui_draw_page(win, theme, app_quiz_page(app), app->quiz.top, 1, h - 1, w, -1, NULL);
+	/* what does not fit says so, and how to get to it */
+	ui_draw_page_more(win, theme, KEYS_QUIZ, app_quiz_page(app), app->quiz.top, 1, h - 1, w, NULL);
 }
 
-static const struct ui_hint hints[] = {
-	{KEYS_CHOICES, ACTION_CHOOSE, "Choose"},   {KEYS_ANY, ACTION_OPEN, "Submit"},
-	{KEYS_QUIZ, ACTION_NEXT_QUESTION, "Next"}, {KEYS_QUIZ, ACTION_MARK_GUESSED, "Guessed"},
-	{KEYS_QUIZ, ACTION_MARK_EASY, "Easy"},     {KEYS_ANY, ACTION_FOCUS_NEXT, "Pane"},
-	{KEYS_ANY, ACTION_HELP, "Help"},           {KEYS_ANY, ACTION_QUIT, "Quit"},
-};
-
-const struct ui_pane pane_quiz = {draw, {KEYS_QUIZ, hints, sizeof hints / sizeof hints[0], true}};
+const struct ui_pane pane_quiz = {draw, {KEYS_QUIZ, true}};

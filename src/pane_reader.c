@@ -16,11 +16,4 @@ static void draw(struct app *app, WINDOW *win, const struct ui_theme *theme, boo
 	ui_draw_page(win, theme, page, app->reader.top, y0, h - y0, w, app->reader.link, app->find);
 }
 
-static const struct ui_hint hints[] = {
-	{KEYS_READER, ACTION_NEXT_LINK, "Link"}, {KEYS_ANY, ACTION_OPEN, "Follow"},
-	{KEYS_READER, ACTION_BACK, "Back"},      {KEYS_ANY, ACTION_FULL_WIDTH, "Full"},
-	{KEYS_ANY, ACTION_FOCUS_NEXT, "Pane"},   {KEYS_ANY, ACTION_HELP, "Help"},
-	{KEYS_ANY, ACTION_QUIT, "Quit"},
-};
-
-const struct ui_pane pane_reader = {draw, {KEYS_READER, hints, sizeof hints / sizeof hints[0], true}};
+const struct ui_pane pane_reader = {draw, {KEYS_READER, true}};

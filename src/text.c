@@ -287,3 +287,182 @@ uint64_t text_hash(uint64_t h, const void *data, size_t len)
 		h = (h ^ p[i]) * 1099511628211ull;
 	return h;
 }
+
+static const char *ellipsis(bool ascii, int *width)
+{
+	*width = ascii ? 3 : 1;
+	return ascii ? "..." : "\xE2\x80\xA6";
+}
+
+int text_ellipsize(const char *s, int width, bool ascii, char *out, size_t size)
+{
+	size_t len = strlen(s);
+	int dots_w, used;
+	const char *dots = ellipsis(ascii, &dots_w);
+	if (size == 0)
+		return 0;
+	if (width < 0)
+		width = 0;
+	bool cut = text_width(s, len) > width;
+	/* what fits beside the ellipsis (and in out, which must end whole) */
+	size_t room = size - 1 - (cut ? strlen(dots) : 0);
+	size_t fit = text_fit(s, len < room ? len : room, cut && width >= dots_w ? width - dots_w : width, &used);
+	if (!cut || width < dots_w) {
+		memcpy(out, s, fit);
+		out[fit] = '\0';
+		return used;
+	}
+	while (fit && s[fit - 1] == ' ')
+		fit--, used--;
+	memcpy(out, s, fit);
+	strcpy(out + fit, dots);
+	return used + dots_w;
+}
+
+/* Bytes s and t share from their start, whole characters only. */
+static size_t shared_prefix(const char *s, const char *t)
+{
+	size_t n = 0;
+	while (s[n] && s[n] == t[n])
+		n++;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--; /* back to the start of a character */
+	return n;
+}
+
+int text_ellipsize_apart(const char *s, const char *const *siblings, size_t count, int width, bool ascii,
+			 char *out, size_t size)
+{
+	int used = text_ellipsize(s, width, ascii, out, size);
+	if (text_width(s, strlen(s)) <= width)
+		return used;
+	char *other = xmalloc(size);
+	size_t words = 0, chars = 0; /* the longest start shared with a sibling cut alike */
+	int dots_w;
+	size_t kept = strlen(out), dots_len = strlen(ellipsis(ascii, &dots_w));
+	kept = kept >= dots_len ? kept - dots_len : kept; /* the bytes of s the cut keeps */
+	for (size_t i = 0; i < count; i++) {
+		/* only a sibling that starts alike can be cut alike: most are passed over here */
+		if (!siblings[i] || strncmp(siblings[i], s, kept) != 0 || strcmp(siblings[i], s) == 0)
+			continue;
+		text_ellipsize(siblings[i], width, ascii, other, size);
+		if (strcmp(other, out) != 0)
+			continue;
+		size_t n = shared_prefix(s, siblings[i]);
+		chars = n > chars ? n : chars;
+		while (n && s[n - 1] != ' ')
+			n--;
+		words = n > words ? n : words;
+	}
+	free(other);
+	size_t skip = words ? words : chars;
+	if (!skip)
+		return used;
+	/* Keep the first word for context when it leaves room for what differs. */
+	const char *dots = ellipsis(ascii, &dots_w);
+	size_t head = strcspn(s, " ");
+	if (!words || head >= skip || text_width(s, head) + dots_w + 4 > width)
+		head = 0;
+	size_t len = head + strlen(dots) + strlen(s + skip) + 1;
+	char *apart = xmalloc(len);
+	snprintf(apart, len, "%.*s%s%s", (int)head, s, dots, s + skip);
+	used = text_ellipsize(apart, width, ascii, out, size);
+	free(apart);
+	return used;
+}
+
+void text_ranges(const size_t *numbers, size_t count, char *out, size_t size)
+{
+	size_t n = 0;
+	if (size)
+		out[0] = '\0';
+	for (size_t i = 0; i < count && n < size;) {
+		size_t j = i;
+		while (j + 1 < count && numbers[j + 1] == numbers[j] + 1)
+			j++;
+		int w = j == i ? snprintf(out + n, size - n, "%s%zu", n ? ", " : "", numbers[i])
+			       : snprintf(out + n, size - n, "%s%zu-%zu", n ? ", " : "", numbers[i], numbers[j]);
+		if (w < 0)
+			break;
+		n += (size_t)w;
+		i = j + 1;
+	}
+}
+
+static void count_line(void *ctx, const char *line, size_t len)
+{
+	(void)line, (void)len;
+	++*(size_t *)ctx;
+}
+
+static size_t wrapped_lines(const char *s, int width)
+{
+	size_t lines = 0;
+	text_wrap(s, strlen(s), width, count_line, &lines);
+	return lines;
+}
+
+struct first_lines {
+	text_emit_fn emit;
+	void *ctx;
+	size_t emitted, max;
+};
+
+static void emit_first(void *ctx, const char *line, size_t len)
+{
+	struct first_lines *f = ctx;
+	if (f->emitted < f->max) {
+		f->emit(f->ctx, line, len);
+		f->emitted++;
+	}
+}
+
+size_t text_wrap_keep_end(const char *s, int width, size_t max_lines, bool ascii, text_emit_fn emit, void *ctx)
+{
+	if (max_lines == 0)
+		max_lines = 1;
+	if (width < 1)
+		width = 1;
+	size_t len = strlen(s), lines = wrapped_lines(s, width);
+	if (lines <= max_lines) {
+		text_wrap(s, len, width, emit, ctx);
+		return lines;
+	}
+	int dots_w;
+	const char *dots = ellipsis(ascii, &dots_w);
+	int total = text_width(s, len), budget = width * (int)max_lines;
+	/* The start, up to a third of the room and ending at a word, then the
+	 * end, as long as it goes on fitting. */
+	int used;
+	size_t head = text_fit(s, len, budget / 3, &used);
+	for (size_t h = head; h > 0; h--)
+		if (s[h - 1] == ' ') {
+			head = h;
+			break;
+		}
+	used = text_width(s, head);
+	char *joined = xmalloc(len + strlen(dots) + 1);
+	for (int tail_w = budget - used - dots_w; tail_w > 0; tail_w -= width / 2 > 0 ? width / 2 : 1) {
+		/* the shortest end of s that is tail_w columns or less */
+		size_t tail = text_fit(s, len, total - tail_w, &used);
+		if (used < total - tail_w) {
+			uint32_t cp;
+			size_t n = text_utf8_decode(s + tail, len - tail, &cp);
+			tail += n ? n : 1;
+		}
+		if (tail < head)
+			tail = head;
+		snprintf(joined, len + strlen(dots) + 1, "%.*s%s%s", (int)head, s, dots, s + tail);
+		size_t n = wrapped_lines(joined, width);
+		if (n <= max_lines) {
+			text_wrap(joined, strlen(joined), width, emit, ctx);
+			free(joined);
+			return n;
+		}
+	}
+	free(joined);
+	/* no room for any of the end: the first lines as they come */
+	struct first_lines first = {emit, ctx, 0, max_lines};
+	text_wrap(s, len, width, emit_first, &first);
+	return first.emitted;
+}

@@ -50,9 +50,13 @@ struct ui {
 	struct ui_theme theme;
 	struct slot title, hint, tree, sep, reader, quiz, overlay, small;
 	bool too_small;
+	struct status_lines {
+		char text[8][1280]; /* a line of the widest terminal, in any script */
+		int count;
+	} status; /* the status message as laid out for this frame */
 };
 
-/* The view table: every view's drawing, keys, hints and length, from the
+/* The view table: every view's drawing, keys and length, from the
  * one view list (app.h). A view without its view_NAME does not build. */
 static const struct ui_view *const views[APP_VIEW_COUNT] = {
 #define MLCERT_VIEW_ENTRY(e, name) [APP_VIEW_##e] = &view_##name,
@@ -137,6 +141,29 @@ static void place(struct slot *s, struct rect r)
 	}
 }
 
+static void keep_status_line(void *ctx, const char *line, size_t len)
+{
+	struct status_lines *s = ctx;
+	if (s->count < 8)
+		snprintf(s->text[s->count++], sizeof s->text[0], "%.*s", (int)len, line);
+}
+
+/* The status message in lines of the hint bar: as many as it needs to show
+ * whole (up to a third of the screen; beyond that its middle gives way, and
+ * its end, a path or a URL, still shows). None without a message. */
+static void status_layout(const struct ui *ui, int width, int height, struct status_lines *out)
+{
+	const struct app *app = ui->app;
+	out->count = 0;
+	if (app->prompt.kind != APP_PROMPT_NONE || !app->status[0])
+		return;
+	char *clean = text_sanitize(app->status, ui->theme.ascii);
+	int max = height / 3;
+	max = max < 1 ? 1 : max > 8 ? 8 : max;
+	text_wrap_keep_end(clean, width, (size_t)max, ui->theme.ascii, keep_status_line, out);
+	free(clean);
+}
+
 static void layout(struct ui *ui)
 {
 	struct app *app = ui->app;
@@ -146,32 +173,31 @@ static void layout(struct ui *ui)
 		place(&ui->small, (struct rect){0, 0, H, W});
 		return;
 	}
+	status_layout(ui, W, H, &ui->status);
+	int hint_rows = ui->status.count > 1 ? ui->status.count : 1;
 	place(&ui->title, (struct rect){0, 0, 1, W});
-	place(&ui->hint, (struct rect){H - 1, 0, 1, W});
-	int body = H - 2;
+	place(&ui->hint, (struct rect){H - hint_rows, 0, hint_rows, W});
+	/* The panes are shared out over the whole body; a long status then
+	 * takes its extra rows from the bottom of the panes that reach it, so a
+	 * message never moves them around. */
+	int full = H - 2, body = H - 1 - hint_rows;
 	place(&ui->overlay, (struct rect){1, 0, body, W});
-	int tree_w = W * 32 / 100;
-	tree_w = tree_w < 22 ? 22 : tree_w > 44 ? 44 : tree_w;
-	int right_w = W - tree_w - 1;
-	/* The pane in use gets the larger share of the right side. */
-	int reader_h = app->focus == APP_FOCUS_QUIZ ? body * 38 / 100 : body * 58 / 100;
-	if (reader_h < 4)
-		reader_h = 4;
-	int quiz_h = body - reader_h;
-	place(&ui->tree, (struct rect){1, 0, body, tree_w});
-	place(&ui->sep, (struct rect){1, tree_w, body, 1});
-	if (app->reader.full_width)
-		place(&ui->reader, (struct rect){1, 0, body, W});
-	else
-		place(&ui->reader, (struct rect){1, tree_w + 1, reader_h, right_w});
-	place(&ui->quiz, (struct rect){1 + reader_h, tree_w + 1, quiz_h, right_w});
+	struct app_split split = app_main_split(app, W, full);
+	int tree_h = split.tree_width ? body : 0;
+	place(&ui->tree, (struct rect){1, 0, tree_h, split.tree_width});
+	place(&ui->sep, (struct rect){1, split.tree_width, tree_h, 1});
+	int x = split.tree_width ? split.tree_width + 1 : 0;
+	int reader_h = split.reader_height < body ? split.reader_height : body;
+	int quiz_h = split.quiz_height ? body - reader_h : 0;
+	place(&ui->reader, (struct rect){1, x, reader_h, split.right_width});
+	place(&ui->quiz, (struct rect){1 + reader_h, x, quiz_h, split.right_width});
 	/* Every size the core and the views share, decided here once. */
 	struct app_geometry g = {
 		.tree_rows = body - 1,
-		.reader_width = ui->reader.at.w,
-		.reader_rows = app->reader.full_width ? body : reader_h - 1,
-		.quiz_width = right_w,
-		.quiz_rows = quiz_h - 1,
+		.reader_width = split.right_width,
+		.reader_rows = app->reader.full_width ? reader_h : reader_h > 0 ? reader_h - 1 : 0,
+		.quiz_width = split.right_width,
+		.quiz_rows = quiz_h > 0 ? quiz_h - 1 : 0,
 		.overlay_width = W,
 		.overlay_rows = body,
 		.list_rows = body - 1,  /* under an overlay's header */
@@ -214,11 +240,10 @@ static void draw_title(struct ui *ui)
 	study_domain_stats(app->log.study, -1, &st);
 	size_t due, fresh;
 	app_review_counts(app, &due, &fresh);
-	char left[512], part[4][64], right[256] = "";
-	snprintf(left, sizeof left, " mlcert  %s", app->pack->meta->title); /* ui_put sanitises */
+	char part[4][64], right[256] = "", fitted[512];
 	snprintf(part[0], sizeof part[0], "  %zu/%zu read", st.topics_read, st.topics_total);
 	snprintf(part[1], sizeof part[1], "  %zu/%zu seen", st.questions_seen, st.questions_total);
-	snprintf(part[2], sizeof part[2], "  %u%% right", st.answers ? (unsigned)(st.right * 100 / st.answers) : 0);
+	snprintf(part[2], sizeof part[2], "  right %u%%", st.answers ? (unsigned)(st.right * 100 / st.answers) : 0);
 	snprintf(part[3], sizeof part[3], "  %zu due (%s)", due, ui_key(KEYS_ANY, ACTION_REVIEW).name);
 	/* What goes when the bar is narrow: the due count last, so what to do
 	 * now is on the start screen at any width; the pack's title gives way first. */
@@ -239,7 +264,12 @@ static void draw_title(struct ui *ui)
 	int w = COLS, rw = (int)strlen(right);
 	if (rw > w)
 		rw = w;
-	ui_put(&ui->theme, ui->title.win, 0, 0, w - rw, left, ui->theme.attr[ROLE_TITLE_BAR]);
+	char *title = text_sanitize(app->pack->meta->title, ui->theme.ascii), left[512];
+	snprintf(left, sizeof left, " mlcert  %s", title);
+	free(title);
+	/* the title gives way, with an ellipsis: never over the figures */
+	text_ellipsize(left, w - rw, ui->theme.ascii, fitted, sizeof fitted);
+	ui_put(&ui->theme, ui->title.win, 0, 0, w - rw, fitted, ui->theme.attr[ROLE_TITLE_BAR]);
 	if (rw)
 		ui_put(&ui->theme, ui->title.win, 0, w - rw, rw, right, ui->theme.attr[ROLE_TITLE_BAR]);
 	wnoutrefresh(ui->title.win);
@@ -251,6 +281,8 @@ static int put_hint(struct ui *ui, int x, int end, const char *key, const char *
 {
 	WINDOW *w = ui->hint.win;
 	int kw = (int)strlen(key), nw = (int)strlen(name);
+	while (nw && name[nw - 1] == ' ' && x + kw + nw > end)
+		nw--; /* the gap after the last one may go */
 	if (x + kw + nw > end)
 		return -1;
 	x += ui_put(&ui->theme, w, 0, x, kw, key, ui->theme.attr[ROLE_HINT_KEY]);
@@ -305,12 +337,17 @@ static void draw_hints(struct ui *ui)
 		wnoutrefresh(w);
 		return;
 	}
-	if (app->status[0]) {
-		ui_put(&ui->theme, w, 0, 0, COLS, app->status,
-		       ui->theme.attr[app->status_is_error ? ROLE_STATUS_ERROR : ROLE_STATUS]);
+	if (ui->status.count) {
+		attr_t attr = ui->theme.attr[app->status_is_error ? ROLE_STATUS_ERROR : ROLE_STATUS];
+		for (int y = 0; y < ui->status.count && y < getmaxy(w); y++)
+			ui_put(&ui->theme, w, y, 0, COLS, ui->status.text[y], attr);
 		wnoutrefresh(w);
 		return;
 	}
+	/* What the core offers here, each named by its key where the keys are
+	 * looked up now; the most important kept when the bar is narrow. */
+	struct app_hint hints[APP_HINTS_MAX];
+	size_t n = app_hints(app, hints);
 	const struct ui_keymap *keymap = views[app->view]->keymap(app);
 	/* The position first, at the right end: it outlasts hints on a narrow bar. */
 	char where[64] = " ";
@@ -319,18 +356,20 @@ static void draw_hints(struct ui *ui)
 	int end = where[1] && (int)strlen(where) < COLS / 2 ? COLS - (int)strlen(where) : COLS;
 	if (end < COLS)
 		ui_put(&ui->theme, w, 0, end, COLS - end, where, ui->theme.attr[ROLE_STATUS]);
+	char keys[APP_HINTS_MAX][32];
+	int widths[APP_HINTS_MAX];
+	bool shown[APP_HINTS_MAX];
+	for (size_t i = 0; i < n; i++) {
+		keys_label(keymap->context, hints[i].action, keys[i], sizeof keys[i]);
+		widths[i] = (int)strlen(keys[i]) + 1 + (int)strlen(hints[i].label) + 2;
+	}
+	app_hints_fit(hints, widths, n, end + 2, shown); /* the last needs no gap after it */
 	int x = 0;
-	for (size_t i = 0; i < keymap->hint_count; i++) {
-		const struct ui_hint *h = &keymap->hints[i];
-		char keys_bound[128], name[64];
-		/* the first key as help labels it ("a-h"): the bar is one line */
-		keys_labels(h->context, h->action, keys_bound, sizeof keys_bound);
-		keys_bound[strcspn(keys_bound, " ")] = '\0';
-		snprintf(name, sizeof name, " %s  ", h->name);
-		int next = put_hint(ui, x, end, keys_bound, name);
-		if (next < 0)
-			break; /* the bar is one line: what does not fit is left out */
-		x = next;
+	for (size_t i = 0; i < n; i++) {
+		char name[64];
+		snprintf(name, sizeof name, " %s  ", hints[i].label);
+		int next = shown[i] ? put_hint(ui, x, end, keys[i], name) : -1;
+		x = next < 0 ? x : next;
 	}
 	if (keymap->review_counts) {
 		/* The review queue's size, so the learner sees what R would bring. */

@@ -3,6 +3,8 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -118,19 +120,24 @@ static const struct keys_binding bindings[] = {
 	{KEYS_PROMPT, CTRL('n'), ACTION_MOVE_DOWN, 0, "Ctrl-N"},
 	{KEYS_PROMPT, CTRL('p'), ACTION_MOVE_UP, 0, "Ctrl-P"},
 
-	{KEYS_WIZARD, '1', ACTION_CHOOSE, 0, "1-9"},
-	{KEYS_WIZARD, '2', ACTION_CHOOSE, 1, NULL},
-	{KEYS_WIZARD, '3', ACTION_CHOOSE, 2, NULL},
-	{KEYS_WIZARD, '4', ACTION_CHOOSE, 3, NULL},
-	{KEYS_WIZARD, '5', ACTION_CHOOSE, 4, NULL},
-	{KEYS_WIZARD, '6', ACTION_CHOOSE, 5, NULL},
-	{KEYS_WIZARD, '7', ACTION_CHOOSE, 6, NULL},
-	{KEYS_WIZARD, '8', ACTION_CHOOSE, 7, NULL},
-	{KEYS_WIZARD, '9', ACTION_CHOOSE, 8, NULL},
-	{KEYS_WIZARD, KEY_BACKSPACE, ACTION_BACK, 0, "Backspace"},
-	{KEYS_WIZARD, 127, ACTION_BACK, 0, NULL},
-	{KEYS_WIZARD, CTRL('h'), ACTION_BACK, 0, NULL},
-	{KEYS_WIZARD, KEY_LEFT, ACTION_BACK, 0, "Left"},
+	{KEYS_WIZARD, '1', ACTION_PICK, 0, "1-9"},
+	{KEYS_WIZARD, '2', ACTION_PICK, 1, NULL},
+	{KEYS_WIZARD, '3', ACTION_PICK, 2, NULL},
+	{KEYS_WIZARD, '4', ACTION_PICK, 3, NULL},
+	{KEYS_WIZARD, '5', ACTION_PICK, 4, NULL},
+	{KEYS_WIZARD, '6', ACTION_PICK, 5, NULL},
+	{KEYS_WIZARD, '7', ACTION_PICK, 6, NULL},
+	{KEYS_WIZARD, '8', ACTION_PICK, 7, NULL},
+	{KEYS_WIZARD, '9', ACTION_PICK, 8, NULL},
+	{KEYS_WIZARD, KEY_BACKSPACE, ACTION_STEP_BACK, 0, "Backspace"},
+	{KEYS_WIZARD, 127, ACTION_STEP_BACK, 0, NULL},
+	{KEYS_WIZARD, CTRL('h'), ACTION_STEP_BACK, 0, NULL},
+	{KEYS_WIZARD, KEY_LEFT, ACTION_STEP_BACK, 0, "Left"},
+
+	{KEYS_HELP, 'd', ACTION_HALF_PAGE_DOWN, 0, "d"},
+	{KEYS_HELP, 'u', ACTION_HALF_PAGE_UP, 0, "u"},
+	{KEYS_HELP, 'n', ACTION_FIND_NEXT, 0, "n"},
+	{KEYS_HELP, 'N', ACTION_FIND_PREV, 0, "N"},
 };
 
 enum { BINDING_COUNT = sizeof bindings / sizeof bindings[0] };
@@ -185,6 +192,7 @@ const char *keys_context_title(enum keys_context context)
 		[KEYS_EXAM_AROUND] = "Before and after a mock exam (start, resume, report, review, history)",
 		[KEYS_PROMPT] = "At a prompt (search, find on the page, exam date; y answers a yes-or-no question)",
 		[KEYS_WIZARD] = "In the decision wizard",
+		[KEYS_HELP] = "In this help",
 	};
 	return context < KEYS_CONTEXT_COUNT ? titles[context] : "";
 }
@@ -239,24 +247,41 @@ void keys_labels(enum keys_context context, enum action action, char *buf, size_
 	}
 }
 
-size_t keys_help(void (*visit)(void *ctx, const char *text, bool is_heading), void *ctx)
+void keys_label(enum keys_context context, enum action action, char *buf, size_t size)
 {
-	size_t n = 0;
-	char buf[512], keys[128];
+	buf[0] = '\0';
+	for (enum keys_context c = context; !buf[0]; c = fallback(c)) {
+		keys_labels(c, action, buf, size);
+		if (c == KEYS_ANY)
+			break;
+	}
+	buf[strcspn(buf, " ")] = '\0';
+}
+
+/* The help text of action under a section: without the section's own name
+ * when the text starts with it ("in the reader: " under "In the reader"). */
+static const char *help_in(enum keys_context context, enum action action)
+{
+	const char *help = action_help(action), *title = keys_context_title(context);
+	size_t n = strlen(title);
+	if (strncasecmp(help, title, n) == 0 && help[n] == ':' && help[n + 1] == ' ')
+		return help + n + 2;
+	return help;
+}
+
+void keys_help(void (*visit)(void *ctx, const char *keys, const char *text), void *ctx)
+{
+	char keys[128];
 	for (int c = KEYS_ANY; c < KEYS_CONTEXT_COUNT; c++) {
 		bool any = false;
 		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 			keys_labels((enum keys_context)c, (enum action)a, keys, sizeof keys);
 			if (!keys[0])
 				continue;
-			if (!any) {
-				visit(ctx, "", false), n++;
-				visit(ctx, keys_context_title((enum keys_context)c), true), n++;
-				any = true;
-			}
-			snprintf(buf, sizeof buf, "  %-20s %s", keys, action_help((enum action)a));
-			visit(ctx, buf, false), n++;
+			if (!any)
+				visit(ctx, NULL, keys_context_title((enum keys_context)c));
+			any = true;
+			visit(ctx, keys, help_in((enum keys_context)c, (enum action)a));
 		}
 	}
-	return n;
 }

@@ -5,13 +5,7 @@
 #include <string.h>
 
 #include "mlcert/text.h"
-
-const struct ui_hint ui_scroll_hints[4] = {
-	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"},
-	{KEYS_ANY, ACTION_MOVE_UP, "Up"},
-	{KEYS_ANY, ACTION_PAGE_DOWN, "Page"},
-	{KEYS_ANY, ACTION_CLOSE, "Close"},
-};
+#include "mlcert/xalloc.h"
 
 /* True when text may hold something a terminal must not see, or that an
  * ASCII-only screen cannot show: anything but printable ASCII. */
@@ -44,17 +38,32 @@ int ui_put(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, c
 	return used;
 }
 
+int ui_put_cut(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr)
+{
+	char *clean = text_sanitize(text, theme->ascii);
+	size_t size = strlen(clean) + 4;
+	char *cut = xmalloc(size);
+	text_ellipsize(clean, width, theme->ascii, cut, size);
+	int used = ui_put(theme, win, y, x, width, cut, attr);
+	free(cut);
+	free(clean);
+	return used;
+}
+
 void ui_header(WINDOW *win, const struct ui_theme *theme, bool focused, const char *title,
 	       const char *right)
 {
 	int w = getmaxx(win);
 	attr_t attr = theme->attr[focused ? ROLE_HEADER_FOCUS : ROLE_HEADER];
-	char buf[512];
-	snprintf(buf, sizeof buf, " %s", title);
-	int right_w = right ? text_width(right, strlen(right)) + 1 : 0;
-	if (right_w >= w)
-		right_w = 0;
-	ui_put(theme, win, 0, 0, w - right_w, buf, attr);
+	int right_w = right && right[0] ? text_width(right, strlen(right)) + 1 : 0;
+	if (right_w + 8 > w)
+		right_w = 0; /* no room for a title beside them: the title wins */
+	char *clean = text_sanitize(title, theme->ascii), buf[1024], fitted[1024];
+	snprintf(buf, sizeof buf, " %s", clean);
+	free(clean);
+	/* a column between a cut title and the figures, so they never run together */
+	text_ellipsize(buf, w - right_w - (right_w ? 1 : 0), theme->ascii, fitted, sizeof fitted);
+	ui_put(theme, win, 0, 0, w - right_w, fitted, attr);
 	if (right_w)
 		ui_put(theme, win, 0, w - right_w, right_w, right, attr);
 }
@@ -123,17 +132,94 @@ void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt
 	}
 }
 
-void ui_list_draw(WINDOW *win, const struct ui_theme *theme, int y0, int rows, const struct app_list *list,
-		  size_t count, ui_row_fn *row, void *ctx)
+void ui_more(WINDOW *win, const struct ui_theme *theme, enum keys_context context, int y, int width, size_t top,
+	     int rows, size_t total)
 {
-	int width = getmaxx(win);
-	for (int y = 0; y < rows; y++) {
+	size_t shown_to = top + (size_t)(rows > 0 ? rows : 0);
+	bool below = shown_to < total;
+	enum action line = below ? ACTION_MOVE_DOWN : ACTION_MOVE_UP, page = below ? ACTION_PAGE_DOWN : ACTION_PAGE_UP;
+	char keys[80], text[160];
+	/* a prompt takes no paging keys: name only those that work there */
+	if (context == KEYS_PROMPT)
+		snprintf(keys, sizeof keys, "%s", ui_key(context, line).name);
+	else
+		snprintf(keys, sizeof keys, "%s, %s", ui_key(context, line).name, ui_key(context, page).name);
+	const char *arrow = below ? (theme->ascii ? "v" : "\xE2\x96\xBC") : (theme->ascii ? "^" : "\xE2\x96\xB2");
+	size_t count = below ? total - shown_to : top;
+	/* the longest form that fits: the keys go first, then the words */
+	for (int form = 0; form < 4; form++) {
+		if (form == 0)
+			snprintf(text, sizeof text, "%s %zu more %s (%s)", arrow, count, below ? "below" : "above", keys);
+		else if (form == 1)
+			snprintf(text, sizeof text, "%s %zu more (%s)", arrow, count, ui_key(context, line).name);
+		else if (form == 2)
+			snprintf(text, sizeof text, "%s %zu more", arrow, count);
+		else
+			snprintf(text, sizeof text, "%s%zu", arrow, count);
+		if (text_width(text, strlen(text)) <= width)
+			break;
+	}
+	ui_put(theme, win, y, 0, width, text, theme->attr[ROLE_STATUS]);
+}
+
+void ui_draw_page_more(WINDOW *win, const struct ui_theme *theme, enum keys_context context,
+		       const struct manfmt_page *page, size_t top, int y0, int rows, int width, const char *highlight)
+{
+	size_t lines = page ? page->count : 0;
+	int shown = app_page_rows(lines, rows);
+	ui_draw_page(win, theme, page, top, y0, shown, width, -1, highlight);
+	if (shown < rows)
+		ui_more(win, theme, context, y0 + shown, width, top, shown, lines);
+}
+
+void ui_list_draw(WINDOW *win, const struct ui_theme *theme, enum keys_context context, int y0, int rows,
+		  const struct app_list *list, size_t count, ui_row_fn *row, void *ctx)
+{
+	int width = getmaxx(win), shown = app_page_rows(count, rows);
+	if (shown < rows)
+		ui_more(win, theme, context, y0 + shown, width, list->top, shown, count);
+	for (int y = 0; y < shown; y++) {
 		size_t item = list->top + (size_t)y;
 		if (item < count)
 			row(ctx, win, y0 + y, width, item, item == list->cursor);
 		else
 			ui_put(theme, win, y0 + y, 0, width, "", theme->attr[ROLE_TEXT]);
 	}
+}
+
+struct sink_wrap {
+	struct ui_sink *sink;
+	enum ui_role role;
+	int hang;
+};
+
+static void sink_wrapped(void *ctx, const char *line, size_t len)
+{
+	struct sink_wrap *w = ctx;
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	ui_sink_line(w->sink, copy, w->role);
+	free(copy);
+	w->sink->x += w->hang; /* the lines after the first hang under its text */
+	w->hang = 0;
+}
+
+void ui_sink_wrap(struct ui_sink *s, int x, int hang, const char *raw, enum ui_role role)
+{
+	char *text = text_sanitize(raw, s->theme ? s->theme->ascii : false);
+	for (char *p = text; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	int saved = s->x, room = s->width - x - 1;
+	if (hang > room / 2)
+		hang = 0; /* a narrow screen keeps the room for the text */
+	s->x = x;
+	struct sink_wrap w = {s, role, hang};
+	/* the first line as wide as the rest: the rest have hang columns less */
+	text_wrap(text, strlen(text), room - hang, sink_wrapped, &w);
+	s->x = saved;
+	free(text);
 }
 
 int ui_sink_line(struct ui_sink *s, const char *text, enum ui_role role)

@@ -14,7 +14,7 @@ static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool
 	const struct content_topic *t = r->app->pack->topics[r->app->bookmarks.topics[item]];
 	char buf[512];
 	snprintf(buf, sizeof buf, " %s  (%s)", t->title, t->id);
-	ui_put(r->theme, win, y, 0, width, buf, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
+	ui_put_cut(r->theme, win, y, 0, width, buf, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
 }
 
 static void draw(struct app *app, const struct ui_frame *frame)
@@ -22,10 +22,7 @@ static void draw(struct app *app, const struct ui_frame *frame)
 	WINDOW *win = frame->overlay;
 	const struct ui_theme *theme = frame->theme;
 	werase(win);
-	char keys[128];
-	snprintf(keys, sizeof keys, "%s opens  %s removes  %s closes ", ui_key(KEYS_ANY, ACTION_OPEN).name,
-		 ui_key(KEYS_ANY, ACTION_BOOKMARK).name, ui_key(KEYS_ANY, ACTION_CLOSE).name);
-	ui_header(win, theme, true, "Bookmarks", keys);
+	ui_header(win, theme, true, "Bookmarks", NULL); /* its keys are on the hint bar */
 	if (!app->bookmarks.count) {
 		char buf[128];
 		snprintf(buf, sizeof buf, "No bookmarks yet: %s bookmarks the topic you are on.",
@@ -33,12 +30,12 @@ static void draw(struct app *app, const struct ui_frame *frame)
 		ui_put(theme, win, 2, 1, getmaxx(win) - 1, buf, theme->attr[ROLE_DIM]);
 	} else {
 		struct row_ctx r = {app, theme};
-		ui_list_draw(win, theme, 1, getmaxy(win) - 1, &app->bookmarks.list, app->bookmarks.count, draw_row, &r);
+		ui_list_draw(win, theme, KEYS_ANY, 1, getmaxy(win) - 1, &app->bookmarks.list, app->bookmarks.count, draw_row, &r);
 	}
 	wnoutrefresh(win);
 }
 
-static const struct ui_keymap keys = {KEYS_ANY, ui_scroll_hints, 4, false};
+static const struct ui_keymap keys = {KEYS_ANY, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {

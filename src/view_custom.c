@@ -37,18 +37,11 @@ static void draw(struct app *app, const struct ui_frame *frame)
 		 ui_key(KEYS_ANY, ACTION_CLOSE).name);
 	ui_header(win, theme, true, "Custom study", keys);
 	struct row_ctx r = {app, theme};
-	ui_list_draw(win, theme, 1, getmaxy(win) - 1, &app->custom.list, app->custom.count, draw_row, &r);
+	ui_list_draw(win, theme, KEYS_ANY, 1, getmaxy(win) - 1, &app->custom.list, app->custom.count, draw_row, &r);
 	wnoutrefresh(win);
 }
 
-static const struct ui_hint hints[] = {
-	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"},
-	{KEYS_ANY, ACTION_MOVE_UP, "Up"},
-	{KEYS_ANY, ACTION_OPEN, "Quiz these"},
-	{KEYS_ANY, ACTION_CLOSE, "Close"},
-};
-
-static const struct ui_keymap keys = {KEYS_ANY, hints, sizeof hints / sizeof hints[0], false};
+static const struct ui_keymap keys = {KEYS_ANY, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {

@@ -354,19 +354,16 @@ static void draw(struct app *app, const struct ui_frame *frame)
 {
 	WINDOW *win = frame->overlay;
 	werase(win);
-	struct ui_sink s = {win, frame->theme, 0, app->overlay_top, 0, getmaxy(win), 1, getmaxx(win)};
+	int rows = getmaxy(win), shown = app_page_rows(app->overlay_lines, rows);
+	struct ui_sink s = {win, frame->theme, 0, app->overlay_top, 0, shown, 1, getmaxx(win)};
 	build(app, &s);
+	if (shown < rows)
+		ui_more(win, frame->theme, KEYS_DASHBOARD, shown, getmaxx(win), app->overlay_top, shown,
+			app->overlay_lines);
 	wnoutrefresh(win);
 }
 
-static const struct ui_hint hints[] = {
-	{KEYS_ANY, ACTION_MOVE_DOWN, "Down"},
-	{KEYS_ANY, ACTION_MOVE_UP, "Up"},
-	{KEYS_DASHBOARD, ACTION_SET_EXAM_DATE, "Exam date"},
-	{KEYS_ANY, ACTION_CLOSE, "Close"},
-};
-
-static const struct ui_keymap keys = {KEYS_DASHBOARD, hints, sizeof hints / sizeof hints[0], false};
+static const struct ui_keymap keys = {KEYS_DASHBOARD, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {

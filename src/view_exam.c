@@ -18,14 +18,13 @@ static void clock_text(char *buf, size_t size, int64_t seconds)
 		 (int)(seconds % 60));
 }
 
-/* Writes lines top to bottom, one column in; returns the next free row. */
+/* Writes text from row y, one column in, wrapped so none is cut; returns
+ * the next free row. */
 static int say(WINDOW *win, int y, const struct ui_theme *theme, enum ui_role role, const char *text)
 {
-	int w = getmaxx(win);
-	if (y >= getmaxy(win))
-		return y;
-	ui_put(theme, win, y, 1, w - 1, text, theme->attr[role]);
-	return y + 1;
+	struct ui_sink s = {win, theme, 0, 0, y, getmaxy(win) - y, 0, getmaxx(win)};
+	ui_sink_wrap(&s, 1, 0, text, role);
+	return y + (int)s.index;
 }
 
 #define KEY(action) ui_key(KEYS_EXAM_AROUND, ACTION_##action).name
@@ -41,7 +40,7 @@ static void date_time_text(char *buf, size_t size, int64_t t)
 static void draw_intro(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct content_meta *m = app->pack->meta;
-	char buf[512], choose[64];
+	char buf[1024], choose[64];
 	int y = 1;
 	snprintf(buf, sizeof buf, "Mock exam: %d questions in %d minutes, drawn to match the exam's domain weights.",
 		 m->exam.questions, m->exam.minutes);
@@ -51,16 +50,12 @@ static void draw_intro(struct app *app, WINDOW *win, const struct ui_theme *t)
 	keys_labels(KEYS_CHOICES, ACTION_CHOOSE, choose, sizeof choose);
 	for (char *p = strchr(choose, ' '); p; p = NULL) /* "a-h 1-8" reads "a-h or 1-8" */
 		memmove(p + 3, p, strlen(p) + 1), memcpy(p, " or", 3);
-	snprintf(buf, sizeof buf, "%s answer, %s and %s move, %s flags a question for review,", choose,
-		 KEY(NEXT_QUESTION), KEY(PREV_QUESTION), KEY(FLAG));
-	y = say(win, y, t, ROLE_TEXT, buf);
-	snprintf(buf, sizeof buf, "%s then a letter strikes out a choice you ruled out, %s lists every question,",
-		 KEY(STRIKE), KEY(NAVIGATOR));
-	y = say(win, y, t, ROLE_TEXT, buf);
-	snprintf(buf, sizeof buf, "%s submits. The clock is always on screen, warns at 15 and 5 minutes left",
-		 KEY(SUBMIT_EXAM));
-	y = say(win, y, t, ROLE_TEXT, buf);
-	snprintf(buf, sizeof buf, "and submits for you when time is up. %s pauses the exam and its clock.", KEY(QUIT));
+	snprintf(buf, sizeof buf,
+		 "%s answer, %s and %s move, %s flags a question for review, %s then a letter strikes out a choice "
+		 "you ruled out, %s lists every question, %s submits. The clock is always on screen, warns at 15 "
+		 "and 5 minutes left and submits for you when time is up. %s pauses the exam and its clock.",
+		 choose, KEY(NEXT_QUESTION), KEY(PREV_QUESTION), KEY(FLAG), KEY(STRIKE), KEY(NAVIGATOR),
+		 KEY(SUBMIT_EXAM), KEY(QUIT));
 	y = say(win, y, t, ROLE_TEXT, buf);
 	y = say(win, y, t, ROLE_TEXT, "Only the questions you answer count as answers; the rest stay new.");
 	y++;
@@ -124,7 +119,8 @@ static void draw_page(struct app *app, WINDOW *win, const struct ui_theme *t)
 	WINDOW *body = derwin(win, g->page_rows, g->page_width, getmaxy(win) - g->page_rows,
 			      getmaxx(win) - g->page_width);
 	if (body) {
-		ui_draw_page(body, t, app_exam_page(app), app->exam.top, 0, g->page_rows, g->page_width, -1, NULL);
+		enum keys_context keys = app->exam.stage == APP_EXAM_RUNNING ? KEYS_EXAM : KEYS_EXAM_AROUND;
+		ui_draw_page_more(body, t, keys, app_exam_page(app), app->exam.top, 0, g->page_rows, g->page_width, NULL);
 		delwin(body);
 	}
 }
@@ -156,49 +152,52 @@ static void navigator_row(void *ctx, WINDOW *win, int y, int width, size_t i, bo
 	for (char *p = buf; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	ui_put(r->theme, win, y, 0, width, buf,
+	ui_put_cut(r->theme, win, y, 0, width, buf,
 	       r->theme->attr[cursor ? ROLE_CURSOR : x->flags[i] ? ROLE_CHOSEN : ROLE_TEXT]);
 }
 
 static void draw_navigator(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
-	char left[128];
-	snprintf(left, sizeof left, "Navigator: %s jumps to a question, %s returns", KEY(OPEN), KEY(CLOSE));
-	draw_header(app, win, t, left);
+	draw_header(app, win, t, "Navigator"); /* its keys are on the hint bar */
 	struct row_ctx r = {app, t};
-	ui_list_draw(win, t, 1, app->geometry.list_rows, &app->exam.navigator, app->exam.exam->count,
+	ui_list_draw(win, t, KEYS_EXAM, 1, app->geometry.list_rows, &app->exam.navigator, app->exam.exam->count,
 		     navigator_row, &r);
 }
 enum position_test { UNANSWERED, INCOMPLETE, FLAGGED };
 
-/* "3, 17, 22" — the positions matching a test, shortened when long; an
- * incomplete one says how many of how many it has ("7 (1 of 2)"). */
+/* "3, 17-22" — every position matching the test, as ranges; an incomplete
+ * one is named alone with how many of how many it has ("7 (1 of 2)"). */
 static void list_positions(const struct exam *x, enum position_test test, char *buf, size_t size)
 {
-	size_t n = 0, shown = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < x->count && n + 32 < size; i++) {
-		bool match = test == FLAGGED ? x->flags[i] : test == INCOMPLETE ? exam_is_incomplete(x, i)
-										    : !exam_is_answered(x, i);
-		if (!match)
-			continue;
-		if (shown == 20) {
-			n += (size_t)snprintf(buf + n, size - n, ", ...");
-			break;
+	size_t *numbers = xcalloc(x->count ? x->count : 1, sizeof *numbers), n = 0;
+	for (size_t i = 0; i < x->count; i++)
+		if (test == FLAGGED ? x->flags[i] : test == INCOMPLETE ? exam_is_incomplete(x, i) : !exam_is_answered(x, i))
+			numbers[n++] = i + 1;
+	if (test != INCOMPLETE) {
+		text_ranges(numbers, n, buf, size);
+	} else {
+		size_t used = 0;
+		buf[0] = '\0';
+		for (size_t k = 0; k < n; k++) {
+			size_t i = numbers[k] - 1;
+			int w = snprintf(buf + used, size - used, "%s%zu (%u of %u)", k ? ", " : "", numbers[k],
+					 choice_set_count(x->picks[i]),
+					 choice_set_count(x->pack->questions[x->questions[i]]->correct));
+			if (w < 0 || (size_t)w >= size - used) {
+				buf[used] = '\0'; /* no half entry */
+				break;
+			}
+			used += (size_t)w;
 		}
-		n += (size_t)snprintf(buf + n, size - n, "%s%zu", shown ? ", " : "", i + 1);
-		if (test == INCOMPLETE)
-			n += (size_t)snprintf(buf + n, size - n, " (%u of %u)", choice_set_count(x->picks[i]),
-					      choice_set_count(x->pack->questions[x->questions[i]]->correct));
-		shown++;
 	}
+	free(numbers);
 }
 
 static void draw_confirm(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct exam *x = app->exam.exam;
 	draw_header(app, win, t, "Submit the exam?");
-	char buf[512], list[256];
+	char buf[2304], list[2048];
 	int y = 2;
 	size_t unanswered = x->count - exam_answered(x), incomplete = exam_incomplete(x), flagged = exam_flagged(x);
 	if (unanswered) {
@@ -267,14 +266,14 @@ static void queue_promise(struct app *app, struct ui_sink *s, const struct exam 
 			snprintf(of, sizeof of, "%zu of ", q.queued);
 		snprintf(buf, sizeof buf, "%s%s %zu you answered wrong %s in your review queue, %s.", of[0] ? of : "",
 			 of[0] ? "the" : "The", q.wrong, q.queued == 1 && !of[0] ? "is" : "are", when);
-		ui_sink_line(s, buf, ROLE_DIM);
+		ui_sink_wrap(s, 1, 0, buf, ROLE_DIM);
 	} else if (!q.wrong) {
 		ui_sink_line(s, "None of your answers was wrong.", ROLE_DIM);
 	}
 	if (q.unanswered) {
 		snprintf(buf, sizeof buf, "The %zu unanswered %s not in your review queue: %s new.", q.unanswered,
 			 q.unanswered == 1 ? "is" : "are", q.unanswered == 1 ? "it stays" : "they stay");
-		ui_sink_line(s, buf, ROLE_DIM);
+		ui_sink_wrap(s, 1, 0, buf, ROLE_DIM);
 	}
 }
 
@@ -294,57 +293,65 @@ static size_t build_report(struct app *app, struct ui_sink *s)
 	clock_text(limit, sizeof limit, x->limit);
 	snprintf(buf, sizeof buf, "Answered %zu of %zu, %zu flagged; time used %s of %s%s.", exam_answered(x), total,
 		 exam_flagged(x), used, limit, x->timed_out ? " (time ran out)" : "");
-	ui_sink_line(s, buf, ROLE_TEXT);
+	ui_sink_wrap(s, 1, 0, buf, ROLE_TEXT);
 	if (x->missing) {
 		snprintf(buf, sizeof buf, "%zu of its questions are no longer in the pack: shown without them.", x->missing);
-		ui_sink_line(s, buf, ROLE_DIM);
+		ui_sink_wrap(s, 1, 0, buf, ROLE_DIM);
 	}
 	ui_sink_line(s, "", ROLE_TEXT);
-	snprintf(buf, sizeof buf, "%-44s %6s %8s %5s", "Domain", "weight", "right", "");
+	/* the domain's name gives way on a narrow screen, its figures do not */
+	int name_w = s->width - 1 - (1 + 6 + 1 + 8 + 1 + 5) - 1;
+	name_w = name_w > 44 ? 44 : name_w < 12 ? 12 : name_w;
+	snprintf(buf, sizeof buf, "%-*s %6s %8s %5s", name_w, "Domain", "weight", "right", "score");
 	ui_sink_line(s, buf, ROLE_DIM);
-	int bar_w = s->width - 1 - 44 - 6 - 8 - 5 - 5;
-	int x0 = 1 + 44 + 1 + 6 + 1 + 8 + 1 + 5 + 1;
+	int bar_w = s->width - 1 - name_w - 6 - 8 - 5 - 5;
+	int x0 = 1 + name_w + 1 + 6 + 1 + 8 + 1 + 5 + 1;
 	for (unsigned d = 0; d < m->domains_count; d++) {
 		const struct exam_domain_score *score = &x->by_domain[d];
 		if (!score->total && m->domains[d].weight == 0)
 			continue;
 		unsigned pct = percent_of(score->right, score->total);
-		char *title = text_sanitize(m->domains[d].title, app->options.ascii); /* first: columns align */
-		snprintf(buf, sizeof buf, "%-44.44s %5d%% %4u/%-3u %4u%%", title, m->domains[d].weight, score->right,
-			 score->total, pct);
+		char *title = text_sanitize(m->domains[d].title, app->options.ascii), name[256];
+		int cols = text_ellipsize(title, name_w, app->options.ascii, name, sizeof name);
+		snprintf(buf, sizeof buf, "%s%*s %5d%% %4u/%-3u %4u%%", name, name_w - cols, "", m->domains[d].weight,
+			 score->right, score->total, pct);
 		free(title);
 		percent_bar(s, ui_sink_line(s, buf, pct >= 70 ? ROLE_RIGHT : ROLE_TEXT), x0, bar_w, pct);
 	}
 	if (pack->objective_count) {
 		struct exam_domain_score *by_objective = xcalloc(pack->objective_count, sizeof *by_objective);
 		exam_score_by_objective(x, by_objective);
+		/* an objective's id, a space and its title take the domain's name and weight columns */
+		int title_w = name_w + 1;
 		ui_sink_line(s, "", ROLE_TEXT);
-		snprintf(buf, sizeof buf, "%-51s %8s %5s", "Objective of the exam guide", "right", "");
+		snprintf(buf, sizeof buf, "%-*s %8s %5s", name_w + 1 + 6, "Objective of the exam guide", "right", "score");
 		ui_sink_line(s, buf, ROLE_DIM);
 		for (size_t k = 0; k < pack->objective_count; k++) {
 			const struct exam_domain_score *score = &by_objective[k];
 			if (!score->total)
 				continue; /* the exam asked nothing of it */
 			unsigned pct = percent_of(score->right, score->total);
-			char *title = text_sanitize(pack->objectives[k]->title, app->options.ascii);
-			snprintf(buf, sizeof buf, "%-5.5s %-45.45s %4u/%-3u %4u%%", pack->objectives[k]->id, title,
-				 score->right, score->total, pct);
+			char *title = text_sanitize(pack->objectives[k]->title, app->options.ascii), name[256];
+			int cols = text_ellipsize(title, title_w, app->options.ascii, name, sizeof name);
+			snprintf(buf, sizeof buf, "%-5.5s %s%*s %4u/%-3u %4u%%", pack->objectives[k]->id, name,
+				 title_w - cols, "", score->right, score->total, pct);
 			free(title);
 			percent_bar(s, ui_sink_line(s, buf, pct >= 70 ? ROLE_RIGHT : ROLE_TEXT), x0, bar_w, pct);
 		}
 		free(by_objective);
 	}
 	ui_sink_line(s, "", ROLE_TEXT);
-	ui_sink_line(s, "Google publishes no passing score; the often-quoted 70% is a guess, not a rule.", ROLE_DIM);
+	ui_sink_wrap(s, 1, 0, "Google publishes no passing score; the often-quoted 70% is a guess, not a rule.",
+		     ROLE_DIM);
 	if (x == app->exam.exam) /* just submitted: what it did to the queue (a past one's is history) */
 		queue_promise(app, s, x);
 	ui_sink_line(s, "", ROLE_TEXT);
 	snprintf(buf, sizeof buf, "%s reviews every question, %s only the wrong, flagged or unanswered ones.",
 		 KEY(OPEN), KEY(REVIEW_FILTER));
-	ui_sink_line(s, buf, ROLE_STATUS);
+	ui_sink_wrap(s, 1, 0, buf, ROLE_STATUS);
 	snprintf(buf, sizeof buf, "%s lists every exam you finished. %s closes the report.", KEY(EXAM_HISTORY),
 		 KEY(QUIT));
-	ui_sink_line(s, buf, ROLE_STATUS);
+	ui_sink_wrap(s, 1, 0, buf, ROLE_STATUS);
 	return s->index;
 }
 
@@ -356,8 +363,11 @@ static void draw_report(struct app *app, WINDOW *win, const struct ui_theme *t)
 	snprintf(buf, sizeof buf, "Score report of the mock exam of %s UTC%s", when,
 		 x->timed_out ? " (time ran out)" : "");
 	ui_header(win, t, true, buf, NULL);
-	struct ui_sink s = {win, t, 0, app->overlay_top, 1, app->geometry.list_rows, 1, getmaxx(win)};
+	int rows = app->geometry.list_rows, shown = app_page_rows(app->overlay_lines, rows);
+	struct ui_sink s = {win, t, 0, app->overlay_top, 1, shown, 1, getmaxx(win)};
 	build_report(app, &s);
+	if (shown < rows)
+		ui_more(win, t, KEYS_EXAM_AROUND, 1 + shown, getmaxx(win), app->overlay_top, shown, app->overlay_lines);
 }
 
 static const char *const filter_words[APP_EXAM_FILTER_COUNT] = {"", "  (wrong only)", "  (flagged only)",
@@ -366,16 +376,14 @@ static const char *const filter_words[APP_EXAM_FILTER_COUNT] = {"", "  (wrong on
 static void draw_review(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
 	const struct exam *x = app_exam_shown(app);
-	char left[160], keys[192];
+	char left[160];
 	if (x->pos >= x->count)
 		return; /* an exam without questions is never reviewed */
 	snprintf(left, sizeof left, "Exam review %zu/%zu: %s%s%s", x->pos + 1, x->count,
 		 exam_is_answered(x, x->pos) ? (x->correct[x->pos] ? "right" : "wrong")
 		 : exam_is_incomplete(x, x->pos) ? "incomplete" : "unanswered",
 		 x->flags[x->pos] ? ", flagged" : "", filter_words[app->exam.filter]);
-	snprintf(keys, sizeof keys, "%s/%s move  %s filter  %s report ", KEY(NEXT_QUESTION), KEY(PREV_QUESTION),
-		 KEY(REVIEW_FILTER), KEY(QUIT));
-	ui_header(win, t, true, left, keys);
+	ui_header(win, t, true, left, NULL); /* its keys are on the hint bar */
 	draw_page(app, win, t);
 }
 
@@ -403,7 +411,7 @@ static void history_row(void *ctx, WINDOW *win, int y, int width, size_t i, bool
 	/* date, score, change from the exam before, time used, then a bar */
 	snprintf(buf, sizeof buf, " %s  %3u/%-3u %3u%%  %4s  %s%s", when, r->right, r->total, pct, change, used,
 		 r->timed_out ? " timed out" : "");
-	ui_put(h->theme, win, y, 0, width, buf, h->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
+	ui_put_cut(h->theme, win, y, 0, width, buf, h->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
 	int bar_x = 60, bar_w = width - bar_x - 1;
 	if (bar_w > 20)
 		bar_w = 20;
@@ -433,7 +441,8 @@ static void draw_history(struct app *app, WINDOW *win, const struct ui_theme *t)
 		return;
 	}
 	struct history_ctx h = {app, t};
-	ui_list_draw(win, t, 1, app->geometry.list_rows, &app->exam.history, study->exam_count, history_row, &h);
+	ui_list_draw(win, t, KEYS_EXAM_AROUND, 1, app->geometry.list_rows, &app->exam.history, study->exam_count,
+		     history_row, &h);
 }
 
 static void draw(struct app *app, const struct ui_frame *frame)
@@ -479,70 +488,25 @@ static size_t lines(struct app *app, int width)
 	return build_report(app, &s);
 }
 
-/* The keys of each stage: answering ones while a question is open, the
- * others (start, resume, report, review, history) where letters mean more. */
-static const struct ui_hint running_hints[] = {
-	{KEYS_CHOICES, ACTION_CHOOSE, "Answer"},   {KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
-	{KEYS_EXAM, ACTION_PREV_QUESTION, "Prev"}, {KEYS_EXAM, ACTION_FLAG, "Flag"},
-	{KEYS_EXAM, ACTION_STRIKE, "Strike"},      {KEYS_EXAM, ACTION_NAVIGATOR, "All"},
-	{KEYS_EXAM, ACTION_SUBMIT_EXAM, "Submit"}, {KEYS_ANY, ACTION_QUIT, "Pause"},
-};
-static const struct ui_hint intro_hints[] = {
-	{KEYS_ANY, ACTION_OPEN, "Start"},
-	{KEYS_EXAM_AROUND, ACTION_EXAM_HISTORY, "History"},
-	{KEYS_ANY, ACTION_CLOSE, "Back"},
-};
-static const struct ui_hint resume_hints[] = {
-	{KEYS_ANY, ACTION_OPEN, "Resume"},
-	{KEYS_EXAM, ACTION_SUBMIT_EXAM, "Submit"},
-	{KEYS_EXAM_AROUND, ACTION_DISCARD_EXAM, "Discard"},
-	{KEYS_EXAM_AROUND, ACTION_EXAM_HISTORY, "History"},
-	{KEYS_ANY, ACTION_CLOSE, "Later"},
-};
-static const struct ui_hint report_hints[] = {
-	{KEYS_ANY, ACTION_OPEN, "Review"},
-	{KEYS_EXAM_AROUND, ACTION_REVIEW_FILTER, "Wrong/flagged/unanswered"},
-	{KEYS_EXAM_AROUND, ACTION_EXAM_HISTORY, "History"},
-	{KEYS_ANY, ACTION_QUIT, "Close"},
-};
-static const struct ui_hint review_hints[] = {
-	{KEYS_EXAM, ACTION_NEXT_QUESTION, "Next"},
-	{KEYS_EXAM, ACTION_PREV_QUESTION, "Prev"},
-	{KEYS_EXAM_AROUND, ACTION_REVIEW_FILTER, "Filter"},
-	{KEYS_ANY, ACTION_QUIT, "Report"},
-};
-static const struct ui_hint history_hints[] = {
-	{KEYS_ANY, ACTION_OPEN, "Report"},
-	{KEYS_ANY, ACTION_MOVE_DOWN, "Move"},
-	{KEYS_ANY, ACTION_QUIT, "Back"},
-};
-
-#define KEYMAP(context, hints) {context, hints, sizeof hints / sizeof hints[0], false}
-static const struct ui_keymap running_keys = KEYMAP(KEYS_EXAM, running_hints);
-static const struct ui_keymap intro_keys = KEYMAP(KEYS_EXAM_AROUND, intro_hints);
-static const struct ui_keymap resume_keys = KEYMAP(KEYS_EXAM_AROUND, resume_hints);
-static const struct ui_keymap report_keys = KEYMAP(KEYS_EXAM_AROUND, report_hints);
-static const struct ui_keymap review_keys = KEYMAP(KEYS_EXAM_AROUND, review_hints);
-static const struct ui_keymap history_keys = KEYMAP(KEYS_EXAM_AROUND, history_hints);
-#undef KEYMAP
+/* The keys in force at each stage: the answering ones while a question is
+ * open, the others (start, resume, report, review, history) where letters
+ * mean more. What the hint bar offers is the core's (app_hints). */
+static const struct ui_keymap running_keys = {KEYS_EXAM, false};
+static const struct ui_keymap around_keys = {KEYS_EXAM_AROUND, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {
 	switch (app->exam.stage) {
-	case APP_EXAM_INTRO:
-		return &intro_keys;
-	case APP_EXAM_RESUME:
-		return &resume_keys;
 	case APP_EXAM_RUNNING:
 	case APP_EXAM_NAVIGATOR:
 	case APP_EXAM_CONFIRM:
 		return &running_keys;
+	case APP_EXAM_INTRO:
+	case APP_EXAM_RESUME:
 	case APP_EXAM_REPORT:
-		return &report_keys;
 	case APP_EXAM_REVIEW:
-		return &review_keys;
 	case APP_EXAM_HISTORY:
-		return &history_keys;
+		return &around_keys;
 	}
 	return &running_keys;
 }

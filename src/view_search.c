@@ -39,7 +39,7 @@ static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool
 	const struct row_ctx *r = ctx;
 	char line[1024];
 	describe(r->app, &r->app->search.hits[item], width, line, sizeof line);
-	ui_put(r->theme, win, y, 0, width, line, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
+	ui_put_cut(r->theme, win, y, 0, width, line, r->theme->attr[cursor ? ROLE_CURSOR : ROLE_TEXT]);
 }
 
 static void draw(struct app *app, const struct ui_frame *frame)
@@ -59,12 +59,12 @@ static void draw(struct app *app, const struct ui_frame *frame)
 			 app->search.total == 1 ? "" : "es", app->prompt.text);
 	ui_header(win, frame->theme, true, title, NULL);
 	struct row_ctx r = {app, frame->theme};
-	ui_list_draw(win, frame->theme, 1, getmaxy(win) - 1, &app->search.list, app->search.count, draw_row, &r);
+	ui_list_draw(win, frame->theme, KEYS_PROMPT, 1, getmaxy(win) - 1, &app->search.list, app->search.count, draw_row, &r);
 	wnoutrefresh(win);
 }
 
 /* Its keys are the prompt's: the prompt line takes the hint bar's place. */
-static const struct ui_keymap keys = {KEYS_PROMPT, ui_scroll_hints, 4, false};
+static const struct ui_keymap keys = {KEYS_PROMPT, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {

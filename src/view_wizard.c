@@ -2,85 +2,62 @@
 #include "mlcert/view_wizard.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "mlcert/text.h"
-
-struct wrap_ctx {
-	struct ui_sink *sink;
-	enum ui_role role;
-};
-
-static void emit(void *ctx, const char *line, size_t len)
-{
-	struct wrap_ctx *c = ctx;
-	char buf[1024];
-	snprintf(buf, sizeof buf, "%.*s", (int)len, line);
-	ui_sink_line(c->sink, buf, c->role);
-}
-
-/* Text wrapped at column x, as lines of the sink. */
-static void wrap(struct ui_sink *s, int x, const char *raw, enum ui_role role, bool ascii)
-{
-	char *text = text_sanitize(raw, ascii);
-	for (char *p = text; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	struct wrap_ctx c = {s, role};
-	s->x = x;
-	text_wrap(text, strlen(text), s->width - x - 1, emit, &c);
-	free(text);
-}
 
 /* The flows, each a title and a summary; returns the lines the cursor's flow takes. */
 static void list_flows(struct app *app, struct ui_sink *s, size_t *first, size_t *last)
 {
-	bool ascii = app->options.ascii;
 	for (size_t i = 0; i < app->pack->flow_count; i++) {
 		const struct content_flow *f = app->pack->flows[i];
 		char buf[512];
 		snprintf(buf, sizeof buf, "%zu. %s", i + 1, f->title);
 		if (i == app->wizard.cursor)
 			*first = s->index;
-		wrap(s, 1, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_HEADING, ascii);
+		ui_sink_wrap(s, 1, 3, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_HEADING);
 		if (f->summary)
-			wrap(s, 4, f->summary, ROLE_DIM, ascii);
+			ui_sink_wrap(s, 4, 0, f->summary, ROLE_DIM);
 		if (i == app->wizard.cursor)
 			*last = s->index - 1;
-		ui_sink_line(s, "", ROLE_TEXT);
+		if (i + 1 < app->pack->flow_count)
+			ui_sink_line(s, "", ROLE_TEXT);
 	}
 	if (!app->pack->flow_count)
-		wrap(s, 1, "This pack has no decision flows.", ROLE_DIM, ascii);
+		ui_sink_wrap(s, 1, 0, "This pack has no decision flows.", ROLE_DIM);
+}
+
+typedef void wizard_lines_fn(struct app *app, struct ui_sink *s, size_t *first, size_t *last);
+
+/* Lines from row 2 down, measured first so the item under the cursor
+ * (its lines first..last) is always in view, with the "more" line under
+ * them when they do not all fit. */
+static void draw_lines(struct app *app, WINDOW *win, const struct ui_theme *t, wizard_lines_fn *lines)
+{
+	int rows = getmaxy(win) - 2;
+	size_t first = 0, last = 0;
+	struct ui_sink measure = {NULL, t, 0, 0, 0, 0, 1, getmaxx(win)};
+	lines(app, &measure, &first, &last);
+	int shown = app_page_rows(measure.index, rows);
+	struct app_list view = {0, 0};
+	app_list_reveal(&view, first, last, shown);
+	struct ui_sink s = {win, t, 0, view.top, 2, shown, 1, getmaxx(win)};
+	lines(app, &s, &first, &last);
+	if (shown < rows)
+		ui_more(win, t, KEYS_WIZARD, 2 + shown, getmaxx(win), view.top, shown, measure.index);
 }
 
 static void draw_list(struct app *app, WINDOW *win, const struct ui_theme *t)
 {
-	char keys[128];
-	snprintf(keys, sizeof keys, "%s starts  %s closes ", ui_key(KEYS_WIZARD, ACTION_OPEN).name,
-		 ui_key(KEYS_WIZARD, ACTION_CLOSE).name);
-	ui_header(win, t, true, "Decision wizard: choose a question to work through", keys);
-	/* Measured first, so the flow under the cursor is always in view. */
-	int rows = getmaxy(win) - 2;
-	size_t first = 0, last = 0;
-	struct ui_sink measure = {.width = getmaxx(win)};
-	list_flows(app, &measure, &first, &last);
-	struct app_list view = {0, 0};
-	app_list_reveal(&view, first, last, rows);
-	struct ui_sink s = {win, t, 0, view.top, 2, rows, 1, getmaxx(win)};
-	list_flows(app, &s, &first, &last);
+	ui_header(win, t, true, "Decision wizard: choose a question to work through", NULL);
+	draw_lines(app, win, t, list_flows);
 }
 
-static void draw_walk(struct app *app, WINDOW *win, const struct ui_theme *t)
+/* The flow so far, the question and its answers (or the result). */
+static void walk_lines(struct app *app, struct ui_sink *s, size_t *first, size_t *last)
 {
 	const struct flow_walk *w = &app->wizard.walk;
 	const struct content_flow_node *node = flow_walk_current(w);
-	bool ascii = app->options.ascii;
-	char keys[128];
-	snprintf(keys, sizeof keys, "%s steps back  %s closes ", ui_key(KEYS_WIZARD, ACTION_BACK).name,
-		 ui_key(KEYS_WIZARD, ACTION_CLOSE).name);
-	ui_header(win, t, true, w->flow->title, keys);
-	struct ui_sink s = {win, t, 0, 0, 2, getmaxy(win) - 2, 1, getmaxx(win)};
+	*first = *last = 0;
 	/* the path so far: each question asked and the answer given */
 	char crumbs[2048] = "";
 	size_t n = 0;
@@ -90,32 +67,42 @@ static void draw_walk(struct app *app, WINDOW *win, const struct ui_theme *t)
 				      step->options[w->chose[i]].label);
 	}
 	if (w->depth) {
-		wrap(&s, 1, crumbs, ROLE_DIM, ascii);
-		ui_sink_line(&s, "", ROLE_TEXT);
+		ui_sink_wrap(s, 1, 0, crumbs, ROLE_DIM);
+		ui_sink_line(s, "", ROLE_TEXT);
 	}
 	if (flow_walk_done(w)) {
-		wrap(&s, 1, "Answer", ROLE_HEADING, ascii);
-		wrap(&s, 3, node->result, ROLE_RIGHT, ascii);
-		ui_sink_line(&s, "", ROLE_TEXT);
+		ui_sink_wrap(s, 1, 0, "Answer", ROLE_HEADING);
+		ui_sink_wrap(s, 3, 0, node->result, ROLE_RIGHT);
+		ui_sink_line(s, "", ROLE_TEXT);
 		if (node->note) {
-			wrap(&s, 3, node->note, ROLE_TEXT, ascii);
-			ui_sink_line(&s, "", ROLE_TEXT);
+			ui_sink_wrap(s, 3, 0, node->note, ROLE_TEXT);
+			ui_sink_line(s, "", ROLE_TEXT);
 		}
 		if (node->topic_index >= 0) {
 			char buf[512];
 			snprintf(buf, sizeof buf, "%s opens the topic \"%s\" in the reader.",
 				 ui_key(KEYS_WIZARD, ACTION_OPEN).name, app->pack->topics[node->topic_index]->title);
-			wrap(&s, 1, buf, ROLE_STATUS, ascii);
+			ui_sink_wrap(s, 1, 0, buf, ROLE_STATUS);
 		}
 		return;
 	}
-	wrap(&s, 1, node->ask, ROLE_HEADING, ascii);
-	ui_sink_line(&s, "", ROLE_TEXT);
+	ui_sink_wrap(s, 1, 0, node->ask, ROLE_HEADING);
+	ui_sink_line(s, "", ROLE_TEXT);
 	for (unsigned i = 0; i < node->options_count; i++) {
 		char buf[512];
 		snprintf(buf, sizeof buf, "%u. %s", i + 1, node->options[i].label);
-		wrap(&s, 3, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_TEXT, ascii);
+		if (i == app->wizard.cursor)
+			*first = s->index;
+		ui_sink_wrap(s, 3, 3, buf, i == app->wizard.cursor ? ROLE_CURSOR : ROLE_TEXT);
+		if (i == app->wizard.cursor)
+			*last = s->index - 1;
 	}
+}
+
+static void draw_walk(struct app *app, WINDOW *win, const struct ui_theme *t)
+{
+	ui_header(win, t, true, app->wizard.walk.flow->title, NULL); /* its keys are on the hint bar */
+	draw_lines(app, win, t, walk_lines);
 }
 
 static void draw(struct app *app, const struct ui_frame *frame)
@@ -129,7 +116,7 @@ static void draw(struct app *app, const struct ui_frame *frame)
 	wnoutrefresh(win);
 }
 
-static const struct ui_keymap keys = {KEYS_WIZARD, ui_scroll_hints, 4, false};
+static const struct ui_keymap keys = {KEYS_WIZARD, false};
 
 static const struct ui_keymap *keymap(const struct app *app)
 {

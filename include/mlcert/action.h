@@ -15,7 +15,7 @@
 	X(HALF_PAGE_UP, "half-page-up", "half a page up, as in less")                  \
 	X(TOP, "top", "go to the top")                                                 \
 	X(BOTTOM, "bottom", "go to the bottom")                                        \
-	X(OPEN, "open", "open, select, or submit the answer")                          \
+	X(OPEN, "open", "open, select, or submit (an answer, what a prompt asks)")    \
 	X(EXPAND, "expand", "expand the selected branch of the tree")                  \
 	X(COLLAPSE, "collapse", "collapse the branch, or go to its parent")            \
 	X(FOCUS_NEXT, "focus-next", "focus the next pane (tree, reader, quiz)")        \
@@ -52,18 +52,20 @@
 	X(PROMPT_OLDER, "prompt-older", "an earlier search (among results: up, then earlier searches)") \
 	X(PROMPT_NEWER, "prompt-newer", "a later search (among results: down)")        \
 	X(TICK, "tick", "a second passed (the exam clock)")                            \
-	X(SEARCH, "search", "search topics, questions and resources (in the reader: this page)") \
-	X(FIND_NEXT, "find-next", "in the reader: next match of the search")            \
-	X(FIND_PREV, "find-prev", "in the reader: previous match of the search")        \
+	X(SEARCH, "search", "search topics, questions and resources (in the reader and in help: the page)") \
+	X(FIND_NEXT, "find-next", "next match of the search on the page")              \
+	X(FIND_PREV, "find-prev", "previous match of the search on the page")          \
 	X(WIZARD, "wizard", "the decision wizard: which Google Cloud product?")         \
+	X(PICK, "pick", "take the flow, or the answer, with that number")              \
+	X(STEP_BACK, "step-back", "back one question of the flow (from the first: the list)") \
 	X(COPY_LINK, "copy-link", "in the reader: copy the selected URL (OSC 52, works over SSH)") \
 	X(OPEN_LINK, "open-link", "in the reader: open the selected URL with $BROWSER") \
 	X(BOOKMARK, "bookmark", "bookmark the topic, or remove its bookmark")           \
 	X(BOOKMARKS, "bookmarks", "list your bookmarks")                                \
 	X(EDIT_NOTE, "edit-note", "write your own note on the topic in $EDITOR")        \
 	X(HELP, "help", "show this help")                                              \
-	X(CLOSE, "close", "close the overlay")                                         \
-	X(QUIT, "quit", "quit (progress is already saved)")                            \
+	X(CLOSE, "close", "close the overlay or the prompt")                           \
+	X(QUIT, "quit", "quit; in an overlay: close it; in a mock exam: pause it and its clock") \
 	X(REDRAW, "redraw", "repaint the whole screen")
 
 enum action {

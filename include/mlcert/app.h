@@ -125,6 +125,11 @@ struct app;
  * messages ask, so they cannot drift from the bindings, which are the UI's. */
 typedef void app_key_name_fn(const struct app *app, enum action action, int arg, char *buf, size_t size);
 
+/* The key help, from the UI's bindings: visit(ctx, keys, text) for each
+ * entry, keys NULL for a section's heading. The help view lays it out. */
+typedef void app_help_visit_fn(void *ctx, const char *keys, const char *text);
+typedef void app_help_fn(app_help_visit_fn *visit, void *ctx);
+
 struct app_options {
 	bool ascii;                 /* no UTF-8 locale: ASCII marks and text */
 	bool exam_domains;          /* the mock exam names each question's domain (the real one does not) */
@@ -132,6 +137,7 @@ struct app_options {
 	const char *notes_dir;      /* where notes live (see notes.h); NULL: no notes */
 	int measure;                /* prose is at most this wide, like MANWIDTH; 0: as wide as the pane */
 	app_key_name_fn *key_name;  /* NULL: keys are named "?" */
+	app_help_fn *help;          /* NULL: help has only its title */
 };
 
 enum { APP_HISTORY_MAX = 64, APP_PROMPT_MAX = 128, APP_RECALL_MAX = 32 };
@@ -201,6 +207,9 @@ struct app {
 		bool page_stale;
 		struct choice_order order;    /* this presentation's: letters name its positions */
 		uint64_t presented;           /* presentations so far, for each one's seed */
+		/* lines the question and its choices take, unanswered, at fit_width */
+		int fit_question, fit_width;
+		size_t fit_lines;
 	} quiz;
 
 	struct {
@@ -223,7 +232,7 @@ struct app {
 		enum app_prompt_kind kind;
 		char text[APP_PROMPT_MAX];
 		size_t len;
-		size_t origin;       /* the reader's top when a find began: a miss or Esc goes back there */
+		size_t origin;       /* the page's top when a find began (app_find_target): a miss or Esc goes back there */
 		size_t recalled;     /* how many entries back Up went; 0: the text is the learner's */
 		char draft[APP_PROMPT_MAX]; /* what was typed before Up */
 		struct app_recall searches, finds;
@@ -258,7 +267,7 @@ struct app {
 		struct app_list list;
 	} search;
 
-	char find[APP_PROMPT_MAX]; /* the reader's in-page search */
+	char find[APP_PROMPT_MAX]; /* the search on the page: the reader's, or help's while it is open */
 
 	struct {
 		size_t cursor;      /* flow list, or option at the current node */
@@ -283,10 +292,19 @@ struct app {
 		char arg[4096];
 	} request;
 
-	size_t overlay_top;    /* scroll of help, the dashboard or the exam report */
+	struct {
+		struct manfmt_page *page; /* laid out for page_width */
+		int page_width;
+		size_t top;
+		bool matched;             /* match is the line the last find stopped at */
+		size_t match;
+		enum app_view from;       /* where closing help goes back to */
+	} help;
+
+	size_t overlay_top;    /* scroll of the dashboard or the exam report */
 	size_t overlay_lines;  /* set by the UI: how long the current view's content is */
 
-	char status[256];
+	char status[4096 + 256]; /* long enough for a whole URL or path and what it says of it */
 	bool status_is_error;
 	bool not_saved; /* something failed to save ("NOT SAVED"): the program exits 2 */
 };
@@ -372,6 +390,43 @@ void app_resume_apply(struct app *app, const struct resume *r);
 
 /* The question the quiz panel shows, or NULL when the scope has none. */
 const struct content_question *app_current_question(const struct app *app);
+
+/* How the main view shares its body (rows under the title bar, above the
+ * hint bar) among its panes. The quiz panel, when it has the focus, gets
+ * the room its question and choices need: the reader shrinks to a few lines
+ * or hides, and if that is not enough the quiz takes the whole width. */
+struct app_split {
+	int tree_width;    /* 0: hidden */
+	int reader_height; /* with its header (none when full width); 0: hidden */
+	int quiz_height;   /* with its header; 0: hidden */
+	int right_width;   /* the reader's and the quiz panel's */
+};
+struct app_split app_main_split(struct app *app, int width, int body);
+
+/* The rows a page of lines shows in rows: one fewer when they overflow,
+ * for the line that says what is above or below. Every page and list
+ * scrolls and draws by this, so what the keys reach is what shows. */
+int app_page_rows(size_t lines, int rows);
+
+/* One hint of the key bar: what a key does here and now. rank 0 is the
+ * most important, kept when the bar is narrow; then 1, 2 ... */
+struct app_hint {
+	enum action action;
+	const char *label;
+	int rank;
+};
+enum { APP_HINTS_MAX = 12 };
+
+/* The hints for the view and state on screen, in the order shown. */
+size_t app_hints(const struct app *app, struct app_hint out[APP_HINTS_MAX]);
+
+/* Which of count hints, widths[i] columns each, a bar of width columns
+ * shows: the most important first, each that still fits; shown[i] says.
+ * Returns the columns they take. */
+int app_hints_fit(const struct app_hint *hints, const int *widths, size_t count, int width, bool *shown);
+
+/* The key help as a page, laid out for the overlay's width. */
+const struct manfmt_page *app_help_page(struct app *app);
 
 /* Moves a list's cursor for a moving key over count items in rows rows,
  * keeping the cursor on screen; false for other keys. */

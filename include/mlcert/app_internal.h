@@ -74,11 +74,21 @@ void app_reader_reveal_link(struct app *app);
 void app_reader_mark_read(struct app *app);
 /* Opens a topic from a link, in the tree as well, remembering where we were. */
 void app_open_topic(struct app *app, int topic);
-/* Moves to the next (or previous) line holding the find text: after the
- * last match while it is on screen, else from the top line (from_top: from
- * the top line itself). A miss says "Pattern not found" and moves nothing;
- * going past the end says so ("search hit BOTTOM, continuing at TOP").
- * Returns whether a line was found. */
+/* The page a find works on: help's while help is open, else the reader's;
+ * its scroll, the rows it shows, and the line the last find stopped at. */
+struct app_find_target {
+	const struct manfmt_page *page;
+	size_t *top, max_top, rows;
+	bool *matched;
+	size_t *match;
+};
+struct app_find_target app_find_target(struct app *app);
+/* Moves to the next (or previous) line holding the find text, on the page
+ * being read (app_find_target): after the last match while it is on
+ * screen, else from the top line (from_top: from the top line itself). A
+ * miss says "Pattern not found" and moves nothing; going past the end says
+ * so ("search hit BOTTOM, continuing at TOP"). Returns whether a line was
+ * found. */
 bool app_find_move(struct app *app, bool forward, bool from_top);
 /* Says which match the page is at ("match 2 of 5: text"), after before. */
 void app_find_say(struct app *app, const char *before);
@@ -94,6 +104,8 @@ void app_quiz_set_scope(struct app *app, enum app_node_kind kind, int index);
  * earlier today (in a review round, in this round). */
 void app_quiz_reset_question(struct app *app);
 size_t app_quiz_max_top(struct app *app);
+/* Lines the current question and its choices take, unanswered, at width. */
+size_t app_quiz_question_lines(struct app *app, int width);
 unsigned app_quiz_dispatch(struct app *app, enum action action, int arg);
 unsigned app_review_start(struct app *app);
 /* Esc in a session: back to the tree's topic or domain. */
@@ -111,6 +123,10 @@ unsigned app_exam_open(struct app *app);
 
 unsigned app_search_start(struct app *app);
 unsigned app_prompt_dispatch(struct app *app, enum action action, int arg);
+
+/* ---- help (app.c) ------------------------------------------------------------------------- */
+
+size_t app_help_max_top(struct app *app);
 
 /* ---- bookmarks and notes (app_bookmarks.c) ---------------------------------------------- */
 

@@ -78,6 +78,14 @@ struct manfmt_question_view {
 struct manfmt_page *manfmt_question(const struct content_pack *pack, const struct content_question *q,
 				    const struct manfmt_question_view *view, int width, bool ascii);
 
+/* Key help as a page: each entry a heading (keys NULL), a paragraph (keys
+ * ""), or keys in a column with what they do wrapped beside them, so no
+ * line is cut at any width. */
+struct manfmt_key_entry {
+	const char *keys, *text;
+};
+struct manfmt_page *manfmt_keys(const struct manfmt_key_entry *entries, size_t count, int width, bool ascii);
+
 void manfmt_free(struct manfmt_page *page);
 
 /* The topic as a section-7 roff page named mlcert-ID, for man(1). version

@@ -59,6 +59,26 @@ size_t text_fit(const char *s, size_t len, int width, int *used);
 typedef void (*text_emit_fn)(void *ctx, const char *line, size_t len);
 void text_wrap(const char *s, size_t len, int width, text_emit_fn emit, void *ctx);
 
+/* s in width columns: s itself when it fits, else cut with an ellipsis
+ * ("\u2026", or "..." when ascii) so the cut shows; into out (size
+ * bytes). Returns the columns used. */
+int text_ellipsize(const char *s, int width, bool ascii, char *out, size_t size);
+
+/* text_ellipsize, kept apart from the count siblings shown beside it: when
+ * one of them would be cut to the same text, the words they share give way
+ * to the ellipsis after the first ("AutoML\u2026tabular" and
+ * "AutoML\u2026images", not "AutoML for" twice). */
+int text_ellipsize_apart(const char *s, const char *const *siblings, size_t count, int width, bool ascii,
+			 char *out, size_t size);
+
+/* Ascending numbers as ranges, "1-12, 14, 17-60", into out (size bytes). */
+void text_ranges(const size_t *numbers, size_t count, char *out, size_t size);
+
+/* text_wrap into at most max_lines lines; when s needs more, its middle
+ * gives way to an ellipsis so that its start and its end (the path, the
+ * URL a message is about) still show. Returns the lines emitted. */
+size_t text_wrap_keep_end(const char *s, int width, size_t max_lines, bool ascii, text_emit_fn emit, void *ctx);
+
 /* FNV-1a over len bytes, going on from h (TEXT_HASH_START for a new hash):
  * for hash tables and fingerprints, not for anything an attacker chooses. */
 #define TEXT_HASH_START 1469598103934665603ull

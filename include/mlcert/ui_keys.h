@@ -21,6 +21,7 @@ enum keys_context {
 	KEYS_EXAM_AROUND, /* the exam's screens with no question to answer: start, resume, report, review, history */
 	KEYS_PROMPT,
 	KEYS_WIZARD,
+	KEYS_HELP,
 	KEYS_CONTEXT_COUNT
 };
 
@@ -38,13 +39,18 @@ enum action keys_lookup(enum keys_context context, int key, int *arg);
 /* Context names for the help screen. */
 const char *keys_context_title(enum keys_context context);
 
-/* The help text, line by line, generated from the bindings and the action
- * list: visit(ctx, text, is_heading) for each line; returns how many. The
- * help screen, `mlcert keys` and the man page's test all read this. */
-size_t keys_help(void (*visit)(void *ctx, const char *text, bool is_heading), void *ctx);
+/* The help, generated from the bindings and the action list, section by
+ * section: visit(ctx, NULL, title) for a section, then visit(ctx, keys,
+ * text) for each of its entries, the text without the section's name. The
+ * help screen (as the app's help function) and `mlcert keys` read this. */
+void keys_help(void (*visit)(void *ctx, const char *keys, const char *text), void *ctx);
 
 /* The labels of the keys bound to action in context, joined ("j Down"). */
 void keys_labels(enum keys_context context, enum action action, char *buf, size_t size);
+
+/* The first label for action in context or a context it falls back to
+ * ("a-h" for choosing in the mock exam): how the hint bar names a key. */
+void keys_label(enum keys_context context, enum action action, char *buf, size_t size);
 
 /* The names of the keys that do action (with arg, unless arg < 0) in
  * context, space-separated in binding order ("Backspace Left u"): from the

@@ -45,18 +45,10 @@ struct ui_theme {
 	bool ascii; /* the app's decision (app_options.ascii), copied: ASCII marks and text */
 };
 
-/* One entry of the hint bar: the first key bound to action in context, then name. */
-struct ui_hint {
-	enum keys_context context;
-	enum action action;
-	const char *name;
-};
-
-/* Where keys are looked up, and the hints that say so. */
+/* Where keys are looked up; the hint bar names them from here (what it
+ * offers is the core's: app_hints). */
 struct ui_keymap {
 	enum keys_context context;
-	const struct ui_hint *hints;
-	size_t hint_count;
 	bool review_counts; /* the hint bar ends with the review queue's counts */
 };
 
@@ -83,15 +75,17 @@ struct ui_pane {
 	struct ui_keymap keys;
 };
 
-/* The hints most overlays show. */
-extern const struct ui_hint ui_scroll_hints[4];
-
 /* Writes text at (y, x), sanitised (and made ASCII when the theme is),
  * clipped to width columns, and pads the rest of width with spaces in the
  * same attribute. Returns the columns used. */
 int ui_put(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr);
 
-/* A pane header: " title " on a line of the header role, right-aligned text after it. */
+/* ui_put, but text too long for width ends in an ellipsis, so the cut shows. */
+int ui_put_cut(const struct ui_theme *theme, WINDOW *win, int y, int x, int width, const char *text, attr_t attr);
+
+/* A pane header: " title " on a line of the header role, right-aligned text
+ * after it; a title too long for both is cut with an ellipsis, never run
+ * into the figures. */
 void ui_header(WINDOW *win, const struct ui_theme *theme, bool focused, const char *title,
 	       const char *right);
 
@@ -103,12 +97,25 @@ attr_t ui_style_attr(const struct ui_theme *theme, enum manfmt_style style);
 void ui_draw_page(WINDOW *win, const struct ui_theme *theme, const struct manfmt_page *page,
 		  size_t top, int y0, int rows, int width, int selected_link, const char *highlight);
 
+/* The "more" line under a page or list that does not fit: how much is
+ * below and the keys that scroll to it, or, at the end, how much is above.
+ * Drawn on row y when lines > rows (see app_page_rows); top is the first
+ * line shown. */
+void ui_more(WINDOW *win, const struct ui_theme *theme, enum keys_context context, int y, int width, size_t top,
+	     int rows, size_t total);
+
+/* A page from top in rows [y0, y0+rows) of win, with the "more" line in
+ * the last row when it does not all fit. */
+void ui_draw_page_more(WINDOW *win, const struct ui_theme *theme, enum keys_context context,
+		       const struct manfmt_page *page, size_t top, int y0, int rows, int width, const char *highlight);
+
 /* The list widget: items from list->top into rows [y0, y0+rows) of win, one
  * call of row() each (cursor says whether it is the cursor's), blank rows
- * after the last. */
+ * after the last, and the "more" line in the last row when they do not all
+ * fit (app_list_move keeps the cursor above it). */
 typedef void ui_row_fn(void *ctx, WINDOW *win, int y, int width, size_t item, bool cursor);
-void ui_list_draw(WINDOW *win, const struct ui_theme *theme, int y0, int rows, const struct app_list *list,
-		  size_t count, ui_row_fn *row, void *ctx);
+void ui_list_draw(WINDOW *win, const struct ui_theme *theme, enum keys_context context, int y0, int rows,
+		  const struct app_list *list, size_t count, ui_row_fn *row, void *ctx);
 
 /* The line sink: a view writes its content line by line; lines from top
  * are drawn from row y0 down, at column x, the rest only counted, so one
@@ -123,6 +130,10 @@ struct ui_sink {
 
 /* Puts one line; returns its row on screen, or -1 when it is not shown. */
 int ui_sink_line(struct ui_sink *sink, const char *text, enum ui_role role);
+
+/* Puts text wrapped at column x (and the sink's width), so none is cut;
+ * the lines after the first start hang columns further in. */
+void ui_sink_wrap(struct ui_sink *sink, int x, int hang, const char *text, enum ui_role role);
 
 /* The name of the first key for action in context, for text on screen:
  * texts name keys from the bindings, so they cannot drift from them. */

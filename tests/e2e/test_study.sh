@@ -73,7 +73,7 @@ expect_screen no-silent-second "r tries again (practice, not counted)"
 keys r b Enter        # an explicit retry, wrong: practice
 expect_screen retry-is-practice "Practice, not counted: wrong"
 expect_screen retry-feedback "Not quite: the answer is a."
-expect_line accuracy-unmoved 1 "100% right"
+expect_line accuracy-unmoved 1 "right 100%"
 [ "$(stats_total)" = "2 2" ] && ok || bad "a retry moved accuracy: $(stats_total)"
 grep -qE '^1 [0-9]+ practice q-single 2 0 0 0 ' "$(journal)" && ok || bad "the retry is not in the journal as practice"
 "$bin" --content "$pack" --state "$tmp/state" export --format csv | grep -qF ',practice,q-single,b,0,0,0' \

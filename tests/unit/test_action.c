@@ -15,7 +15,11 @@ static void test_every_action_has_help(void **state)
 		for (int b = 0; b < a; b++)
 			assert_string_not_equal(help, action_help((enum action)b));
 	}
-	assert_string_equal(action_help(ACTION_QUIT), "quit (progress is already saved)");
+	/* q pauses a mock exam, and help says so (issue 16) */
+	assert_string_equal(action_help(ACTION_QUIT),
+			    "quit; in an overlay: close it; in a mock exam: pause it and its clock");
+	/* the wizard's keys say what they do there, not what choosing an answer does */
+	assert_string_equal(action_help(ACTION_PICK), "take the flow, or the answer, with that number");
 	assert_string_equal(action_help(ACTION_MOVE_DOWN), "move down one line or item");
 	assert_string_equal(action_help(ACTION_COUNT), "");
 }

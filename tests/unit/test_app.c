@@ -87,22 +87,26 @@ static void test_scope_titles(void **state)
 static void test_lists_keep_the_cursor_in_view(void **state)
 {
 	(void)state;
+	/* Ten items in five rows: the fifth row says what is above or below
+	 * (issue 16), so four items show and the cursor stays on those four. */
 	struct app_list list = {0, 0};
+	assert_int_equal(app_page_rows(10, 5), 4);
+	assert_int_equal(app_page_rows(5, 5), 5); /* all of it fits: no "more" line */
 	for (int i = 0; i < 7; i++)
 		app_list_move(&list, ACTION_MOVE_DOWN, 10, 5);
 	assert_int_equal(list.cursor, 7);
-	assert_int_equal(list.top, 3);
+	assert_int_equal(list.top, 4);
 	app_list_move(&list, ACTION_MOVE_UP, 10, 5);
-	assert_int_equal(list.top, 3); /* up within the screen: no scroll */
+	assert_int_equal(list.top, 4); /* up within the screen: no scroll */
 	app_list_move(&list, ACTION_PAGE_UP, 10, 5);
-	assert_int_equal(list.cursor, 1);
+	assert_int_equal(list.cursor, 2);
 	assert_int_equal(list.top, 0);
 	app_list_move(&list, ACTION_PAGE_DOWN, 10, 5);
 	assert_int_equal(list.cursor, 6);
-	assert_int_equal(list.top, 5); /* the page turns under the cursor */
+	assert_int_equal(list.top, 4); /* the page turns under the cursor */
 	app_list_move(&list, ACTION_BOTTOM, 10, 5);
 	assert_int_equal(list.cursor, 9);
-	assert_int_equal(list.top, 5);
+	assert_int_equal(list.top, 6);
 	assert_false(app_list_move(&list, ACTION_OPEN, 10, 5));
 	app_list_move(&list, ACTION_BOTTOM, 0, 5); /* an empty list */
 	assert_int_equal(list.cursor, 0);
@@ -112,20 +116,21 @@ static void test_lists_keep_the_cursor_in_view(void **state)
 static void test_half_pages_as_in_less(void **state)
 {
 	(void)state;
+	/* eleven rows: ten items and the line that says what is below (issue 16) */
 	struct app_list list = {0, 0};
-	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 10);
+	assert_int_equal(app_page_rows(100, 11), 10);
+	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 11);
 	assert_int_equal(list.cursor, 5);
 	assert_int_equal(list.top, 5); /* the page turns half a page under the cursor */
-	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 10);
+	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 11);
 	assert_int_equal(list.top, 10);
-	app_list_move(&list, ACTION_HALF_PAGE_UP, 100, 10);
+	app_list_move(&list, ACTION_HALF_PAGE_UP, 100, 11);
 	assert_int_equal(list.cursor, 5);
 	assert_int_equal(list.top, 5);
 	list = (struct app_list){95, 90};
-	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 10);
+	app_list_move(&list, ACTION_HALF_PAGE_DOWN, 100, 11);
 	assert_int_equal(list.cursor, 99);
 	assert_int_equal(list.top, 90); /* the last page stays the last page */
-
 }
 
 static int widest(const struct manfmt_page *page)

@@ -14,12 +14,12 @@ static void test_walk_back_and_result(void **state)
 	assert_int_equal(w->app->wizard.cursor, 1);
 	act(w, ACTION_OPEN); /* "no" */
 	assert_true(flow_walk_done(&w->app->wizard.walk));
-	act(w, ACTION_BACK);
+	act(w, ACTION_STEP_BACK);
 	assert_int_equal(w->app->wizard.cursor, 1); /* back on the answer given */
-	act(w, ACTION_BACK);
+	act(w, ACTION_STEP_BACK);
 	assert_false(w->app->wizard.walking); /* back to the list */
-	app_dispatch(w->app, ACTION_CHOOSE, 0);
-	app_dispatch(w->app, ACTION_CHOOSE, 1);
+	app_dispatch(w->app, ACTION_PICK, 0);
+	app_dispatch(w->app, ACTION_PICK, 1);
 	act(w, ACTION_OPEN); /* the result opens its topic */
 	assert_int_equal(w->app->view, APP_VIEW_MAIN);
 	assert_int_equal(w->app->focus, APP_FOCUS_READER);

@@ -122,6 +122,93 @@ static void test_clean_for_streams(void **state)
 	free(buf);
 }
 
+static void test_ellipsize_shows_the_cut(void **state)
+{
+	(void)state;
+	char out[64];
+	assert_int_equal(text_ellipsize("short", 10, false, out, sizeof out), 5);
+	assert_string_equal(out, "short");
+	assert_int_equal(text_ellipsize("Agent Platform Feature Store", 12, false, out, sizeof out), 12);
+	assert_string_equal(out, "Agent Platf\xE2\x80\xA6");
+	/* no space left before the ellipsis */
+	text_ellipsize("Agent Platform Feature Store", 7, false, out, sizeof out);
+	assert_string_equal(out, "Agent\xE2\x80\xA6");
+	assert_int_equal(text_ellipsize("Agent Platform Feature Store", 12, true, out, sizeof out), 12);
+	assert_string_equal(out, "Agent Pla...");
+	/* a width under the ellipsis's own: only what fits */
+	text_ellipsize("abcdef", 2, true, out, sizeof out);
+	assert_string_equal(out, "ab");
+	/* a buffer too small for the text still ends with the ellipsis, whole */
+	text_ellipsize("caf\xC3\xA9 caf\xC3\xA9 caf\xC3\xA9", 30, false, out, 9);
+	size_t bad;
+	assert_true(text_utf8_valid(out, strlen(out), &bad));
+}
+
+static void test_ellipsize_apart_keeps_siblings_distinct(void **state)
+{
+	(void)state;
+	const char *rows[] = {"AutoML for tabular data", "AutoML for image data", "AutoML text and video",
+			      "Cloud Vision API"};
+	char a[64], b[64];
+	text_ellipsize_apart(rows[0], rows, 4, 12, false, a, sizeof a);
+	text_ellipsize_apart(rows[1], rows, 4, 12, false, b, sizeof b);
+	assert_string_not_equal(a, b);
+	assert_string_equal(a, "AutoML\xE2\x80\xA6tabu\xE2\x80\xA6");
+	assert_string_equal(b, "AutoML\xE2\x80\xA6imag\xE2\x80\xA6");
+	/* a row that is not cut alike keeps the plain cut */
+	text_ellipsize_apart(rows[2], rows, 4, 12, false, a, sizeof a);
+	assert_string_equal(a, "AutoML text\xE2\x80\xA6");
+	text_ellipsize_apart(rows[3], rows, 4, 30, false, a, sizeof a);
+	assert_string_equal(a, "Cloud Vision API");
+	/* sharing part of a word only: the differing characters show */
+	const char *words[] = {"Autoscaling groups", "Automatic retries"};
+	text_ellipsize_apart(words[0], words, 2, 5, false, a, sizeof a);
+	text_ellipsize_apart(words[1], words, 2, 5, false, b, sizeof b);
+	assert_string_equal(a, "\xE2\x80\xA6sca\xE2\x80\xA6");
+	assert_string_equal(b, "\xE2\x80\xA6mat\xE2\x80\xA6");
+}
+
+static void test_ranges(void **state)
+{
+	(void)state;
+	size_t n[] = {1, 2, 3, 5, 7, 8, 60};
+	char out[64];
+	text_ranges(n, 7, out, sizeof out);
+	assert_string_equal(out, "1-3, 5, 7-8, 60");
+	text_ranges(n, 0, out, sizeof out);
+	assert_string_equal(out, "");
+	size_t all[60];
+	for (size_t i = 0; i < 60; i++)
+		all[i] = i + 1;
+	text_ranges(all, 60, out, sizeof out);
+	assert_string_equal(out, "1-60");
+}
+
+static void test_wrap_keep_end(void **state)
+{
+	(void)state;
+	struct lines c = {0};
+	const char *msg = "Copied to the clipboard (OSC 52): https://cloud.google.com/vertex-ai/docs/"
+			  "featurestore/latest/overview#a-very-long-anchor-name";
+	/* room enough: wrapped whole, nothing lost */
+	assert_int_equal(text_wrap_keep_end(msg, 60, 3, false, collect, &c), 3);
+	assert_string_equal(c.text[0], "Copied to the clipboard (OSC 52):");
+	char joined[256];
+	snprintf(joined, sizeof joined, "%s %s%s", c.text[0], c.text[1], c.text[2]);
+	assert_string_equal(joined, msg);
+	/* too little: the start and the end stay, the middle goes */
+	memset(&c, 0, sizeof c);
+	size_t n = text_wrap_keep_end(msg, 40, 2, true, collect, &c);
+	assert_int_equal(n, 2);
+	assert_int_equal(c.count, 2);
+	assert_true(strncmp(c.text[0], "Copied to the", 13) == 0);
+	assert_non_null(strstr(c.text[0], "...") ? c.text[0] : strstr(c.text[1], "..."));
+	size_t last = strlen(c.text[1]);
+	assert_true(last >= 11);
+	assert_string_equal(c.text[1] + last - 11, "anchor-name");
+	assert_true(strlen(c.text[0]) <= 40 && last <= 40);
+}
+
 int main(void)
 {
 	/* Widths come from the C library's tables for a UTF-8 locale. */
@@ -134,6 +221,10 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_clean_for_streams),
+		cmocka_unit_test(test_ellipsize_shows_the_cut),
+		cmocka_unit_test(test_ellipsize_apart_keeps_siblings_distinct),
+		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_wrap_keep_end),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -154,9 +154,11 @@ cat > "$tmp/my editor/ed" <<EOF
 printf '%s\n' "\$@" > "$tmp/editor-args"
 case \$(cat "$tmp/mode") in
 write) printf 'My own note.\n' >> "\$2" ;;
-wait) echo "editor waiting"; sleep 30 ;;
+wait) exec perl -e '\$| = 1; print "editor waiting\\n"; sleep 30' ;;
 esac
 EOF
+# (the waiting is one process with SIGINT at its default: a shell that echoed
+# and then forked sleep could take a Ctrl-C sent in between, and sleep never did)
 chmod +x "$tmp/my editor/ed"
 st="$tmp/notes"
 shell 140 30

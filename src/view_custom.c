@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "mlcert/text.h"
+
 struct row_ctx {
 	const struct app *app;
 	const struct ui_theme *theme;
@@ -21,9 +23,11 @@ static void draw_row(void *ctx, WINDOW *win, int y, int width, size_t item, bool
 		ui_put(r->theme, win, y, 0, width, count, attr);
 		return;
 	}
-	char line[520];
+	/* a title cut shows it was cut (an ellipsis), as everywhere else */
+	char line[520], fitted[600];
 	snprintf(line, sizeof line, " %s", title);
-	ui_put(r->theme, win, y, 0, width - count_w, line, attr);
+	text_ellipsize(line, width - count_w, r->theme->ascii, fitted, sizeof fitted);
+	ui_put(r->theme, win, y, 0, width - count_w, fitted, attr);
 	ui_put(r->theme, win, y, width - count_w, count_w, count, attr);
 }
 

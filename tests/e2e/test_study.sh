@@ -153,6 +153,14 @@ expect_screen custom-quiz "Custom: Flagged questions"
 keys Escape
 expect_screen custom-left "Quiz: Alpha domain"
 quit
+# at 60 columns an objective's title that does not fit ends in an ellipsis, its count kept
+start 400 60 20
+keys C
+expect_screen custom-list-narrow "Custom study"
+if screen | grep -qE '^ 1\.2 Building AI .*… +[0-9]+ questions$'; then ok; else
+	bad "custom-title-ellipsis: the objective's title is cut without an ellipsis"; screen | sed 's/^/  | /'; fi
+keys Escape
+quit
 
 # ---- a restart opens where the learner left off ---------------------------------------
 start 400 80 24 --content "$pack"

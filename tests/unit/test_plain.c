@@ -459,14 +459,7 @@ static void test_exam_submit_not_saved_has_no_score(void **state)
 	unsetenv("MLCERT_NOW");
 	unsetenv("MLCERT_SHUFFLE");
 	journal_close(j);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/lock", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/device-id", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/fixture", dir);
-	rmdir(path);
-	rmdir(dir);
+	remove_tree(dir);
 	study_free(st);
 	fixture_free(&fx);
 }
@@ -516,14 +509,7 @@ static void test_exam_answer_not_saved_stops_unsubmitted(void **state)
 	study_free(fresh);
 	unsetenv("MLCERT_NOW");
 	journal_close(j);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/lock", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/device-id", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/fixture", dir);
-	rmdir(path);
-	rmdir(dir);
+	remove_tree(dir);
 	study_free(st);
 	fixture_free(&fx);
 }

@@ -9,6 +9,7 @@
 # journal records identities; the last answer can be undone.
 set -u
 bin=$(realpath "${1:-./mlcert}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 here=$(cd "$(dirname "$0")/../.." && pwd)
 fixture="$here/tests/data/packs/good"
 tmp=$(mktemp -d)
@@ -42,8 +43,7 @@ keys() { tmx send-keys -t e2e "$@"; sleep 0.15; }
 start() { # state-folder [mlcert options...]: the program at 80x24, its clock at $now
 	local state=$1; shift
 	tmx kill-server 2>/dev/null
-	# the program saves where it left off as it exits: let it finish first
-	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	wait_programs_gone
 	run=$((run + 1)); sock="mlcert-exam-$$-$run"
 	tmx new-session -d -s e2e -x 80 -y 24 \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 MLCERT_NOW=$now '$bin' --state '$state' $*; sleep 30"

@@ -4,6 +4,7 @@
 # in $EDITOR, and topics as man pages.
 set -u
 bin=$(realpath "${1:-./mlcert}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 here=$(cd "$(dirname "$0")/../.." && pwd)
 pack="$here/tests/data/packs/good"
 tmp=$(mktemp -d)
@@ -36,8 +37,7 @@ chmod +x "$tmp/browser" "$tmp/editor"
 
 start() {
 	tmx kill-server 2>/dev/null
-	# the program saves where it left off as it exits: let it finish first
-	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	wait_programs_gone
 	run=$((run + 1)); sock="mlcert-find-$$-$run"
 	tmx new-session -d -s e2e -x 100 -y 30 \
 		"env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 BROWSER='$tmp/browser' EDITOR='$tmp/editor' '$bin' --content '$pack' --state '$tmp/state'; sleep 30"

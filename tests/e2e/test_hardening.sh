@@ -12,6 +12,7 @@ set -u
 # The answers below are typed by letter: the pack's order, not a shuffle.
 export MLCERT_SHUFFLE=off
 bin=$(realpath "${1:-./mlcert}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 here=$(cd "$(dirname "$0")/../.." && pwd)
 pack="$here/tests/data/packs/good"
 tmp=$(mktemp -d)
@@ -37,8 +38,7 @@ mkdir -p "$tmp/home"
 # foreground process group, so Ctrl-C reaches that program (and what it runs).
 shell() { # width height
 	tmx kill-server 2>/dev/null
-	# the program saves where it left off as it exits: let it finish first
-	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	wait_programs_gone
 	run=$((run + 1)); sock="mlcert-hard-$$-$run"
 	tmx new-session -d -s e2e -x "${1:-100}" -y "${2:-30}" \
 		"env -i PATH='$PATH' TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$tmp/home' MLCERT_NO_CACHE=1 MLCERT_NOW=1767261600 MLCERT_SHUFFLE=off PS1='shell\$ ' bash --norc --noprofile -i"

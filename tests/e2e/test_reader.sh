@@ -7,6 +7,7 @@
 # prompt that refuses and stays usable; then import of another pack's export.
 set -u
 bin=$(realpath "${1:-./mlcert}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 here=$(cd "$(dirname "$0")/../.." && pwd)
 pack="$here/tests/data/packs/reading"
 tmp=$(mktemp -d)
@@ -48,8 +49,7 @@ print(max(w(part(r).rstrip()) for r in rows if not header(part(r))))' "$1"
 start() { # width height [env and options...]
 	local w=$1 h=$2; shift 2
 	tmx kill-server 2>/dev/null
-	# the program saves where it left off as it exits: let it finish first
-	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	wait_programs_gone
 	run=$((run + 1)); sock="mlcert-reader-$$-$run"
 	rm -rf "$tmp/state"
 	tmx new-session -d -s e2e -x "$w" -y "$h" \

@@ -8,6 +8,7 @@
 # mode doing the same.
 set -u
 bin=$(realpath "${1:-./mlcert}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 here=$(cd "$(dirname "$0")/../.." && pwd)
 pack="$here/tests/data/packs/good"
 tmp=$(mktemp -d)
@@ -43,8 +44,7 @@ export MLCERT_SHUFFLE=off # the letters typed below are the pack's
 start() { # day, width, height, [mlcert options...]
 	local t=$((day0 + $1 * 86400)) w=$2 h=$3; shift 3
 	tmx kill-server 2>/dev/null
-	# the program saves where it left off as it exits: let it finish first
-	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	wait_programs_gone
 	[ "${KEEP_PLACE:-0}" = 1 ] || rm -f "$tmp/state/fixture.resume" "$tmp/state/pmle.resume"
 	run=$((run + 1)); sock="mlcert-study-$$-$run"
 	tmx new-session -d -s e2e -x "$w" -y "$h" \

@@ -4,6 +4,7 @@
 # across a restart; plus help, resizing down to 20x5, NO_COLOR and a hangup.
 set -u
 bin=$(realpath "${1:-./mlcert}")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 here=$(cd "$(dirname "$0")/../.." && pwd)
 pack="$here/tests/data/packs/good"
 tmp=$(mktemp -d)
@@ -44,8 +45,7 @@ start() { # width height [env...]
 	# each section starts at the top, not where the last one left off
 	# (test_study.sh holds a restart to that)
 	tmx kill-server 2>/dev/null
-	# the program saves where it left off as it exits: let it finish first
-	for _ in $(seq 1 100); do pgrep -f -- "^$bin( |$)" > /dev/null || break; sleep 0.05; done
+	wait_programs_gone
 	rm -f "$tmp/state/fixture.resume"
 	run=$((run + 1)); sock="mlcert-e2e-$$-$run" # a fresh server each time: no shutdown race
 	tmx new-session -d -s e2e -x "$w" -y "$h" \
